@@ -1,0 +1,208 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace olohuone::app {
+namespace {
+
+class Reader {
+public:
+    Reader(const toml::table& root, std::string source) : m_root(root), m_source(std::move(source)) {}
+
+    Result<void> check_known(const std::map<std::string, std::set<std::string>>& known) const
+    {
+        for (const auto& [section, node] : m_root) {
+            const auto found = known.find(std::string(section.str()));
+            if (found == known.end())
+                return fail("[" + std::string(section.str()) + "]", "is not a known section (expected one of "
+                                                                       "[display], [kiosk], [paths])");
+            const toml::table* table = node.as_table();
+            if (table == nullptr)
+                return fail(std::string(section.str()), "must be a section");
+            for (const auto& [key, value] : *table)
+                if (!found->second.count(std::string(key.str())))
+                    return fail(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
+        }
+        return {};
+    }
+
+    Result<void> text(const std::string& path, std::string& target) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const auto value = node.value<std::string>();
+        if (!value || value->empty() || value->size() > 4096)
+            return fail(path, "must be a non-empty text");
+        target = *value;
+        return {};
+    }
+
+    Result<void> whole_number(const std::string& path, int& target, int min, int max) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const auto value = node.value_exact<std::int64_t>();
+        if (!value || *value < min || *value > max)
+            return fail(path, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+        target = static_cast<int>(*value);
+        return {};
+    }
+
+    Result<void> number(const std::string& path, double& target, double min, double max) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const auto value = node.value<double>();
+        if (!value || !(*value == 0 || (*value >= min && *value <= max))) {
+            std::ostringstream range;
+            range << "must be 0 (automatic) or a number from " << min << " to " << max;
+            return fail(path, range.str());
+        }
+        target = *value;
+        return {};
+    }
+
+    template <typename Enum>
+    Result<void> choice(const std::string& path, Enum& target,
+                        const std::vector<std::pair<std::string, Enum>>& choices) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const auto value = node.value<std::string>();
+        std::string names;
+        for (const auto& [name, option] : choices) {
+            if (value && *value == name) {
+                target = option;
+                return {};
+            }
+            names += (names.empty() ? "" : ", ") + ("\"" + name + "\"");
+        }
+        return fail(path, "must be one of " + names);
+    }
+
+    Result<void> languages(const std::string& path, std::vector<std::string>& target) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const toml::array* array = node.as_array();
+        if (array == nullptr || array->empty() || array->size() > 8)
+            return fail(path, "must be a list of 1 to 8 language codes, e.g. [\"fi\", \"sv\", \"en\"]");
+        std::vector<std::string> codes;
+        for (const toml::node& item : *array) {
+            const auto code = item.value<std::string>();
+            if (!code || code->size() < 2 || code->size() > 3
+                || !std::all_of(code->begin(), code->end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+                return fail(path, "must hold two- or three-letter lower-case language codes");
+            codes.push_back(*code);
+        }
+        target = codes;
+        return {};
+    }
+
+    Error fail(const std::string& path, const std::string& why) const
+    {
+        return make_error(m_source + ": " + path + " " + why);
+    }
+
+private:
+    const toml::table& m_root;
+    std::string m_source;
+};
+
+std::string user_state_dir()
+{
+    if (const char* systemd_state = std::getenv("STATE_DIRECTORY"); systemd_state && *systemd_state)
+        return std::string(systemd_state).substr(0, std::string(systemd_state).find(':'));
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/olohuone";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/state/olohuone";
+    return "olohuone-state";
+}
+
+} // namespace
+
+KioskConfig default_config()
+{
+    KioskConfig config;
+    config.content_dir = OLOHUONE_DEFAULT_CONTENT_DIR;
+    config.fonts_config = std::string(OLOHUONE_DEFAULT_FONTS_DIR) + "/fonts.toml";
+    config.state_dir = user_state_dir();
+    return config;
+}
+
+Result<KioskConfig> parse_config(const std::string& toml_text, const std::string& source_name)
+{
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, source_name);
+    } catch (const toml::parse_error& error) {
+        std::ostringstream message;
+        message << source_name << ":" << error.source().begin.line << ": " << error.description();
+        return make_error(message.str());
+    }
+
+    KioskConfig config = default_config();
+    const Reader read(root, source_name);
+    const std::map<std::string, std::set<std::string>> known = {
+        {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height"}},
+        {"kiosk", {"language", "languages", "text_size", "idle_timeout_seconds", "days_ahead", "time_zone"}},
+        {"paths", {"content_dir", "fonts_config", "state_dir"}},
+    };
+    for (auto step : {
+             read.check_known(known),
+             read.choice<DisplayMode>("display.mode", config.mode,
+                                      {{"kiosk", DisplayMode::Kiosk}, {"windowed", DisplayMode::Windowed}}),
+             read.choice<RendererChoice>("display.renderer", config.renderer,
+                                         {{"software", RendererChoice::Software},
+                                          {"accelerated", RendererChoice::Accelerated}}),
+             read.number("display.dpi", config.dpi, 40, 600),
+             read.number("display.diagonal_inches", config.diagonal_inches, 3, 100),
+             read.whole_number("display.window_width", config.window_width, 320, 7680),
+             read.whole_number("display.window_height", config.window_height, 240, 7680),
+             read.text("kiosk.language", config.language),
+             read.languages("kiosk.languages", config.languages),
+             read.choice<TextSizeChoice>("kiosk.text_size", config.text_size,
+                                         {{"normal", TextSizeChoice::Normal},
+                                          {"large", TextSizeChoice::Large},
+                                          {"extra_large", TextSizeChoice::ExtraLarge}}),
+             read.whole_number("kiosk.idle_timeout_seconds", config.idle_timeout_seconds, 20, 3600),
+             read.whole_number("kiosk.days_ahead", config.days_ahead, 1, 28),
+             read.text("kiosk.time_zone", config.time_zone),
+             read.text("paths.content_dir", config.content_dir),
+             read.text("paths.fonts_config", config.fonts_config),
+             read.text("paths.state_dir", config.state_dir),
+         }) {
+        if (!step)
+            return step.error();
+    }
+    if (std::find(config.languages.begin(), config.languages.end(), config.language) == config.languages.end())
+        return read.fail("kiosk.language", "(\"" + config.language + "\") must be one of kiosk.languages");
+    return config;
+}
+
+Result<KioskConfig> load_config(const std::string& path)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return make_error(path + ": cannot read the configuration file");
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (text.str().size() > 256 * 1024)
+        return make_error(path + ": the configuration file is larger than 256 KiB");
+    return parse_config(text.str(), path);
+}
+
+} // namespace olohuone::app

@@ -1,0 +1,48 @@
+#pragma once
+// The kiosk's configuration (/etc/olohuone/kiosk.toml on a device). Every key has a
+// default, so a developer run needs no file; every value is validated with a message
+// that names the key. docs/configuration.md describes each key.
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace olohuone::app {
+
+enum class DisplayMode { Kiosk, Windowed };
+enum class RendererChoice { Software, Accelerated };
+enum class TextSizeChoice { Normal, Large, ExtraLarge };
+
+struct KioskConfig {
+    // [display]
+    DisplayMode mode = DisplayMode::Kiosk;
+    RendererChoice renderer = RendererChoice::Software;
+    double dpi = 0;             // 0: from diagonal_inches, or what the display reports
+    double diagonal_inches = 0; // 0: unknown
+    int window_width = 800;
+    int window_height = 480;
+
+    // [kiosk]
+    std::string language = "fi";
+    std::vector<std::string> languages = {"fi", "sv", "en"};
+    TextSizeChoice text_size = TextSizeChoice::Normal;
+    int idle_timeout_seconds = 90;
+    int days_ahead = 6;
+    std::string time_zone = "Europe/Helsinki";
+
+    // [paths]
+    std::string content_dir; // bundled programme, translations, pictures
+    std::string fonts_config;
+    std::string state_dir; // the database
+};
+
+// The defaults of a developer run: the source tree's content and fonts, state in the
+// user's state directory.
+KioskConfig default_config();
+
+// Reads `path` over the defaults. Unknown keys are errors too: a misspelt key would
+// otherwise be silently ignored.
+Result<KioskConfig> load_config(const std::string& path);
+Result<KioskConfig> parse_config(const std::string& toml_text, const std::string& source_name);
+
+} // namespace olohuone::app

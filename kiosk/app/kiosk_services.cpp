@@ -1,0 +1,82 @@
+#include "app/kiosk_services.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "app/content.h"
+
+namespace olohuone::app {
+namespace {
+
+ui::TextSize to_ui(TextSizeChoice choice)
+{
+    switch (choice) {
+    case TextSizeChoice::Normal:
+        return ui::TextSize::Normal;
+    case TextSizeChoice::Large:
+        return ui::TextSize::Large;
+    case TextSizeChoice::ExtraLarge:
+        return ui::TextSize::ExtraLarge;
+    }
+    return ui::TextSize::Normal;
+}
+
+// Below this, or above the next, a display's own DPI report is not believable (Xvfb
+// and some HDMI adapters report nonsense).
+constexpr double min_believable_dpi = 60;
+constexpr double max_believable_dpi = 400;
+constexpr double fallback_dpi = 96;
+
+} // namespace
+
+KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, store::Store store)
+    : m_config(std::move(config)), m_zone(std::move(zone)), m_catalogs(std::move(catalogs)),
+      m_store(std::move(store)), m_cache(m_store.database())
+{
+}
+
+Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& config, const Clock& clock)
+{
+    auto zone = TimeZone::named(config.time_zone);
+    if (!zone)
+        return make_error("kiosk.time_zone: " + zone.error().message);
+    auto catalogs = load_catalogs(config.content_dir, config.languages);
+    if (!catalogs)
+        return catalogs.error();
+
+    std::error_code error;
+    std::filesystem::create_directories(config.state_dir, error);
+    if (error)
+        return make_error(config.state_dir + ": cannot create the state directory: " + error.message());
+    auto store = store::Store::open(config.state_dir + "/olohuone.sqlite3");
+    if (!store)
+        return store.error();
+
+    std::unique_ptr<KioskServices> services(
+        new KioskServices(config, std::move(zone.value()), std::move(catalogs.value()), std::move(store.value())));
+    services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_zone, clock,
+                                                              config.content_dir, config.days_ahead);
+    services->m_programme->refresh_if_needed();
+    return services;
+}
+
+ui::KioskUiSettings KioskServices::ui_settings(int screen_width, int screen_height, double reported_dpi) const
+{
+    ui::KioskUiSettings settings;
+    if (m_config.dpi > 0)
+        settings.dpi = m_config.dpi;
+    else if (m_config.diagonal_inches > 0)
+        settings.dpi = std::hypot(screen_width, screen_height) / m_config.diagonal_inches;
+    else if (reported_dpi >= min_believable_dpi && reported_dpi <= max_believable_dpi)
+        settings.dpi = reported_dpi;
+    else
+        settings.dpi = fallback_dpi;
+    settings.default_language = m_config.language;
+    settings.default_text_size = to_ui(m_config.text_size);
+    settings.idle_timeout_ms = static_cast<MonotonicMs>(m_config.idle_timeout_seconds) * 1000;
+    settings.days_ahead = m_config.days_ahead;
+    settings.content_dir = m_config.content_dir;
+    return settings;
+}
+
+} // namespace olohuone::app

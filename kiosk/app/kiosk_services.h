@@ -1,0 +1,42 @@
+#pragma once
+// Everything the kiosk runs on except the display: configuration, time zone,
+// translations, the store and the programme. Built once by main() and by the UI tests.
+#include <memory>
+
+#include "app/config.h"
+#include "app/programme_source.h"
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/time_zone.h"
+#include "store/programme_cache.h"
+#include "store/store.h"
+#include "ui/kiosk_ui.h"
+
+namespace olohuone::app {
+
+class KioskServices {
+public:
+    static Result<std::unique_ptr<KioskServices>> start(const KioskConfig& config, const Clock& clock);
+
+    // `screen_width`/`height` in pixels decide the DPI when only the diagonal is known;
+    // `reported_dpi` is what the display says about itself (0 if nothing).
+    ui::KioskUiSettings ui_settings(int screen_width, int screen_height, double reported_dpi) const;
+
+    const KioskConfig& config() const { return m_config; }
+    const TimeZone& zone() const { return m_zone; }
+    const Catalogs& catalogs() const { return m_catalogs; }
+    ProgrammeSource& programme() { return *m_programme; }
+    store::Store& store() { return m_store; }
+
+private:
+    KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, store::Store store);
+
+    KioskConfig m_config;
+    TimeZone m_zone;
+    Catalogs m_catalogs;
+    store::Store m_store;
+    store::ProgrammeCache m_cache;
+    std::unique_ptr<ProgrammeSource> m_programme;
+};
+
+} // namespace olohuone::app

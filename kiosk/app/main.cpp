@@ -1,0 +1,132 @@
+// olohuone-kiosk: the living room's touch screen. Thin wiring only: read the
+// configuration, open the store, keep the programme current, run the window.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/config.h"
+#include "app/kiosk_services.h"
+#include "core/log.h"
+#include "ui/sdl/kiosk_window.h"
+
+namespace {
+
+constexpr int exit_config_error = 78; // EX_CONFIG: systemd should not restart in a loop
+constexpr int exit_failure = 1;
+constexpr const char* system_config = "/etc/olohuone/kiosk.toml";
+
+olohuone::Result<olohuone::UnixSeconds> parse_local_time(const std::string& text, const olohuone::TimeZone& zone)
+{
+    olohuone::LocalDateTime local;
+    char separator = 0;
+    if (std::sscanf(text.c_str(), "%d-%d-%d%c%d:%d", &local.date.year, &local.date.month, &local.date.day,
+                    &separator, &local.time.hour, &local.time.minute)
+            != 6
+        || (separator != 'T' && separator != ' ') || !local.date.valid() || local.time.hour > 23
+        || local.time.minute > 59)
+        return olohuone::make_error("--at '" + text + "': expected a local time like 2026-11-24T10:15");
+    return zone.to_instant(local);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace olohuone;
+    CLI::App cli{"Olohuone: the living room's touch kiosk"};
+    std::string config_path;
+    bool windowed = false;
+    std::string content_dir;
+    std::string state_dir;
+    bool check_only = false;
+    std::string screenshot;
+    std::string screenshot_size = "800x480";
+    std::string screenshot_at;
+    std::string screenshot_text_size = "normal";
+    std::string screenshot_language;
+    cli.add_option("-c,--config", config_path,
+                   std::string("configuration file (default: ") + system_config + " if it exists)");
+    cli.add_flag("--windowed", windowed, "a resizable window with a cursor, for development (Esc quits)");
+    cli.add_option("--content", content_dir, "content folder (overrides paths.content_dir)");
+    cli.add_option("--state-dir", state_dir, "folder for the database (overrides paths.state_dir)");
+    cli.add_flag("--check-config", check_only, "validate the configuration and content, then exit");
+    cli.add_option("--screenshot", screenshot, "draw the Today screen into this PNG file and exit");
+    cli.add_option("--size", screenshot_size, "screenshot size, WIDTHxHEIGHT");
+    cli.add_option("--at", screenshot_at, "screenshot time, local, e.g. 2026-11-24T10:15");
+    cli.add_option("--text-size", screenshot_text_size, "screenshot text size: normal, large, extra_large")
+        ->check(CLI::IsMember({"normal", "large", "extra_large"}));
+    cli.add_option("--language", screenshot_language, "screenshot language, e.g. sv");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (config_path.empty() && std::filesystem::exists(system_config))
+        config_path = system_config;
+    auto config = config_path.empty() ? Result<app::KioskConfig>(app::default_config()) : app::load_config(config_path);
+    if (!config) {
+        log::error("configuration error: " + config.error().message);
+        return exit_config_error;
+    }
+    if (!content_dir.empty())
+        config->content_dir = content_dir;
+    if (!state_dir.empty())
+        config->state_dir = state_dir;
+    if (windowed)
+        config->mode = app::DisplayMode::Windowed;
+
+    SystemClock system_clock;
+    std::unique_ptr<ManualClock> fixed_clock;
+    const Clock* clock = &system_clock;
+    if (!screenshot_at.empty()) {
+        auto zone = TimeZone::named(config->time_zone);
+        auto at = zone ? parse_local_time(screenshot_at, zone.value()) : Result<UnixSeconds>(zone.error());
+        if (!at) {
+            log::error(at.error().message);
+            return exit_config_error;
+        }
+        fixed_clock = std::make_unique<ManualClock>(at.value());
+        clock = fixed_clock.get();
+    }
+
+    auto services = app::KioskServices::start(config.value(), *clock);
+    if (!services) {
+        log::error("cannot start: " + services.error().message);
+        return exit_failure;
+    }
+    if (check_only) {
+        log::info("configuration and content are valid");
+        return 0;
+    }
+
+    app::KioskServices& kiosk = *services.value();
+    const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(), kiosk.programme(), *clock,
+                                    [&](int w, int h, double dpi) { return kiosk.ui_settings(w, h, dpi); }};
+    if (!screenshot.empty()) {
+        int width = 0;
+        int height = 0;
+        if (std::sscanf(screenshot_size.c_str(), "%dx%d", &width, &height) != 2 || width < 100 || height < 100
+            || width > 8000 || height > 8000) {
+            log::error("--size '" + screenshot_size + "': expected WIDTHxHEIGHT, e.g. 800x480");
+            return exit_config_error;
+        }
+        const ui::TextSize size = screenshot_text_size == "large" ? ui::TextSize::Large
+            : screenshot_text_size == "extra_large"              ? ui::TextSize::ExtraLarge
+                                                                 : ui::TextSize::Normal;
+        const std::string language = screenshot_language.empty() ? config->language : screenshot_language;
+        if (auto drawn = ui::sdl::render_screenshot(screenshot, width, height, config->fonts_config, parts, size,
+                                                    language);
+            !drawn) {
+            log::error(drawn.error().message);
+            return exit_failure;
+        }
+        return 0;
+    }
+
+    const ui::sdl::KioskDisplayOptions options{config->mode == app::DisplayMode::Kiosk,
+                                               config->renderer == app::RendererChoice::Software,
+                                               config->window_width, config->window_height, config->fonts_config};
+    if (auto ran = ui::sdl::run_kiosk_window(options, parts, [] { log::info("first frame on screen"); }); !ran) {
+        log::error("cannot show the kiosk: " + ran.error().message);
+        return exit_failure;
+    }
+    return 0;
+}

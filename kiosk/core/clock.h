@@ -1,0 +1,38 @@
+#pragma once
+// Everything that depends on time takes a Clock, so tests move time forward instead of
+// sleeping.
+#include "core/civil_time.h"
+
+namespace olohuone {
+
+// Milliseconds since an arbitrary start: for idle timers and double-tap windows, where the
+// wall clock may jump (NTP) but the interval must not.
+using MonotonicMs = std::int64_t;
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual UnixSeconds now() const = 0;
+    virtual MonotonicMs monotonic_ms() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    UnixSeconds now() const override;
+    MonotonicMs monotonic_ms() const override;
+};
+
+// Virtual time for tests and for rendering a chosen moment (screenshots, benchmarks).
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(UnixSeconds start) : m_now_ms(start * 1000) {}
+    UnixSeconds now() const override { return m_now_ms / 1000; }
+    MonotonicMs monotonic_ms() const override { return m_now_ms; }
+    void advance_ms(std::int64_t ms) { m_now_ms += ms; }
+    void set(UnixSeconds instant) { m_now_ms = instant * 1000; }
+
+private:
+    std::int64_t m_now_ms;
+};
+
+} // namespace olohuone

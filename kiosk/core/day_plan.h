@@ -1,0 +1,39 @@
+#pragma once
+// The rules for one day's list: order, and what is past, on now and next.
+#include <vector>
+
+#include "core/occurrence.h"
+#include "core/time_zone.h"
+
+namespace olohuone {
+
+enum class TimeState {
+    AllDay, // an all-day event: no time, no now/next badge
+    Past,   // ended
+    Now,    // started and not ended
+    Next,   // the earliest start still to come (several if they start together)
+    Later,
+};
+
+struct PlanEntry {
+    Occurrence occurrence;
+    TimeState state = TimeState::Later;
+    bool cancelled() const { return occurrence.status == EventStatus::Cancelled; }
+};
+
+struct DayPlan {
+    CivilDate date;
+    std::vector<PlanEntry> entries; // all-day first, then by start time, then title
+    // Index of the first entry a person looking now cares about (on now, or next, or
+    // the first entry if the day has not begun or is over).
+    std::size_t first_current_index() const;
+};
+
+// Occurrences whose local day (start date, or any day an all-day event covers) is `date`.
+std::vector<Occurrence> occurrences_on(const std::vector<Occurrence>& occurrences, const CivilDate& date,
+                                       const TimeZone& zone);
+
+// `occurrences` are the day's occurrences; `now` decides past/now/next.
+DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, UnixSeconds now);
+
+} // namespace olohuone

@@ -1,0 +1,541 @@
+#include "core/programme_import.h"
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "core/text_limits.h"
+
+namespace olohuone {
+namespace {
+
+constexpr std::size_t max_title_bytes = 200;
+constexpr std::size_t max_short_text_bytes = 200;
+constexpr std::size_t max_description_bytes = 4000;
+constexpr int max_capacity = 10000;
+// A guard against rules that never reach the window (FREQ=SECONDLY from 1900).
+constexpr int max_instances_per_event = 200000;
+constexpr std::string_view x_prefix = "X-OLOHUONE-";
+
+struct ComponentDeleter {
+    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
+};
+using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
+
+struct IteratorDeleter {
+    void operator()(icalrecur_iterator* iterator) const { icalrecur_iterator_free(iterator); }
+};
+using IteratorPtr = std::unique_ptr<icalrecur_iterator, IteratorDeleter>;
+
+// How the times of one property are to be read: as dates, in UTC, or in a zone.
+struct TimeFrame {
+    enum class Kind { Date, Utc, Zoned } kind = Kind::Zoned;
+    icaltimezone* zone = nullptr;
+};
+
+std::string describe(const std::string& file, icalcomponent* event)
+{
+    const char* uid = icalcomponent_get_uid(event);
+    return file + ": event " + (uid ? std::string("'") + uid + "'" : std::string("without UID"));
+}
+
+icaltimezone* find_zone(const char* tzid, icalcomponent* calendar)
+{
+    if (icaltimezone* zone = icalcomponent_get_timezone(calendar, tzid))
+        return zone;
+    if (icaltimezone* zone = icaltimezone_get_builtin_timezone(tzid))
+        return zone;
+    // Some programs prefix IANA names: "/freeassociation.sourceforge.net/Europe/Helsinki".
+    const std::string name = tzid;
+    const auto last = name.rfind('/');
+    if (last == std::string::npos || last == 0)
+        return nullptr;
+    const auto before = name.rfind('/', last - 1);
+    if (before == std::string::npos)
+        return nullptr;
+    return icaltimezone_get_builtin_timezone(name.substr(before + 1).c_str());
+}
+
+class EventReader {
+public:
+    EventReader(const std::string& file, icalcomponent* calendar, const TimeZone& local_zone,
+                std::vector<std::string>& warnings)
+        : m_file(file), m_calendar(calendar), m_local_zone(local_zone), m_warnings(warnings)
+    {
+    }
+
+    TimeFrame frame_of(icalproperty* property, const icaltimetype& time, const std::string& context) const
+    {
+        if (time.is_date)
+            return {TimeFrame::Kind::Date, nullptr};
+        if (icaltime_is_utc(time))
+            return {TimeFrame::Kind::Utc, icaltimezone_get_utc_timezone()};
+        icalparameter* tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER);
+        if (tzid == nullptr)
+            return {TimeFrame::Kind::Zoned, m_local_zone.libical_zone()}; // floating time
+        const char* name = icalparameter_get_tzid(tzid);
+        if (icaltimezone* zone = find_zone(name, m_calendar))
+            return {TimeFrame::Kind::Zoned, zone};
+        m_warnings.push_back(context + ": unknown time zone '" + name + "', read as " + m_local_zone.name());
+        return {TimeFrame::Kind::Zoned, m_local_zone.libical_zone()};
+    }
+
+    UnixSeconds instant(icaltimetype time, const TimeFrame& frame) const
+    {
+        if (frame.kind == TimeFrame::Kind::Date || time.is_date)
+            return m_local_zone.start_of_day({time.year, time.month, time.day});
+        // Reads `time` as a wall-clock time in frame.zone and converts it to UTC.
+        return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(time, frame.zone));
+    }
+
+    UnixSeconds property_instant(icalproperty* property, icaltimetype time, const std::string& context) const
+    {
+        return instant(time, frame_of(property, time, context));
+    }
+
+    const std::string& file() const { return m_file; }
+    std::vector<std::string>& warnings() const { return m_warnings; }
+
+private:
+    const std::string& m_file;
+    icalcomponent* m_calendar;
+    const TimeZone& m_local_zone;
+    std::vector<std::string>& m_warnings;
+};
+
+std::string property_text(icalproperty* property, std::size_t max_bytes, LineBreaks breaks)
+{
+    const char* raw = nullptr;
+    if (icalproperty_isa(property) == ICAL_X_PROPERTY) {
+        raw = icalproperty_get_x(property);
+    } else {
+        icalvalue* value = icalproperty_get_value(property);
+        raw = value ? icalvalue_get_text(value) : nullptr;
+    }
+    return raw ? truncate_utf8(clean_text(raw, breaks), max_bytes) : std::string{};
+}
+
+std::string language_of(icalproperty* property)
+{
+    icalparameter* language = icalproperty_get_first_parameter(property, ICAL_LANGUAGE_PARAMETER);
+    if (language == nullptr)
+        return {};
+    std::string tag = icalparameter_get_language(language);
+    // "sv-FI" → "sv": the kiosk's catalogs are per language, not per region.
+    tag = tag.substr(0, tag.find('-'));
+    std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+    return tag;
+}
+
+// The fields that an override may leave out and inherit from its master.
+struct EventFields {
+    LocalizedText title;
+    LocalizedText description;
+    LocalizedText location;
+    LocalizedText host;
+    std::optional<int> capacity;
+    std::string picture;
+    std::optional<EventStatus> status;
+};
+
+void read_standard_text(icalcomponent* event, icalproperty_kind kind, LocalizedText& target, std::size_t max_bytes,
+                        LineBreaks breaks)
+{
+    if (icalproperty* property = icalcomponent_get_first_property(event, kind)) {
+        const std::string language = language_of(property);
+        std::string text = property_text(property, max_bytes, breaks);
+        if (language.empty() || language == "fi")
+            target.set_default(std::move(text));
+        else
+            target.set(language, std::move(text));
+    }
+}
+
+std::optional<int> parse_capacity(const std::string& text)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < 1 || value > max_capacity)
+        return std::nullopt;
+    return value;
+}
+
+bool safe_relative_path(const std::string& path)
+{
+    if (path.empty() || path.size() > max_short_text_bytes || path.front() == '/')
+        return false;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (part.empty() || part == "." || part == "..")
+            return false;
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return path.find('\\') == std::string::npos;
+}
+
+EventFields read_fields(icalcomponent* event, const EventReader& reader)
+{
+    EventFields fields;
+    read_standard_text(event, ICAL_SUMMARY_PROPERTY, fields.title, max_title_bytes, LineBreaks::Remove);
+    read_standard_text(event, ICAL_DESCRIPTION_PROPERTY, fields.description, max_description_bytes, LineBreaks::Keep);
+    read_standard_text(event, ICAL_LOCATION_PROPERTY, fields.location, max_short_text_bytes, LineBreaks::Remove);
+
+    if (icalproperty* organizer = icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY)) {
+        if (icalparameter* cn = icalproperty_get_first_parameter(organizer, ICAL_CN_PARAMETER))
+            fields.host.set_default(truncate_utf8(clean_text(icalparameter_get_cn(cn), LineBreaks::Remove),
+                                                  max_short_text_bytes));
+    }
+    if (icalproperty* status = icalcomponent_get_first_property(event, ICAL_STATUS_PROPERTY))
+        fields.status = icalproperty_get_status(status) == ICAL_STATUS_CANCELLED ? EventStatus::Cancelled
+                                                                                : EventStatus::Scheduled;
+
+    const std::string context = describe(reader.file(), event);
+    for (icalproperty* property = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); property != nullptr;
+         property = icalcomponent_get_next_property(event, ICAL_X_PROPERTY)) {
+        const char* x_name = icalproperty_get_x_name(property);
+        if (x_name == nullptr || std::string_view(x_name).substr(0, x_prefix.size()) != x_prefix)
+            continue;
+        const std::string_view name = std::string_view(x_name).substr(x_prefix.size());
+        const std::string language = language_of(property);
+        const auto set_text = [&](LocalizedText& target, std::size_t max_bytes, LineBreaks breaks) {
+            std::string text = property_text(property, max_bytes, breaks);
+            if (language.empty() || language == "fi")
+                target.set_default(std::move(text));
+            else
+                target.set(language, std::move(text));
+        };
+        if (name == "SUMMARY") {
+            set_text(fields.title, max_title_bytes, LineBreaks::Remove);
+        } else if (name == "DESCRIPTION") {
+            set_text(fields.description, max_description_bytes, LineBreaks::Keep);
+        } else if (name == "LOCATION") {
+            set_text(fields.location, max_short_text_bytes, LineBreaks::Remove);
+        } else if (name == "HOST") {
+            set_text(fields.host, max_short_text_bytes, LineBreaks::Remove);
+        } else if (name == "CAPACITY") {
+            const std::string text = property_text(property, 32, LineBreaks::Remove);
+            fields.capacity = parse_capacity(text);
+            if (!fields.capacity)
+                reader.warnings().push_back(context + ": X-OLOHUONE-CAPACITY '" + text
+                                            + "' ignored (expected a whole number from 1 to "
+                                            + std::to_string(max_capacity) + ")");
+        } else if (name == "PICTURE") {
+            std::string path = property_text(property, max_short_text_bytes + 1, LineBreaks::Remove);
+            if (safe_relative_path(path))
+                fields.picture = std::move(path);
+            else
+                reader.warnings().push_back(context + ": X-OLOHUONE-PICTURE '" + path
+                                            + "' ignored (expected a path inside the content folder)");
+        } else {
+            reader.warnings().push_back(context + ": unknown property X-OLOHUONE-" + std::string(name) + " ignored");
+        }
+    }
+    return fields;
+}
+
+// An override replaces a field as a whole (its Finnish title and its translations
+// together); a field it leaves out entirely comes from the master.
+void inherit(LocalizedText& target, const LocalizedText& master)
+{
+    if (target.empty())
+        target = master;
+}
+
+void inherit_fields(EventFields& fields, const EventFields& master)
+{
+    inherit(fields.title, master.title);
+    inherit(fields.description, master.description);
+    inherit(fields.location, master.location);
+    inherit(fields.host, master.host);
+    if (!fields.capacity)
+        fields.capacity = master.capacity;
+    if (fields.picture.empty())
+        fields.picture = master.picture;
+}
+
+// Start, span and length of one VEVENT.
+struct EventTiming {
+    icalproperty* dtstart_property = nullptr;
+    icaltimetype dtstart{};
+    TimeFrame frame;
+    UnixSeconds start = 0;
+    EventSpan span = EventSpan::Timed;
+    std::int64_t seconds = 3600; // timed events: length
+    int days = 1;                // all-day events: number of days
+};
+
+std::optional<EventTiming> read_timing(icalcomponent* event, const EventReader& reader)
+{
+    const std::string context = describe(reader.file(), event);
+    EventTiming timing;
+    timing.dtstart_property = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+    if (timing.dtstart_property == nullptr) {
+        reader.warnings().push_back(context + " skipped: it has no DTSTART");
+        return std::nullopt;
+    }
+    timing.dtstart = icalproperty_get_dtstart(timing.dtstart_property);
+    if (icaltime_is_null_time(timing.dtstart) || !icaltime_is_valid_time(timing.dtstart)) {
+        reader.warnings().push_back(context + " skipped: its DTSTART is not a valid date or time");
+        return std::nullopt;
+    }
+    timing.frame = reader.frame_of(timing.dtstart_property, timing.dtstart, context);
+    timing.start = reader.instant(timing.dtstart, timing.frame);
+    timing.span = timing.dtstart.is_date ? EventSpan::AllDay : EventSpan::Timed;
+
+    if (icalproperty* dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY)) {
+        const icaltimetype end = icalproperty_get_dtend(dtend);
+        if (timing.span == EventSpan::AllDay) {
+            const CivilDate first{timing.dtstart.year, timing.dtstart.month, timing.dtstart.day};
+            const CivilDate last{end.year, end.month, end.day};
+            timing.days = static_cast<int>(std::max<std::int64_t>(1, last.days_since_epoch() - first.days_since_epoch()));
+        } else {
+            timing.seconds = reader.property_instant(dtend, end, context) - timing.start;
+        }
+    } else if (icalproperty* duration = icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY)) {
+        const int seconds = icaldurationtype_as_int(icalproperty_get_duration(duration));
+        if (timing.span == EventSpan::AllDay)
+            timing.days = std::max(1, seconds / 86400);
+        else
+            timing.seconds = seconds;
+    }
+    if (timing.span == EventSpan::Timed && timing.seconds <= 0) {
+        reader.warnings().push_back(context + ": it ends before it starts; shown as lasting one hour");
+        timing.seconds = 3600;
+    }
+    return timing;
+}
+
+struct Interval {
+    UnixSeconds start;
+    UnixSeconds end;
+};
+
+Interval interval_at(const EventTiming& timing, UnixSeconds start, const TimeZone& local_zone)
+{
+    if (timing.span == EventSpan::Timed)
+        return {start, start + timing.seconds};
+    const CivilDate first = local_zone.to_local(start).date;
+    return {start, local_zone.start_of_day(first.plus_days(timing.days))};
+}
+
+bool overlaps(const Interval& interval, const ImportWindow& window)
+{
+    return interval.start < window.to && interval.end > window.from;
+}
+
+Occurrence make_occurrence(const std::string& uid, UnixSeconds instance, const Interval& interval,
+                           const EventTiming& timing, const EventFields& fields)
+{
+    Occurrence occurrence;
+    occurrence.uid = uid;
+    occurrence.instance = instance;
+    occurrence.start = interval.start;
+    occurrence.end = interval.end;
+    occurrence.span = timing.span;
+    occurrence.status = fields.status.value_or(EventStatus::Scheduled);
+    occurrence.title = fields.title;
+    occurrence.description = fields.description;
+    occurrence.location = fields.location;
+    occurrence.host = fields.host;
+    occurrence.capacity = fields.capacity;
+    occurrence.picture = fields.picture;
+    return occurrence;
+}
+
+// All the VEVENTs that share one UID: the master and the overrides of its instances.
+struct EventGroup {
+    struct Member {
+        icalcomponent* event;
+        const EventReader* reader;
+    };
+    std::optional<Member> master;
+    std::vector<Member> overrides;
+};
+
+// The start instants of every instance of the master, from DTSTART, RRULE and RDATE,
+// minus EXDATE, up to the end of the window.
+std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming& timing, const EventReader& reader,
+                                         const TimeZone& local_zone, const ImportWindow& window)
+{
+    const std::string context = describe(reader.file(), event);
+    std::vector<UnixSeconds> starts;
+    const auto consider = [&](UnixSeconds start) {
+        if (overlaps(interval_at(timing, start, local_zone), window))
+            starts.push_back(start);
+    };
+
+    icalproperty* rrule = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY);
+    if (rrule == nullptr) {
+        consider(timing.start);
+    } else {
+        // Iterates in DTSTART's own wall-clock time, so 10:00 stays 10:00 across DST.
+        IteratorPtr iterator(icalrecur_iterator_new(icalproperty_get_rrule(rrule), timing.dtstart));
+        if (!iterator) {
+            reader.warnings().push_back(context + ": its RRULE could not be read; only the first instance is shown");
+            consider(timing.start);
+        } else {
+            int count = 0;
+            for (icaltimetype next = icalrecur_iterator_next(iterator.get()); !icaltime_is_null_time(next);
+                 next = icalrecur_iterator_next(iterator.get())) {
+                const UnixSeconds start = reader.instant(next, timing.frame);
+                if (start >= window.to)
+                    break;
+                if (++count > max_instances_per_event) {
+                    reader.warnings().push_back(context + ": more than " + std::to_string(max_instances_per_event)
+                                                + " instances before the window; the rest are not shown");
+                    break;
+                }
+                consider(start);
+            }
+        }
+        if (icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY) != nullptr)
+            reader.warnings().push_back(context + ": only its first RRULE is used");
+    }
+
+    for (icalproperty* rdate = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY); rdate != nullptr;
+         rdate = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
+        const icaldatetimeperiodtype value = icalproperty_get_rdate(rdate);
+        const icaltimetype time = icaltime_is_null_time(value.time) ? value.period.start : value.time;
+        if (!icaltime_is_null_time(time))
+            consider(reader.property_instant(rdate, time, context));
+    }
+
+    for (icalproperty* exdate = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY); exdate != nullptr;
+         exdate = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
+        const icaltimetype time = icalproperty_get_exdate(exdate);
+        if (time.is_date && timing.span == EventSpan::Timed) {
+            // A date-only EXDATE on a timed event removes that whole day.
+            const CivilDate day{time.year, time.month, time.day};
+            std::erase_if(starts, [&](UnixSeconds start) { return local_zone.to_local(start).date == day; });
+        } else {
+            const UnixSeconds excluded = reader.property_instant(exdate, time, context);
+            std::erase(starts, excluded);
+        }
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    return starts;
+}
+
+void expand_group(const std::string& uid, const EventGroup& group, const TimeZone& local_zone,
+                  const ImportWindow& window, std::vector<Occurrence>& out)
+{
+    EventFields master_fields;
+    std::map<UnixSeconds, const EventGroup::Member*> override_by_instance;
+
+    for (const auto& member : group.overrides) {
+        icalproperty* rid = icalcomponent_get_first_property(member.event, ICAL_RECURRENCEID_PROPERTY);
+        const UnixSeconds instance =
+            member.reader->property_instant(rid, icalproperty_get_recurrenceid(rid), describe(member.reader->file(), member.event));
+        override_by_instance[instance] = &member;
+    }
+
+    if (group.master) {
+        const EventReader& reader = *group.master->reader;
+        icalcomponent* event = group.master->event;
+        master_fields = read_fields(event, reader);
+        if (const auto timing = read_timing(event, reader)) {
+            for (const UnixSeconds start : instance_starts(event, *timing, reader, local_zone, window)) {
+                if (override_by_instance.count(start))
+                    continue;
+                out.push_back(make_occurrence(uid, start, interval_at(*timing, start, local_zone), *timing,
+                                              master_fields));
+            }
+        }
+    }
+
+    for (const auto& [instance, member] : override_by_instance) {
+        EventFields fields = read_fields(member->event, *member->reader);
+        if (group.master) {
+            inherit_fields(fields, master_fields);
+            // A cancelled series stays cancelled unless the override says otherwise.
+            if (!fields.status)
+                fields.status = master_fields.status;
+        }
+        const auto timing = read_timing(member->event, *member->reader);
+        if (!timing)
+            continue;
+        const Interval interval = interval_at(*timing, timing->start, local_zone);
+        if (!overlaps(interval, window))
+            continue;
+        Occurrence occurrence = make_occurrence(uid, instance, interval, *timing, fields);
+        if (interval.start != instance)
+            occurrence.moved_from = instance;
+        out.push_back(std::move(occurrence));
+    }
+}
+
+Result<ComponentPtr> parse_file(const CalendarFile& file)
+{
+    if (file.text.size() > max_calendar_file_bytes)
+        return make_error(file.name + ": the file is larger than " + std::to_string(max_calendar_file_bytes / 1024 / 1024)
+                          + " MiB; is it really a programme?");
+    if (file.text.find("BEGIN:VCALENDAR") == std::string::npos)
+        return make_error(file.name + ": not an iCalendar file (no BEGIN:VCALENDAR)");
+    ComponentPtr root(icalparser_parse_string(file.text.c_str()));
+    if (!root || icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT)
+        return make_error(file.name + ": not a readable iCalendar file (the VCALENDAR could not be parsed)");
+    return root;
+}
+
+} // namespace
+
+Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& files, const TimeZone& local_zone,
+                                           ImportWindow window)
+{
+    icalerror_set_errors_are_fatal(0);
+    ImportedProgramme programme;
+    std::vector<ComponentPtr> roots;
+    std::vector<std::unique_ptr<EventReader>> readers;
+    std::map<std::string, EventGroup> groups;
+
+    for (const CalendarFile& file : files) {
+        auto root = parse_file(file);
+        if (!root)
+            return root.error();
+        icalcomponent* calendar = root->get();
+        readers.push_back(std::make_unique<EventReader>(file.name, calendar, local_zone, programme.warnings));
+        const EventReader* reader = readers.back().get();
+
+        for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+             event != nullptr; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+            for (icalproperty* error = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY);
+                 error != nullptr; error = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY))
+                programme.warnings.push_back(describe(file.name, event) + ": " + icalproperty_get_xlicerror(error));
+            const char* uid = icalcomponent_get_uid(event);
+            if (uid == nullptr || *uid == '\0') {
+                programme.warnings.push_back(describe(file.name, event) + " skipped: it has no UID");
+                continue;
+            }
+            EventGroup& group = groups[uid];
+            const EventGroup::Member member{event, reader};
+            if (icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nullptr) {
+                group.overrides.push_back(member);
+            } else {
+                if (group.master)
+                    programme.warnings.push_back(describe(file.name, event)
+                                                 + " appears twice; the later one is used");
+                group.master = member;
+            }
+        }
+        roots.push_back(std::move(root.value()));
+    }
+
+    for (const auto& [uid, group] : groups)
+        expand_group(uid, group, local_zone, window, programme.occurrences);
+
+    std::sort(programme.occurrences.begin(), programme.occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+        return std::tie(a.start, a.uid, a.instance) < std::tie(b.start, b.uid, b.instance);
+    });
+    return programme;
+}
+
+} // namespace olohuone

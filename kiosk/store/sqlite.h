@@ -1,0 +1,99 @@
+#pragma once
+// A thin RAII layer over SQLite: non-copyable handles, prepared statements only, errors as
+// values. The only code in the kiosk that includes sqlite3.h.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace olohuone::sql {
+
+class Statement {
+public:
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // Parameters are numbered from 1, as in SQLite.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::optional<std::int64_t> value);
+    Statement& bind_null(int index);
+
+    // True when a row is ready to read, false when the statement is done.
+    Result<bool> step();
+    // Steps until done, for statements that return no rows.
+    Result<void> run();
+    void reset();
+
+    std::int64_t column_int(int index) const;
+    std::string column_text(int index) const;
+    bool column_is_null(int index) const;
+
+private:
+    friend class Database;
+    Statement(sqlite3* db, sqlite3_stmt* statement) : m_db(db), m_statement(statement) {}
+    void note_bind_result(int code, int index);
+
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_statement = nullptr;
+    std::string m_bind_error;
+};
+
+enum class OpenMode { ReadWriteCreate, ReadOnly };
+
+class Database {
+public:
+    static Result<Database> open(const std::string& path, OpenMode mode);
+
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    // One statement; trailing SQL after it is an error, so a typo cannot hide a second one.
+    Result<Statement> prepare(std::string_view sql);
+    // Several statements (migrations, pragmas), no parameters.
+    Result<void> execute_script(const std::string& sql);
+    // The first column of the first row of a one-statement query.
+    Result<std::int64_t> query_int(std::string_view sql);
+    Result<std::string> query_text(std::string_view sql);
+
+    std::int64_t changes() const;
+    std::int64_t last_insert_id() const;
+    const std::string& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+private:
+    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back on destruction unless committed.
+class Transaction {
+public:
+    static Result<Transaction> begin(Database& database);
+    Transaction(Transaction&& other) noexcept : m_database(other.m_database) { other.m_database = nullptr; }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+
+    Result<void> commit();
+
+private:
+    explicit Transaction(Database& database) : m_database(&database) {}
+    Database* m_database;
+};
+
+} // namespace olohuone::sql

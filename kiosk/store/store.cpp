@@ -1,0 +1,45 @@
+#include "store/store.h"
+
+#include "store/migrations.h"
+
+namespace olohuone::store {
+
+Result<Store> Store::open(const std::string& path)
+{
+    auto database = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
+    if (!database)
+        return database.error();
+    sql::Database& db = database.value();
+    const auto left_alone = [&](const std::string& why) {
+        return make_error(path + ": " + why + ". The file was left as it is; move it aside (or restore a backup) "
+                          + "and start the kiosk again to begin with an empty database.");
+    };
+
+    // Reading the header is the first thing that fails on a file that is not SQLite;
+    // nothing has been written yet at this point.
+    if (auto status = db.execute_script("PRAGMA busy_timeout = 5000"); !status)
+        return left_alone("cannot be used as a database (" + status.error().message + ")");
+    auto version = db.query_int("PRAGMA user_version");
+    if (!version)
+        return left_alone("is not an Olohuone database or is damaged (" + version.error().message + ")");
+    auto check = db.query_text("PRAGMA quick_check");
+    if (!check)
+        return left_alone("is damaged (" + check.error().message + ")");
+    if (check.value() != "ok")
+        return left_alone("is damaged (integrity check: " + check.value() + ")");
+    if (version.value() > latest_schema_version())
+        return left_alone("was written by a newer version of Olohuone (schema " + std::to_string(version.value())
+                          + ", this program knows up to " + std::to_string(latest_schema_version())
+                          + "); update the kiosk program");
+
+    if (auto wal = db.query_text("PRAGMA journal_mode = WAL"); !wal)
+        return make_error(path + ": cannot switch to write-ahead logging: " + wal.error().message);
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"})
+        if (auto set = db.execute_script(pragma); !set)
+            return make_error(path + ": " + pragma + ": " + set.error().message);
+    if (auto migrated = migrate(db); !migrated)
+        return make_error(path + ": " + migrated.error().message);
+    return Store(std::move(database.value()), latest_schema_version());
+}
+
+} // namespace olohuone::store

@@ -1,0 +1,44 @@
+#include "ui/input/tap_recognizer.h"
+
+namespace olohuone::ui {
+
+std::optional<std::string> TapRecognizer::handle(const PointerEvent& event, const DrawList& targets, MonotonicMs now)
+{
+    switch (event.phase) {
+    case PointerPhase::Down: {
+        m_down = true;
+        m_down_at = event.position;
+        const TouchTarget* target = targets.target_at(event.position);
+        m_pressed = target ? target->id : std::string{};
+        return std::nullopt;
+    }
+    case PointerPhase::Move:
+        if (m_down && distance(event.position, m_down_at) > m_settings.slop_px)
+            m_pressed.clear();
+        return std::nullopt;
+    case PointerPhase::Cancel:
+        cancel();
+        return std::nullopt;
+    case PointerPhase::Up:
+        break;
+    }
+
+    if (!m_down)
+        return std::nullopt;
+    m_down = false;
+    std::string tapped = std::move(m_pressed);
+    m_pressed.clear();
+    if (tapped.empty() || distance(event.position, m_down_at) > m_settings.slop_px)
+        return std::nullopt;
+
+    const bool repeat = m_last_tap_at && now - m_last_tap_time < m_settings.repeat_guard_ms
+        && (tapped == m_last_tap_target || distance(*m_last_tap_at, m_down_at) <= m_settings.slop_px);
+    if (repeat)
+        return std::nullopt;
+    m_last_tap_at = m_down_at;
+    m_last_tap_target = tapped;
+    m_last_tap_time = now;
+    return tapped;
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,42 @@
+#pragma once
+// Turns presses into taps the way a shaky hand needs: a tap fires on release, if the
+// finger stayed within a slop radius; the target is chosen where the finger came down;
+// and a second tap on the same control or the same spot soon after the first (a
+// tremor's double tap) is ignored, even if the first tap opened another screen there.
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "ui/input/pointer_event.h"
+#include "ui/layout/draw_list.h"
+
+namespace olohuone::ui {
+
+struct TapSettings {
+    int slop_px = 40;
+    MonotonicMs repeat_guard_ms = 400;
+};
+
+class TapRecognizer {
+public:
+    explicit TapRecognizer(TapSettings settings) : m_settings(settings) {}
+
+    // Returns the id of the tapped target when this event completes a tap.
+    std::optional<std::string> handle(const PointerEvent& event, const DrawList& targets, MonotonicMs now);
+
+    // The target under a finger that is down and has not slid away, for pressed feedback.
+    const std::string& pressed_target() const { return m_pressed; }
+    void cancel() { m_pressed.clear(), m_down = false; }
+    void set_settings(TapSettings settings) { m_settings = settings; }
+
+private:
+    TapSettings m_settings;
+    bool m_down = false;
+    Point m_down_at;
+    std::string m_pressed;
+    std::optional<Point> m_last_tap_at;
+    std::string m_last_tap_target;
+    MonotonicMs m_last_tap_time = 0;
+};
+
+} // namespace olohuone::ui

@@ -1,0 +1,230 @@
+#include "ui/kiosk_ui.h"
+
+#include "ui/layout/theme.h"
+#include "ui/screens/control_panel.h"
+#include "ui/screens/header.h"
+#include "ui/screens/today_screen.h"
+
+namespace olohuone::ui {
+namespace {
+
+constexpr std::string_view size_prefix = "size/";
+constexpr std::string_view language_prefix = "language/";
+
+const char* size_id(TextSize size)
+{
+    switch (size) {
+    case TextSize::Normal:
+        return "size/normal";
+    case TextSize::Large:
+        return "size/large";
+    case TextSize::ExtraLarge:
+        return "size/extra_large";
+    }
+    return "size/normal";
+}
+
+} // namespace
+
+KioskUi::KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
+                 TextMeasurer& measurer, const Clock& clock)
+    : m_settings(std::move(settings)), m_catalogs(catalogs), m_zone(zone), m_programme(programme),
+      m_measurer(measurer), m_clock(clock), m_language(m_settings.default_language),
+      m_text_size(m_settings.default_text_size), m_taps(TapSettings{}), m_last_input_ms(clock.monotonic_ms())
+{
+    m_taps.set_settings({Metrics(m_settings.dpi, TextSize::Normal).mm(8.0), 400});
+    m_stack.push_back(std::make_unique<TodayScreen>());
+}
+
+KioskUi::~KioskUi() = default;
+
+void KioskUi::resize(int width, int height)
+{
+    m_width = width;
+    m_height = height;
+    m_dirty = true;
+}
+
+std::string KioskUi::screen_name() const { return m_stack.back()->name(); }
+
+ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, const LocalDateTime& local_now)
+{
+    return ScreenContext{metrics,
+                         m_measurer,
+                         catalog,
+                         m_zone,
+                         m_clock.now(),
+                         local_now,
+                         m_programme,
+                         m_settings.content_dir,
+                         m_taps.pressed_target(),
+                         m_settings.days_ahead,
+                         m_width >= m_height && !short_screen()};
+}
+
+std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
+{
+    ControlGroup sizes_group;
+    // A short screen has no line to spare for the caption; three growing "A"s still
+    // say what they do.
+    if (!short_screen())
+        sizes_group.caption = catalog.text("size.label");
+    // Three "A"s of growing size: the sign for text size people know from web pages.
+    const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
+    for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge}) {
+        sizes_group.buttons.push_back({size_id(size), "A",
+                                       size == m_text_size ? ButtonStyle::Selected : ButtonStyle::Unselected,
+                                       label_points[static_cast<int>(size)]});
+    }
+    sizes_group.uniform_labels = false;
+
+    ControlGroup languages;
+    for (const Catalog& other : m_catalogs.all())
+        if (other.language() != m_language)
+            languages.buttons.push_back({std::string(language_prefix) + other.language(), other.native_name(),
+                                         ButtonStyle::Unselected});
+    languages.min_button_mm = 22.0;
+    return {sizes_group, languages};
+}
+
+bool KioskUi::short_screen() const { return m_height * 25.4 / m_settings.dpi < 110.0; }
+
+Metrics KioskUi::current_metrics() const
+{
+    return Metrics(m_settings.dpi, m_text_size, short_screen() ? SizeSteps::Compact : SizeSteps::Full);
+}
+
+void KioskUi::rebuild()
+{
+    const Catalog& catalog = m_catalogs.get(m_language);
+    const Metrics metrics = current_metrics();
+    const UnixSeconds now = m_clock.now();
+    const LocalDateTime local_now = m_zone.to_local(now);
+    ScreenContext ctx = context(catalog, metrics, local_now);
+    Screen& screen = *m_stack.back();
+
+    const auto all_controls = [&] {
+        std::vector<ControlGroup> groups = screen.controls(ctx);
+        for (ControlGroup& group : shared_controls(catalog))
+            groups.push_back(std::move(group));
+        return groups;
+    };
+
+    m_frame.clear();
+    const Rect screen_rect{0, 0, m_width, m_height};
+    m_frame.fill(screen_rect, theme::background);
+    const int margin = metrics.mm(sizes::margin_mm);
+    const int gap = metrics.mm(sizes::gap_mm);
+    const Rect inner = screen_rect.inset(margin);
+
+    // Three arrangements: a tall landscape screen gives the controls a column on the
+    // right; portrait puts them along the bottom, where a hand reaches; a short
+    // landscape screen (a 7" panel) too, so the list keeps the full width.
+    const int panel_gap = gap;
+    Rect main = inner;
+    std::optional<Rect> column;
+    if (ctx.paging_in_panel) {
+        const int column_width = std::max(metrics.mm(58.0), inner.w * 3 / 10);
+        main.w = inner.w - column_width - panel_gap;
+        column = Rect{main.right() + panel_gap, inner.y, column_width, inner.h};
+    } else {
+        const std::vector<ControlGroup> groups = all_controls();
+        const int panel_height = build_control_panel(groups, ctx, inner, nullptr, PanelShape::Bar);
+        main.h = inner.h - panel_height - panel_gap;
+        build_control_panel(groups, ctx, {inner.x, main.bottom() + panel_gap, inner.w, panel_height}, &m_frame,
+                            PanelShape::Bar);
+    }
+    const int header_height = build_header(ctx, main, &m_frame);
+    const int rule_y = main.y + header_height + metrics.mm(1.0);
+    const int rule_height = std::max(1, metrics.mm(0.4));
+    m_frame.fill({main.x, rule_y, main.w, rule_height}, theme::secondary_text);
+    const int content_y = rule_y + rule_height + gap;
+    screen.build(ctx, {main.x, content_y, main.w, main.bottom() - content_y}, m_frame);
+    if (column)
+        build_control_panel(all_controls(), ctx, *column, &m_frame, PanelShape::Column);
+
+    m_shown_minute = now / 60;
+    m_dirty = false;
+}
+
+const DrawList& KioskUi::frame()
+{
+    if (m_dirty)
+        rebuild();
+    return m_frame;
+}
+
+void KioskUi::pointer(const PointerEvent& event)
+{
+    m_last_input_ms = m_clock.monotonic_ms();
+    m_at_home = false;
+    const std::string before = m_taps.pressed_target();
+    const auto tapped = m_taps.handle(event, frame(), m_clock.monotonic_ms());
+    if (m_taps.pressed_target() != before)
+        m_dirty = true;
+    if (tapped)
+        handle_tap(*tapped);
+}
+
+void KioskUi::handle_tap(const std::string& id)
+{
+    m_dirty = true;
+    if (id.starts_with(size_prefix)) {
+        for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge})
+            if (id == size_id(size))
+                m_text_size = size;
+        return;
+    }
+    if (id.starts_with(language_prefix)) {
+        const std::string language = id.substr(language_prefix.size());
+        if (m_catalogs.has(language))
+            m_language = language;
+        return;
+    }
+    const Catalog& catalog = m_catalogs.get(m_language);
+    const Metrics metrics = current_metrics();
+    const LocalDateTime local_now = m_zone.to_local(m_clock.now());
+    ScreenAction action = m_stack.back()->on_tap(id, context(catalog, metrics, local_now));
+    switch (action.kind) {
+    case ScreenAction::Kind::Push:
+        m_stack.push_back(std::move(action.next));
+        break;
+    case ScreenAction::Kind::Pop:
+        if (m_stack.size() > 1)
+            m_stack.pop_back();
+        break;
+    case ScreenAction::Kind::None:
+        break;
+    }
+}
+
+void KioskUi::reset_to_home()
+{
+    m_stack.clear();
+    m_stack.push_back(std::make_unique<TodayScreen>());
+    m_language = m_settings.default_language;
+    m_text_size = m_settings.default_text_size;
+    m_taps.cancel();
+    m_at_home = true;
+    m_dirty = true;
+}
+
+void KioskUi::tick()
+{
+    if (!m_at_home && m_clock.monotonic_ms() - m_last_input_ms >= m_settings.idle_timeout_ms)
+        reset_to_home();
+    if (m_clock.now() / 60 != m_shown_minute)
+        m_dirty = true;
+}
+
+MonotonicMs KioskUi::wait_budget_ms() const
+{
+    const UnixSeconds now = m_clock.now();
+    MonotonicMs budget = (60 - now % 60) * 1000;
+    if (!m_at_home)
+        budget = std::min(budget, std::max<MonotonicMs>(0, m_last_input_ms + m_settings.idle_timeout_ms
+                                                               - m_clock.monotonic_ms()));
+    return budget;
+}
+
+} // namespace olohuone::ui

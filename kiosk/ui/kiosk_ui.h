@@ -1,0 +1,82 @@
+#pragma once
+// The kiosk's user interface without SDL: the screen stack, the visitor's session (text
+// size, language), taps, the clock and the idle reset. The platform feeds it pointer
+// events and asks it for the frame to draw and how long it may sleep.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/time_zone.h"
+#include "ui/input/tap_recognizer.h"
+#include "ui/layout/draw_list.h"
+#include "ui/layout/metrics.h"
+#include "ui/screens/programme_view.h"
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+struct KioskUiSettings {
+    double dpi = 133.0;
+    std::string default_language = "fi";
+    TextSize default_text_size = TextSize::Normal;
+    MonotonicMs idle_timeout_ms = 90'000;
+    int days_ahead = 6;
+    std::string content_dir;
+};
+
+class KioskUi {
+public:
+    KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
+            TextMeasurer& measurer, const Clock& clock);
+    ~KioskUi();
+
+    void resize(int width, int height);
+    void pointer(const PointerEvent& event);
+    // Time passed: the clock's minute, the day, the idle reset.
+    void tick();
+    // The programme changed underneath (a new import): redraw.
+    void programme_changed() { m_dirty = true; }
+
+    bool needs_redraw() const { return m_dirty; }
+    // The frame to draw; rebuilt if anything changed since the last call.
+    const DrawList& frame();
+    // How long the loop may sleep before tick() has something to do.
+    MonotonicMs wait_budget_ms() const;
+
+    const std::string& language() const { return m_language; }
+    TextSize text_size() const { return m_text_size; }
+    std::string screen_name() const;
+    Screen& top_screen() const { return *m_stack.back(); }
+
+private:
+    ScreenContext context(const Catalog& catalog, const Metrics& metrics, const LocalDateTime& local_now);
+    std::vector<ControlGroup> shared_controls(const Catalog& catalog) const;
+    void handle_tap(const std::string& id);
+    void reset_to_home();
+    void rebuild();
+    bool short_screen() const;
+    Metrics current_metrics() const;
+
+    KioskUiSettings m_settings;
+    const Catalogs& m_catalogs;
+    const TimeZone& m_zone;
+    ProgrammeView& m_programme;
+    TextMeasurer& m_measurer;
+    const Clock& m_clock;
+
+    std::vector<std::unique_ptr<Screen>> m_stack;
+    std::string m_language;
+    TextSize m_text_size;
+    TapRecognizer m_taps;
+    DrawList m_frame;
+    int m_width = 800;
+    int m_height = 480;
+    bool m_dirty = true;
+    UnixSeconds m_shown_minute = -1;
+    MonotonicMs m_last_input_ms;
+    bool m_at_home = true;
+};
+
+} // namespace olohuone::ui

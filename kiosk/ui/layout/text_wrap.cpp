@@ -1,0 +1,89 @@
+#include "ui/layout/text_wrap.h"
+
+namespace olohuone::ui {
+namespace {
+
+std::size_t next_character(std::string_view text, std::size_t i)
+{
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+        ++i;
+    return i;
+}
+
+// Splits a word that is wider than the line into pieces that fit.
+void break_long_word(std::string_view word, int max_width, const FontSpec& font, TextMeasurer& measurer,
+                     std::vector<std::string>& lines)
+{
+    std::size_t start = 0;
+    while (start < word.size()) {
+        std::size_t end = next_character(word, start);
+        while (end < word.size()) {
+            const std::size_t longer = next_character(word, end);
+            if (measurer.width(word.substr(start, longer - start), font) > max_width)
+                break;
+            end = longer;
+        }
+        lines.emplace_back(word.substr(start, end - start));
+        start = end;
+    }
+}
+
+void wrap_paragraph(std::string_view paragraph, int max_width, const FontSpec& font, TextMeasurer& measurer,
+                    std::vector<std::string>& lines)
+{
+    std::string line;
+    std::size_t i = 0;
+    bool any_word = false;
+    while (i < paragraph.size()) {
+        while (i < paragraph.size() && paragraph[i] == ' ')
+            ++i;
+        if (i >= paragraph.size())
+            break;
+        const std::size_t end = std::min(paragraph.find(' ', i), paragraph.size());
+        const std::string_view word = paragraph.substr(i, end - i);
+        i = end;
+        any_word = true;
+        const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+        if (measurer.width(candidate, font) <= max_width) {
+            line = candidate;
+            continue;
+        }
+        if (!line.empty())
+            lines.push_back(std::move(line));
+        line.clear();
+        if (measurer.width(word, font) <= max_width) {
+            line = std::string(word);
+        } else {
+            break_long_word(word, max_width, font, measurer, lines);
+            line = std::move(lines.back());
+            lines.pop_back();
+        }
+    }
+    if (!line.empty() || !any_word)
+        lines.push_back(std::move(line));
+}
+
+} // namespace
+
+std::vector<std::string> wrap_text(std::string_view text, int max_width, const FontSpec& font, TextMeasurer& measurer)
+{
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        wrap_paragraph(text.substr(start, end - start), max_width, font, measurer, lines);
+        start = end + 1;
+    }
+    return lines;
+}
+
+int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer)
+{
+    for (; font.px > min_px; font.px -= std::max(1, font.px / 20))
+        if (measurer.width(text, font) <= max_width)
+            return font.px;
+    return min_px;
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,126 @@
+#include "ui/layout/widgets.h"
+
+#include "ui/layout/text_wrap.h"
+#include "ui/layout/theme.h"
+
+namespace olohuone::ui {
+namespace {
+
+constexpr double button_padding_mm = 1.5;
+
+struct ButtonColors {
+    Color fill;
+    Color text;
+    bool outlined;
+};
+
+ButtonColors colors_for(const ButtonSpec& spec)
+{
+    if (spec.pressed)
+        return {theme::accent_pressed, theme::on_accent, false};
+    switch (spec.style) {
+    case ButtonStyle::Primary:
+    case ButtonStyle::Selected:
+        return {theme::accent, theme::on_accent, false};
+    case ButtonStyle::Unselected:
+        return {theme::panel, theme::text, true};
+    }
+    return {theme::accent, theme::on_accent, false};
+}
+
+} // namespace
+
+int button_label_px(const ButtonSpec& spec, int width, const LayoutTools& tools)
+{
+    const Metrics& metrics = tools.metrics;
+    FontSpec font{FontWeight::Bold, metrics.damped_text_px(spec.label_pt)};
+    if (spec.max_label_px > 0)
+        font.px = std::min(font.px, spec.max_label_px);
+    const int inner_width = width - 2 * metrics.mm(button_padding_mm);
+    const int floor_px = std::min(font.px, metrics.pt(sizes::min_label_pt));
+    font.px = fitting_font_px(spec.label, inner_width, font, floor_px, tools.measurer);
+    if (tools.measurer.width(spec.label, font) <= inner_width)
+        return font.px;
+    // The label will wrap at spaces: every word must fit on its own line, even if that
+    // takes a size below the usual floor.
+    std::string_view rest = spec.label;
+    while (!rest.empty()) {
+        const std::size_t space = rest.find(' ');
+        const std::string_view word = rest.substr(0, space);
+        font.px = fitting_font_px(word, inner_width, font, metrics.pt(9), tools.measurer);
+        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    }
+    return font.px;
+}
+
+int line_spacing(const FontSpec& font, TextMeasurer& measurer) { return measurer.line_height(font); }
+
+void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutTools& tools)
+{
+    const Metrics& metrics = tools.metrics;
+    const ButtonColors colors = colors_for(spec);
+    const int radius = metrics.mm(2.0);
+    list.fill(rect, colors.fill, radius);
+    if (colors.outlined)
+        list.outline(rect, theme::accent, std::max(2, metrics.mm(0.6)), radius);
+
+    const Rect inner = rect.inset(metrics.mm(button_padding_mm));
+    const FontSpec font{FontWeight::Bold, button_label_px(spec, rect.w, tools)};
+
+    // Two lines at the floor size rather than a label wider than its button.
+    std::vector<std::string> lines = {spec.label};
+    if (tools.measurer.width(spec.label, font) > inner.w)
+        lines = wrap_text(spec.label, inner.w, font, tools.measurer);
+    const int line_height = tools.measurer.line_height(font);
+    int y = rect.y + (rect.h - line_height * static_cast<int>(lines.size())) / 2;
+    for (const std::string& line : lines) {
+        const int width = tools.measurer.width(line, font);
+        list.text({line, font, {rect.x + (rect.w - width) / 2, y}, inner, colors.text, colors.fill});
+        y += line_height;
+    }
+    list.target(spec.id, rect, metrics.mm(sizes::hit_margin_mm));
+}
+
+int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,
+                     Color foreground, Color background, TextMeasurer& measurer, bool strike_through)
+{
+    const int line_height = measurer.line_height(font);
+    const std::vector<std::string> lines = wrap_text(text, width, font, measurer);
+    if (list != nullptr) {
+        int line_y = y;
+        for (const std::string& line : lines) {
+            list->text({line, font, {x, line_y}, {x, line_y, width, line_height}, foreground, background});
+            if (strike_through && !line.empty()) {
+                const int thickness = std::max(2, font.px / 12);
+                list->fill({x, line_y + line_height / 2 - thickness / 2, measurer.width(line, font), thickness},
+                           theme::strike);
+            }
+            line_y += line_height;
+        }
+    }
+    return line_height * static_cast<int>(lines.size());
+}
+
+Rect add_badge(DrawList* list, const std::string& text, int x, int y, int max_width, FontSpec font,
+               Color foreground, Color fill, TextMeasurer& measurer)
+{
+    const int pad_x = font.px / 2;
+    const int pad_y = font.px / 8;
+    const std::vector<std::string> lines = wrap_text(text, std::max(1, max_width - 2 * pad_x), font, measurer);
+    int text_width = 0;
+    for (const std::string& line : lines)
+        text_width = std::max(text_width, measurer.width(line, font));
+    const int line_height = measurer.line_height(font);
+    const Rect rect{x, y, text_width + 2 * pad_x, line_height * static_cast<int>(lines.size()) + 2 * pad_y};
+    if (list != nullptr) {
+        list->fill(rect, fill, std::min(rect.h, line_height + 2 * pad_y) / 4);
+        int line_y = y + pad_y;
+        for (const std::string& line : lines) {
+            list->text({line, font, {x + pad_x, line_y}, rect, foreground, fill});
+            line_y += line_height;
+        }
+    }
+    return rect;
+}
+
+} // namespace olohuone::ui

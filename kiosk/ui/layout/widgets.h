@@ -1,0 +1,51 @@
+#pragma once
+// Building blocks the screens lay out with: buttons, wrapped text, badges. Each adds
+// draw commands (and a touch target) to a DrawList and returns the space it used.
+#include <string>
+#include <vector>
+
+#include "ui/layout/draw_list.h"
+#include "ui/layout/metrics.h"
+#include "ui/layout/text_measurer.h"
+
+namespace olohuone::ui {
+
+enum class ButtonStyle {
+    Primary,    // yellow, the thing to tap
+    Selected,   // a chosen option (the current text size)
+    Unselected, // an option that can be chosen
+};
+
+struct ButtonSpec {
+    std::string id;
+    std::string label;
+    ButtonStyle style = ButtonStyle::Primary;
+    double label_pt = sizes::button_pt; // before text-size damping
+    bool pressed = false;
+    int max_label_px = 0; // a cap shared by a group's buttons, so their labels match; 0: none
+};
+
+struct LayoutTools {
+    const Metrics& metrics;
+    TextMeasurer& measurer;
+};
+
+// A button filling `rect`, its label shrunk to fit (down to a readable floor) and
+// wrapped onto two lines only if even that is too wide.
+void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutTools& tools);
+
+// The label size add_button would choose for `spec` in a button `width` wide.
+int button_label_px(const ButtonSpec& spec, int width, const LayoutTools& tools);
+
+// Wrapped lines of text from (x, y) within `width`; returns the height used.
+int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,
+                     Color foreground, Color background, TextMeasurer& measurer, bool strike_through = false);
+
+// A small label on a coloured pill at (x, y), wrapped if wider than `max_width`;
+// returns the rectangle it takes.
+Rect add_badge(DrawList* list, const std::string& text, int x, int y, int max_width, FontSpec font,
+               Color foreground, Color fill, TextMeasurer& measurer);
+
+int line_spacing(const FontSpec& font, TextMeasurer& measurer);
+
+} // namespace olohuone::ui

@@ -1,0 +1,192 @@
+#include "ui/screens/event_row.h"
+
+#include "ui/layout/theme.h"
+
+namespace olohuone::ui {
+namespace {
+
+struct RowFonts {
+    FontSpec time;
+    FontSpec badge;
+    FontSpec title;
+    FontSpec secondary;
+};
+
+RowFonts row_fonts(const Metrics& metrics)
+{
+    return {{FontWeight::Bold, metrics.text_px(sizes::body_pt)},
+            {FontWeight::Bold, metrics.text_px(sizes::secondary_pt)},
+            {FontWeight::Bold, metrics.text_px(sizes::body_pt)},
+            {FontWeight::Regular, metrics.text_px(sizes::secondary_pt)}};
+}
+
+struct Badge {
+    std::string text;
+    Color foreground;
+    Color fill;
+};
+
+// The badge that says where the event stands: cancelled, on now, next, over.
+std::optional<Badge> state_badge(const PlanEntry& entry, const Catalog& catalog)
+{
+    if (entry.cancelled())
+        return Badge{catalog.text("event.cancelled"), theme::on_cancelled_badge, theme::cancelled_badge};
+    switch (entry.state) {
+    case TimeState::Now:
+        return Badge{catalog.text("event.now"), theme::on_accent, theme::accent};
+    case TimeState::Next:
+        return Badge{catalog.text("event.next"), theme::text, theme::background};
+    case TimeState::Past:
+        return Badge{catalog.text("event.ended"), theme::past_text, theme::background};
+    case TimeState::AllDay:
+    case TimeState::Later:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<Badge> moved_badge(const PlanEntry& entry, const ScreenContext& context)
+{
+    const Occurrence& occurrence = entry.occurrence;
+    if (!occurrence.moved_from || entry.cancelled())
+        return std::nullopt;
+    const std::string was = context.catalog.clock_phrase(context.zone.to_local(*occurrence.moved_from).time);
+    return Badge{context.catalog.format("event.moved", {{"time", was}}), theme::on_accent, theme::accent};
+}
+
+// Places badges left to right from (x, y), wrapping inside `width`; returns the height.
+int add_badges(DrawList* list, const std::vector<Badge>& badges, int x, int y, int width, int first_line_x,
+               int first_line_height, const FontSpec& font, const ScreenContext& context)
+{
+    const int gap = context.metrics.mm(2.0);
+    int line_x = first_line_x;
+    int line_y = y;
+    int line_height = first_line_height;
+    for (const Badge& badge : badges) {
+        const int badge_width = context.measurer.width(badge.text, font) + font.px;
+        if (line_x > x && line_x + badge_width > x + width) {
+            line_y += line_height + context.metrics.mm(1.0);
+            line_x = x;
+            line_height = 0;
+        }
+        const Rect placed = add_badge(list, badge.text, line_x, line_y, x + width - line_x, font, badge.foreground,
+                                      badge.fill, context.measurer);
+        line_x += placed.w + gap;
+        line_height = std::max(line_height, placed.h);
+    }
+    return line_y + line_height - y;
+}
+
+} // namespace
+
+std::string time_label(const Occurrence& occurrence, const ScreenContext& context)
+{
+    if (occurrence.span == EventSpan::AllDay)
+        return context.catalog.text("event.all_day");
+    return context.catalog.time_range(context.zone.to_local(occurrence.start).time,
+                                      context.zone.to_local(occurrence.end).time);
+}
+
+std::string place_and_host(const Occurrence& occurrence, const std::string& language)
+{
+    std::string text = occurrence.location.in(language);
+    const std::string& host = occurrence.host.in(language);
+    if (!host.empty())
+        text += (text.empty() ? "" : " · ") + host;
+    return text;
+}
+
+int time_column_width(const ScreenContext& context, int row_width)
+{
+    if (row_width < context.metrics.mm(100))
+        return 0;
+    const RowFonts fonts = row_fonts(context.metrics);
+    const Catalog& catalog = context.catalog;
+    int widest = std::max(context.measurer.width(catalog.time_range({23, 59}, {23, 59}), fonts.time),
+                          context.measurer.width(catalog.text("event.all_day"), fonts.time));
+    for (const char* key : {"event.cancelled", "event.now", "event.next", "event.ended"})
+        widest = std::max(widest, context.measurer.width(catalog.text(key), fonts.badge) + fonts.badge.px);
+    // A time column that would squeeze the title is worse than stacking.
+    const int column = widest + context.metrics.mm(2.0);
+    return column <= row_width * 45 / 100 ? column : 0;
+}
+
+int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
+                    int width, DrawList* list)
+{
+    const Metrics& metrics = context.metrics;
+    const Occurrence& occurrence = entry.occurrence;
+    const std::string& language = context.catalog.language();
+    const bool past = entry.state == TimeState::Past;
+    const RowFonts fonts = row_fonts(metrics);
+    const int padding = metrics.mm(2.5);
+    const int inner_x = x + padding;
+    const int inner_width = width - 2 * padding;
+    const int top = y + padding;
+    const Color surface = theme::panel;
+    const std::size_t background_position = list ? list->order().size() : 0;
+
+    const std::optional<Badge> state = state_badge(entry, context.catalog);
+    const std::optional<Badge> moved = moved_badge(entry, context);
+    const std::string time_text = time_label(occurrence, context);
+    const Color time_color = past ? theme::past_text : theme::time_text;
+
+    // Wide rows keep the time and state in a column of their own; narrow ones stack it
+    // all: time and badges, then title, then place.
+    const int time_column = time_column_width(context, inner_width);
+    int left_height = 0;
+    int text_x = inner_x;
+    int text_width = inner_width;
+    int cursor_y = top;
+    if (time_column > 0) {
+        left_height = add_wrapped_text(list, time_text, inner_x, top, time_column, fonts.time, time_color, surface,
+                                       context.measurer);
+        if (state)
+            left_height += metrics.mm(1.0)
+                + add_badges(list, {*state}, inner_x, top + left_height + metrics.mm(1.0), time_column, inner_x, 0,
+                             fonts.badge, context);
+        text_x = inner_x + time_column + metrics.mm(2.0);
+        text_width = inner_width - time_column - metrics.mm(2.0);
+        if (moved)
+            cursor_y += add_badges(list, {*moved}, text_x, cursor_y, text_width, text_x, 0, fonts.badge, context)
+                + metrics.mm(1.0);
+    } else {
+        const int time_height = add_wrapped_text(list, time_text, inner_x, top, inner_width, fonts.time, time_color,
+                                                 surface, context.measurer);
+        const int time_width = std::min(inner_width, context.measurer.width(time_text, fonts.time));
+        std::vector<Badge> badges;
+        if (state)
+            badges.push_back(*state);
+        if (moved)
+            badges.push_back(*moved);
+        // Badges continue on the time's last line when they fit there.
+        const int last_line_y = top + time_height - context.measurer.line_height(fonts.time);
+        const int badges_height = add_badges(list, badges, inner_x, last_line_y, inner_width,
+                                             inner_x + time_width + metrics.mm(2.0),
+                                             context.measurer.line_height(fonts.time), fonts.badge, context);
+        cursor_y = last_line_y + std::max(badges_height, context.measurer.line_height(fonts.time)) + metrics.mm(1.0);
+    }
+
+    cursor_y += add_wrapped_text(list, occurrence.title.in(language), text_x, cursor_y, text_width, fonts.title,
+                                 past ? theme::past_text : theme::text, surface, context.measurer, entry.cancelled());
+    const std::string secondary = place_and_host(occurrence, language);
+    if (!secondary.empty())
+        cursor_y += add_wrapped_text(list, secondary, text_x, cursor_y, text_width, fonts.secondary,
+                                     past ? theme::past_text : theme::secondary_text, surface, context.measurer);
+
+    const int content_bottom = std::max(cursor_y, top + left_height);
+    const int height = std::max(content_bottom + padding - y, metrics.mm(sizes::min_target_mm));
+    if (list != nullptr) {
+        const Rect rect{x, y, width, height};
+        const int radius = metrics.mm(2.0);
+        list->fill_behind(background_position, rect, surface, radius);
+        if (id == context.pressed)
+            list->outline(rect, theme::accent_pressed, std::max(4, metrics.mm(1.5)), radius);
+        else if (entry.state == TimeState::Now && !entry.cancelled())
+            list->outline(rect, theme::accent, std::max(3, metrics.mm(1.0)), radius);
+        list->target(id, rect, metrics.mm(sizes::hit_margin_mm));
+    }
+    return height;
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,19 @@
+#pragma once
+// One event in the day's list: time and state badges, the title, place and host.
+#include "core/day_plan.h"
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+// Lays out the row at (x, y) with `width`; returns its height. With list == nullptr it
+// only measures.
+int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
+                    int width, DrawList* list);
+
+// "10.00–11.00", or "Koko päivän" for an all-day event.
+std::string time_label(const Occurrence& occurrence, const ScreenContext& context);
+
+// "Sali · Ohjaaja Liisa": the place and who runs it, as far as known.
+std::string place_and_host(const Occurrence& occurrence, const std::string& language);
+
+} // namespace olohuone::ui

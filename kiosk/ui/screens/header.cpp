@@ -1,0 +1,36 @@
+#include "ui/screens/header.h"
+
+#include "ui/layout/text_wrap.h"
+#include "ui/layout/theme.h"
+
+namespace olohuone::ui {
+
+int build_header(const ScreenContext& context, Rect area, DrawList* list)
+{
+    const Catalog& catalog = context.catalog;
+    const std::string date = catalog.long_date(context.local_now.date);
+    const std::string time = catalog.clock_phrase(context.local_now.time) + " · "
+        + catalog.part_of_day_name(part_of_day(context.local_now.time));
+    const FontSpec date_font{FontWeight::Bold, context.metrics.damped_text_px(sizes::header_pt)};
+    const FontSpec time_font{FontWeight::Regular, context.metrics.damped_text_px(sizes::header_pt)};
+
+    // One line when it fits, as on a wide screen; else the date above the time, the date
+    // a little smaller if that keeps it on one line.
+    const std::string one_line = date + " · " + time;
+    if (context.measurer.width(one_line, date_font) <= area.w) {
+        const int height = context.measurer.line_height(date_font);
+        if (list != nullptr)
+            list->text({one_line, date_font, {area.x, area.y}, {area.x, area.y, area.w, height}, theme::text,
+                        theme::background});
+        return height;
+    }
+    FontSpec fitted_date = date_font;
+    fitted_date.px = fitting_font_px(date, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+    int used = add_wrapped_text(list, date, area.x, area.y, area.w, fitted_date, theme::text, theme::background,
+                                context.measurer);
+    used += add_wrapped_text(list, time, area.x, area.y + used, area.w, time_font, theme::time_text,
+                             theme::background, context.measurer);
+    return used;
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,11 @@
+#pragma once
+// The orientation line at the top of every screen: weekday, date, time and the part of
+// the day in words ("Tiistai 24. marraskuuta 2026 · klo 10.15 · aamupäivä").
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+// Lays out the header at the top of `area`; returns the height used.
+int build_header(const ScreenContext& context, Rect area, DrawList* list);
+
+} // namespace olohuone::ui

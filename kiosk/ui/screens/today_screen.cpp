@@ -1,0 +1,191 @@
+#include "ui/screens/today_screen.h"
+
+#include "ui/layout/theme.h"
+#include "ui/screens/event_detail_screen.h"
+#include "ui/screens/event_row.h"
+
+namespace olohuone::ui {
+namespace {
+
+constexpr std::string_view event_prefix = "today/event/";
+
+// How many rows from `first` fit in `space`.
+std::size_t rows_fitting(const std::vector<int>& heights, std::size_t first, int space, int gap)
+{
+    std::size_t end = first;
+    int used = 0;
+    while (end < heights.size()) {
+        const int next = used + (end > first ? gap : 0) + heights[end];
+        if (next > space && end > first)
+            break;
+        used = next;
+        ++end;
+    }
+    return end;
+}
+
+} // namespace
+
+ControlGroup paging_group(bool has_earlier, bool has_later, const Catalog& catalog)
+{
+    ControlGroup group;
+    if (has_earlier)
+        group.buttons.push_back({"list/earlier", catalog.text("list.earlier"), ButtonStyle::Primary});
+    if (has_later)
+        group.buttons.push_back({"list/later", catalog.text("list.later"), ButtonStyle::Primary});
+    group.min_button_mm = 24.0;
+    return group;
+}
+
+std::string TodayScreen::day_name(int offset, const ScreenContext& context) const
+{
+    if (offset == 0)
+        return context.catalog.text("day.today");
+    if (offset == 1)
+        return context.catalog.text("day.tomorrow");
+    return context.catalog.short_date(context.local_now.date.plus_days(offset));
+}
+
+void TodayScreen::show_day(int offset)
+{
+    m_day_offset = offset;
+    m_first.reset();
+}
+
+std::vector<ControlGroup> TodayScreen::controls(const ScreenContext& context)
+{
+    ControlGroup days;
+    if (m_day_offset > 0)
+        days.buttons.push_back({"day/previous",
+                                context.catalog.format("nav.previous_day", {{"day", day_name(m_day_offset - 1, context)}}),
+                                ButtonStyle::Primary});
+    if (m_day_offset < context.days_ahead)
+        days.buttons.push_back({"day/next",
+                                context.catalog.format("nav.next_day", {{"day", day_name(m_day_offset + 1, context)}}),
+                                ButtonStyle::Primary});
+    days.min_button_mm = 34.0;
+    std::vector<ControlGroup> groups = {days};
+    if (context.paging_in_panel)
+        groups.push_back(paging_group(m_has_earlier, m_has_later, context.catalog));
+    return groups;
+}
+
+void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+{
+    const Metrics& metrics = context.metrics;
+    const CivilDate date = shown_date(context);
+    if (m_plan.date != date)
+        m_first.reset();
+    m_plan = plan_day(date, context.programme.occurrences_on(date), context.now);
+
+    // Today needs no heading: the header above says the date. Other days say which.
+    int y = area.y;
+    if (m_day_offset > 0) {
+        const FontSpec heading_font{FontWeight::Bold, metrics.text_px(sizes::body_pt * 1.15)};
+        const std::string heading = m_day_offset == 1
+            ? day_name(m_day_offset, context)
+            : context.catalog.format("day.programme_for", {{"date", context.catalog.long_date(date)}});
+        y += add_wrapped_text(&list, heading, area.x, y, area.w, heading_font, theme::text, theme::background,
+                              context.measurer);
+        y += metrics.mm(1.5);
+    }
+
+    if (m_plan.entries.empty()) {
+        const FontSpec font{FontWeight::Regular, metrics.text_px(sizes::body_pt)};
+        add_wrapped_text(&list, context.catalog.text("day.empty"), area.x, y, area.w, font, theme::secondary_text,
+                         theme::background, context.measurer);
+        m_shown_end = 0;
+        m_has_earlier = m_has_later = false;
+        return;
+    }
+
+    // Paging buttons go in a column beside a wide list, under a narrow one; they take
+    // space only when the day does not fit.
+    const int gap = metrics.mm(sizes::gap_mm);
+    const bool side_paging = area.w >= metrics.mm(100) && area.h < area.w * 6 / 10;
+    const int side_width = metrics.mm(30);
+    const Rect full{area.x, y, area.w, area.bottom() - y};
+    const auto measure_rows = [&](int width) {
+        m_row_heights.clear();
+        for (const PlanEntry& entry : m_plan.entries)
+            m_row_heights.push_back(build_event_row(entry, {}, context, area.x, 0, width, nullptr));
+    };
+    const std::size_t count = m_plan.entries.size();
+    measure_rows(full.w);
+    const bool all_fit = !m_first && rows_fitting(m_row_heights, 0, full.h, gap) == count;
+    Rect rows = full;
+    Rect paging = full;
+    if (context.paging_in_panel || all_fit) {
+        // Nothing to reserve.
+    } else if (side_paging) {
+        rows.w -= side_width + gap;
+        paging = {rows.right() + gap, full.y, side_width, full.h};
+        measure_rows(rows.w);
+    } else {
+        const int footer_height = metrics.mm(sizes::min_target_mm + 1.0);
+        rows.h -= footer_height + gap;
+        paging = {full.x, full.bottom() - footer_height, full.w, footer_height};
+    }
+    m_rows_space = rows.h;
+
+    if (!m_first) {
+        // Start as early as possible while still showing what is on now or next.
+        const std::size_t current = m_day_offset == 0 ? m_plan.first_current_index() : 0;
+        std::size_t first = 0;
+        while (first < current && rows_fitting(m_row_heights, first, m_rows_space, gap) <= current)
+            ++first;
+        m_first = first;
+    }
+    m_first = std::min(*m_first, count - 1);
+    m_shown_end = rows_fitting(m_row_heights, *m_first, m_rows_space, gap);
+    for (std::size_t i = *m_first; i < m_shown_end; ++i) {
+        y += build_event_row(m_plan.entries[i], std::string(event_prefix) + std::to_string(i), context, rows.x, y,
+                             rows.w, &list);
+        y += gap;
+    }
+
+    m_has_earlier = *m_first > 0;
+    m_has_later = m_shown_end < count;
+    if (context.paging_in_panel || (!m_has_earlier && !m_has_later))
+        return;
+    const int button = std::max(metrics.mm(sizes::min_target_mm),
+                                std::min(metrics.mm(sizes::min_target_mm + 8.0), (paging.h - gap) / 2));
+    const Rect earlier = side_paging ? Rect{paging.x, paging.y, paging.w, button}
+                                     : Rect{paging.x, paging.y, (paging.w - gap) / 2, paging.h};
+    const Rect later = side_paging
+        ? Rect{paging.x, paging.bottom() - earlier.h, paging.w, earlier.h}
+        : Rect{paging.right() - earlier.w, paging.y, earlier.w, paging.h};
+    if (m_has_earlier)
+        add_button(list, {"list/earlier", context.catalog.text("list.earlier"), ButtonStyle::Primary,
+                          sizes::button_pt, context.pressed == "list/earlier"},
+                   earlier, context.tools());
+    if (m_has_later)
+        add_button(list, {"list/later", context.catalog.text("list.later"), ButtonStyle::Primary, sizes::button_pt,
+                          context.pressed == "list/later"},
+                   later, context.tools());
+}
+
+ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& context)
+{
+    if (id == "day/next" && m_day_offset < context.days_ahead) {
+        show_day(m_day_offset + 1);
+    } else if (id == "day/previous" && m_day_offset > 0) {
+        show_day(m_day_offset - 1);
+    } else if (id == "list/later" && m_shown_end < m_plan.entries.size()) {
+        m_first = m_shown_end;
+    } else if (id == "list/earlier" && m_first && *m_first > 0) {
+        // Step back a page: the rows just before the first one, as many as fit.
+        const int gap = context.metrics.mm(sizes::gap_mm);
+        std::size_t first = *m_first;
+        while (first > 0 && rows_fitting(m_row_heights, first - 1, m_rows_space, gap) >= *m_first)
+            --first;
+        m_first = first == *m_first ? *m_first - 1 : first;
+    } else if (id.starts_with(event_prefix)) {
+        const std::size_t index = std::stoul(id.substr(event_prefix.size()));
+        if (index < m_plan.entries.size())
+            return {ScreenAction::Kind::Push, std::make_unique<EventDetailScreen>(m_plan.entries[index])};
+    }
+    return {};
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,38 @@
+#pragma once
+// Today's programme (or another day's): the events in time order, what is on now and
+// next marked, cancelled ones crossed out, past ones dimmed. Tapping an event opens its
+// detail screen; the day buttons step to tomorrow and the following days.
+#include "core/day_plan.h"
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+// The "earlier / later" buttons for a paged list, as a control panel group.
+ControlGroup paging_group(bool has_earlier, bool has_later, const Catalog& catalog);
+
+class TodayScreen final : public Screen {
+public:
+    std::string name() const override { return "today"; }
+    std::vector<ControlGroup> controls(const ScreenContext& context) override;
+    void build(const ScreenContext& context, Rect area, DrawList& list) override;
+    ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+
+    int day_offset() const { return m_day_offset; }
+
+private:
+    CivilDate shown_date(const ScreenContext& context) const { return context.local_now.date.plus_days(m_day_offset); }
+    std::string day_name(int offset, const ScreenContext& context) const;
+    void show_day(int offset);
+
+    int m_day_offset = 0;
+    // Paging: the first entry shown, unset until the first layout of a day.
+    std::optional<std::size_t> m_first;
+    std::size_t m_shown_end = 0; // one past the last entry shown by the last build
+    bool m_has_earlier = false;
+    bool m_has_later = false;
+    std::vector<int> m_row_heights;
+    int m_rows_space = 0;
+    DayPlan m_plan;
+};
+
+} // namespace olohuone::ui

@@ -1,0 +1,72 @@
+#include "ui/sdl/kiosk_window.h"
+
+#include "ui/sdl/canvas.h"
+#include "ui/sdl/display.h"
+#include "ui/sdl/event_loop.h"
+#include "ui/sdl/font_library.h"
+#include "ui/sdl/sdl_runtime.h"
+
+namespace olohuone::ui::sdl {
+
+Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskParts& parts,
+                              const std::function<void()>& on_first_frame)
+{
+    auto runtime = SdlRuntime::start(VideoUse::Window);
+    if (!runtime)
+        return runtime.error();
+    auto fonts = FontLibrary::load(options.fonts_config);
+    if (!fonts)
+        return fonts.error();
+    auto display = WindowDisplay::open({options.fullscreen ? WindowMode::Kiosk : WindowMode::Windowed,
+                                        options.software_renderer ? RendererKind::Software : RendererKind::Accelerated,
+                                        options.window_width, options.window_height});
+    if (!display)
+        return display.error();
+
+    float reported_dpi = 0;
+    const int display_index = SDL_GetWindowDisplayIndex(display->window());
+    if (display_index < 0 || SDL_GetDisplayDPI(display_index, &reported_dpi, nullptr, nullptr) != 0)
+        reported_dpi = 0;
+    const Point size = display->size();
+
+    TextCache text(fonts.value(), display->renderer());
+    ImageCache images(display->renderer());
+    Canvas canvas(display->renderer(), text, images);
+    KioskUi ui(parts.settings_for(size.x, size.y, reported_dpi), parts.catalogs, parts.zone, parts.programme, text,
+               parts.clock);
+    EventLoop loop(display.value(), ui, canvas, options.fullscreen ? QuitKeys::Disabled : QuitKeys::Enabled);
+    bool first = true;
+    loop.run([&] {
+        if (first && on_first_frame)
+            on_first_frame();
+        first = false;
+    });
+    return {};
+}
+
+Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
+                               const KioskParts& parts, TextSize text_size, const std::string& language)
+{
+    auto runtime = SdlRuntime::start(VideoUse::OffscreenOnly);
+    if (!runtime)
+        return runtime.error();
+    auto fonts = FontLibrary::load(fonts_config);
+    if (!fonts)
+        return fonts.error();
+    auto display = OffscreenDisplay::create(width, height);
+    if (!display)
+        return display.error();
+    TextCache text(fonts.value(), display->renderer());
+    ImageCache images(display->renderer());
+    Canvas canvas(display->renderer(), text, images);
+    KioskUiSettings settings = parts.settings_for(width, height, 0);
+    settings.default_text_size = text_size;
+    settings.default_language = language;
+    KioskUi ui(settings, parts.catalogs, parts.zone, parts.programme, text, parts.clock);
+    ui.resize(width, height);
+    canvas.draw(ui.frame());
+    display->present();
+    return display->save_png(png_path);
+}
+
+} // namespace olohuone::ui::sdl

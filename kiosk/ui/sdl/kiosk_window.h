@@ -1,0 +1,42 @@
+#pragma once
+// What main() needs from the platform layer, without SDL in its headers: run the kiosk
+// in a window until it is told to stop, or draw one frame into a PNG file.
+#include <functional>
+#include <string>
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/time_zone.h"
+#include "ui/kiosk_ui.h"
+#include "ui/screens/programme_view.h"
+
+namespace olohuone::ui::sdl {
+
+struct KioskDisplayOptions {
+    bool fullscreen = true;        // false: a resizable development window
+    bool software_renderer = true; // false: let SDL pick a GPU renderer
+    int window_width = 800;
+    int window_height = 480;
+    std::string fonts_config;
+};
+
+struct KioskParts {
+    const Catalogs& catalogs;
+    const TimeZone& zone;
+    ProgrammeView& programme;
+    const Clock& clock;
+    // Settings for the screen's pixel size and the DPI the display reports (0 if none).
+    std::function<KioskUiSettings(int width, int height, double reported_dpi)> settings_for;
+};
+
+// Runs until SIGINT/SIGTERM or the window is closed. `on_first_frame` runs once, after
+// the first frame is on screen.
+Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskParts& parts,
+                              const std::function<void()>& on_first_frame);
+
+// Draws the Today screen as it looks at `clock`'s time into a PNG.
+Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
+                               const KioskParts& parts, TextSize text_size, const std::string& language);
+
+} // namespace olohuone::ui::sdl

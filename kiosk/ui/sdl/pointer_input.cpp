@@ -1,0 +1,58 @@
+#include "ui/sdl/pointer_input.h"
+
+#include <cmath>
+
+namespace olohuone::ui::sdl {
+namespace {
+
+Point finger_position(const SDL_TouchFingerEvent& finger, Point screen)
+{
+    return {static_cast<int>(std::lround(finger.x * screen.x)), static_cast<int>(std::lround(finger.y * screen.y))};
+}
+
+} // namespace
+
+std::optional<PointerEvent> PointerInput::translate(const SDL_Event& event, Point screen)
+{
+    switch (event.type) {
+    case SDL_FINGERDOWN:
+        if (m_finger)
+            return std::nullopt;
+        m_finger = event.tfinger.fingerId;
+        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Down};
+    case SDL_FINGERMOTION:
+        if (m_finger != event.tfinger.fingerId)
+            return std::nullopt;
+        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Move};
+    case SDL_FINGERUP:
+        if (m_finger != event.tfinger.fingerId)
+            return std::nullopt;
+        m_finger.reset();
+        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Up};
+    case SDL_MOUSEBUTTONDOWN:
+        if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT || m_finger)
+            return std::nullopt;
+        m_mouse_down = true;
+        return PointerEvent{{event.button.x, event.button.y}, PointerPhase::Down};
+    case SDL_MOUSEMOTION:
+        if (event.motion.which == SDL_TOUCH_MOUSEID || !m_mouse_down)
+            return std::nullopt;
+        return PointerEvent{{event.motion.x, event.motion.y}, PointerPhase::Move};
+    case SDL_MOUSEBUTTONUP:
+        if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT || !m_mouse_down)
+            return std::nullopt;
+        m_mouse_down = false;
+        return PointerEvent{{event.button.x, event.button.y}, PointerPhase::Up};
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST && (m_finger || m_mouse_down)) {
+            m_finger.reset();
+            m_mouse_down = false;
+            return PointerEvent{{}, PointerPhase::Cancel};
+        }
+        return std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace olohuone::ui::sdl

@@ -1,0 +1,22 @@
+#pragma once
+// The one place SDL's finger and mouse events become device-neutral PointerEvents.
+// One finger at a time: a second finger (a palm, a steadying hand) is ignored.
+#include <SDL.h>
+
+#include <optional>
+
+#include "ui/input/pointer_event.h"
+
+namespace olohuone::ui::sdl {
+
+class PointerInput {
+public:
+    // `screen` is the size finger coordinates (0..1) are scaled to.
+    std::optional<PointerEvent> translate(const SDL_Event& event, Point screen);
+
+private:
+    std::optional<SDL_FingerID> m_finger;
+    bool m_mouse_down = false;
+};
+
+} // namespace olohuone::ui::sdl
