@@ -1,10 +1,11 @@
 #include "app/config.h"
 
+#include "app/content.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,13 +20,14 @@ public:
     Result<void> check_known(const std::map<std::string, std::set<std::string>>& known) const
     {
         for (const auto& [section, node] : m_root) {
+            const toml::table* table = node.as_table();
+            if (table == nullptr)
+                return fail(std::string(section.str()), "is not inside a section; keys belong under [display], "
+                                                        "[kiosk] or [paths]");
             const auto found = known.find(std::string(section.str()));
             if (found == known.end())
                 return fail("[" + std::string(section.str()) + "]", "is not a known section (expected one of "
                                                                        "[display], [kiosk], [paths])");
-            const toml::table* table = node.as_table();
-            if (table == nullptr)
-                return fail(std::string(section.str()), "must be a section");
             for (const auto& [key, value] : *table)
                 if (!found->second.count(std::string(key.str())))
                     return fail(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
@@ -195,14 +197,10 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
 
 Result<KioskConfig> load_config(const std::string& path)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return make_error(path + ": cannot read the configuration file");
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (text.str().size() > 256 * 1024)
-        return make_error(path + ": the configuration file is larger than 256 KiB");
-    return parse_config(text.str(), path);
+    auto text = read_small_file(path, 256 * 1024);
+    if (!text)
+        return make_error("cannot read the configuration file " + text.error().message);
+    return parse_config(text.value(), path);
 }
 
 } // namespace olohuone::app

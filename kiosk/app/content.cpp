@@ -25,6 +25,8 @@ std::vector<fs::path> calendar_paths(const std::string& content_dir, std::error_
 Result<std::string> read_small_file(const std::string& path, std::size_t max_bytes)
 {
     std::error_code error;
+    if (!fs::is_regular_file(path, error))
+        return make_error(path + ": " + (fs::exists(path, error) ? "not a regular file" : "no such file"));
     const auto size = fs::file_size(path, error);
     if (error)
         return make_error(path + ": cannot read: " + error.message());
@@ -35,6 +37,8 @@ Result<std::string> read_small_file(const std::string& path, std::size_t max_byt
         return make_error(path + ": cannot open");
     std::ostringstream text;
     text << file.rdbuf();
+    if (file.bad())
+        return make_error(path + ": cannot read");
     return text.str();
 }
 

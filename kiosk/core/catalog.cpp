@@ -110,6 +110,7 @@ Result<Catalog> Catalog::parse(std::string_view toml_text, const std::string& so
                         read_names(table, "date.parts_of_day", catalog.m_parts_of_day, source_name),
                         read_pattern(table, "date.long_date", catalog.m_long_date_pattern, source_name),
                         read_pattern(table, "date.short_date", catalog.m_short_date_pattern, source_name),
+                        read_pattern(table, "date.day_heading", catalog.m_day_heading_pattern, source_name),
                         read_pattern(table, "date.clock", catalog.m_clock_pattern, source_name),
                         read_pattern(table, "date.clock_phrase", catalog.m_clock_phrase_pattern, source_name),
                         read_pattern(table, "date.time_range", catalog.m_time_range_pattern, source_name)}) {
@@ -143,30 +144,24 @@ std::vector<std::string> Catalog::keys() const
     return keys;
 }
 
-std::string Catalog::long_date(const CivilDate& date) const
+std::string Catalog::long_date(const CivilDate& date) const { return format_date(m_long_date_pattern, date, false); }
+
+std::string Catalog::short_date(const CivilDate& date) const { return format_date(m_short_date_pattern, date, true); }
+
+std::string Catalog::day_heading(const CivilDate& date) const { return format_date(m_day_heading_pattern, date, false); }
+
+std::string Catalog::format_date(const std::string& pattern, const CivilDate& date, bool short_weekday) const
 {
-    const std::string& weekday = m_weekdays[static_cast<int>(date.weekday())];
+    const std::string& weekday = (short_weekday ? m_weekdays_short : m_weekdays)[static_cast<int>(date.weekday())];
     const std::string day = std::to_string(date.day);
     const std::string month_number = std::to_string(date.month);
     const std::string year = std::to_string(date.year);
-    return substitute(m_long_date_pattern, {{"Weekday", capitalised(weekday)},
-                                            {"weekday", weekday},
-                                            {"day", day},
-                                            {"month", m_months[date.month - 1]},
-                                            {"month_number", month_number},
-                                            {"year", year}});
-}
-
-std::string Catalog::short_date(const CivilDate& date) const
-{
-    const std::string& weekday = m_weekdays_short[static_cast<int>(date.weekday())];
-    const std::string day = std::to_string(date.day);
-    const std::string month_number = std::to_string(date.month);
-    return substitute(m_short_date_pattern, {{"Weekday", capitalised(weekday)},
-                                             {"weekday", weekday},
-                                             {"day", day},
-                                             {"month", m_months[date.month - 1]},
-                                             {"month_number", month_number}});
+    return substitute(pattern, {{"Weekday", capitalised(weekday)},
+                                {"weekday", weekday},
+                                {"day", day},
+                                {"month", m_months[date.month - 1]},
+                                {"month_number", month_number},
+                                {"year", year}});
 }
 
 std::string Catalog::clock(const CivilTime& time) const

@@ -36,12 +36,15 @@ public:
 
     std::string long_date(const CivilDate& date) const;  // Tiistai 24. marraskuuta 2026
     std::string short_date(const CivilDate& date) const; // ke 25.11.
+    std::string day_heading(const CivilDate& date) const; // Torstai 26.11.
     std::string clock(const CivilTime& time) const;      // 10.15
     std::string clock_phrase(const CivilTime& time) const; // klo 10.15
     std::string time_range(const CivilTime& start, const CivilTime& end) const; // 10.00–11.00
     const std::string& part_of_day_name(PartOfDay part) const;
 
 private:
+    std::string format_date(const std::string& pattern, const CivilDate& date, bool short_weekday) const;
+
     std::string m_language;
     std::string m_native_name;
     std::map<std::string, std::string, std::less<>> m_texts;
@@ -51,6 +54,7 @@ private:
     std::array<std::string, 5> m_parts_of_day;
     std::string m_long_date_pattern;
     std::string m_short_date_pattern;
+    std::string m_day_heading_pattern;
     std::string m_clock_pattern;
     std::string m_clock_phrase_pattern;
     std::string m_time_range_pattern;

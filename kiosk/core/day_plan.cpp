@@ -9,7 +9,7 @@ namespace olohuone {
 std::size_t DayPlan::first_current_index() const
 {
     for (std::size_t i = 0; i < entries.size(); ++i)
-        if (entries[i].state == TimeState::Now || entries[i].state == TimeState::Next)
+        if (!entries[i].cancelled() && (entries[i].state == TimeState::Now || entries[i].state == TimeState::Next))
             return i;
     return 0;
 }
@@ -30,7 +30,7 @@ std::vector<Occurrence> occurrences_on(const std::vector<Occurrence>& occurrence
     return on_day;
 }
 
-DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, UnixSeconds now)
+DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, std::optional<UnixSeconds> now)
 {
     std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
         const bool a_timed = a.span == EventSpan::Timed;
@@ -41,8 +41,8 @@ DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, Uni
 
     std::optional<UnixSeconds> next_start;
     for (const Occurrence& occurrence : occurrences)
-        if (occurrence.span == EventSpan::Timed && occurrence.status != EventStatus::Cancelled
-            && occurrence.start > now && (!next_start || occurrence.start < *next_start))
+        if (now && occurrence.span == EventSpan::Timed && occurrence.status != EventStatus::Cancelled
+            && occurrence.start > *now && (!next_start || occurrence.start < *next_start))
             next_start = occurrence.start;
 
     DayPlan plan;
@@ -52,10 +52,13 @@ DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, Uni
         TimeState state = TimeState::Later;
         if (occurrence.span == EventSpan::AllDay)
             state = TimeState::AllDay;
-        else if (occurrence.end <= now)
+        else if (!now)
+            state = TimeState::Later;
+        else if (occurrence.end <= *now)
             state = TimeState::Past;
-        else if (occurrence.start <= now)
-            state = TimeState::Now;
+        else if (occurrence.start <= *now)
+            // A cancelled event is never "on now"; it keeps its place in the list.
+            state = occurrence.status == EventStatus::Cancelled ? TimeState::Later : TimeState::Now;
         else if (next_start && occurrence.start == *next_start && occurrence.status != EventStatus::Cancelled)
             state = TimeState::Next;
         plan.entries.push_back({std::move(occurrence), state});

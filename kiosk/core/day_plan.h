@@ -1,5 +1,6 @@
 #pragma once
 // The rules for one day's list: order, and what is past, on now and next.
+#include <optional>
 #include <vector>
 
 #include "core/occurrence.h"
@@ -33,7 +34,8 @@ struct DayPlan {
 std::vector<Occurrence> occurrences_on(const std::vector<Occurrence>& occurrences, const CivilDate& date,
                                        const TimeZone& zone);
 
-// `occurrences` are the day's occurrences; `now` decides past/now/next.
-DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, UnixSeconds now);
+// `occurrences` are the day's occurrences. For today, `now` decides past/now/next; for
+// another day (no `now`) every timed event is simply Later.
+DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, std::optional<UnixSeconds> now);
 
 } // namespace olohuone

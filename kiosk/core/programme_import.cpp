@@ -37,6 +37,18 @@ struct TimeFrame {
     icaltimezone* zone = nullptr;
 };
 
+// The component's properties of one kind. libical keeps a single iteration cursor per
+// component, and many of its getters (icalcomponent_get_uid, ...) move it, so loops
+// work on a copied list instead of the cursor.
+std::vector<icalproperty*> properties_of(icalcomponent* component, icalproperty_kind kind)
+{
+    std::vector<icalproperty*> found;
+    for (icalproperty* property = icalcomponent_get_first_property(component, kind); property != nullptr;
+         property = icalcomponent_get_next_property(component, kind))
+        found.push_back(property);
+    return found;
+}
+
 std::string describe(const std::string& file, icalcomponent* event)
 {
     const char* uid = icalcomponent_get_uid(event);
@@ -198,8 +210,7 @@ EventFields read_fields(icalcomponent* event, const EventReader& reader)
                                                                                 : EventStatus::Scheduled;
 
     const std::string context = describe(reader.file(), event);
-    for (icalproperty* property = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); property != nullptr;
-         property = icalcomponent_get_next_property(event, ICAL_X_PROPERTY)) {
+    for (icalproperty* property : properties_of(event, ICAL_X_PROPERTY)) {
         const char* x_name = icalproperty_get_x_name(property);
         if (x_name == nullptr || std::string_view(x_name).substr(0, x_prefix.size()) != x_prefix)
             continue;
@@ -376,8 +387,16 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
     if (rrule == nullptr) {
         consider(timing.start);
     } else {
-        // Iterates in DTSTART's own wall-clock time, so 10:00 stays 10:00 across DST.
-        IteratorPtr iterator(icalrecur_iterator_new(icalproperty_get_rrule(rrule), timing.dtstart));
+        // Iterates in DTSTART's own wall-clock time, so 10:00 stays 10:00 across DST. An
+        // UNTIL in UTC (as exporters write it) is moved into that wall-clock time first:
+        // libical would otherwise compare 08:00Z with 10:00 local and drop the last instance.
+        icalrecurrencetype rule = icalproperty_get_rrule(rrule);
+        if (!icaltime_is_null_time(rule.until) && !rule.until.is_date && icaltime_is_utc(rule.until)
+            && timing.frame.kind == TimeFrame::Kind::Zoned) {
+            icaltimezone_convert_time(&rule.until, icaltimezone_get_utc_timezone(), timing.frame.zone);
+            rule.until.zone = timing.dtstart.zone;
+        }
+        IteratorPtr iterator(icalrecur_iterator_new(rule, timing.dtstart));
         if (!iterator) {
             reader.warnings().push_back(context + ": its RRULE could not be read; only the first instance is shown");
             consider(timing.start);
@@ -396,20 +415,18 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
                 consider(start);
             }
         }
-        if (icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY) != nullptr)
+        if (properties_of(event, ICAL_RRULE_PROPERTY).size() > 1)
             reader.warnings().push_back(context + ": only its first RRULE is used");
     }
 
-    for (icalproperty* rdate = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY); rdate != nullptr;
-         rdate = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
+    for (icalproperty* rdate : properties_of(event, ICAL_RDATE_PROPERTY)) {
         const icaldatetimeperiodtype value = icalproperty_get_rdate(rdate);
         const icaltimetype time = icaltime_is_null_time(value.time) ? value.period.start : value.time;
         if (!icaltime_is_null_time(time))
             consider(reader.property_instant(rdate, time, context));
     }
 
-    for (icalproperty* exdate = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY); exdate != nullptr;
-         exdate = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
+    for (icalproperty* exdate : properties_of(event, ICAL_EXDATE_PROPERTY)) {
         const icaltimetype time = icalproperty_get_exdate(exdate);
         if (time.is_date && timing.span == EventSpan::Timed) {
             // A date-only EXDATE on a timed event removes that whole day.
@@ -507,8 +524,7 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
 
         for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
              event != nullptr; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
-            for (icalproperty* error = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY);
-                 error != nullptr; error = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY))
+            for (icalproperty* error : properties_of(event, ICAL_XLICERROR_PROPERTY))
                 programme.warnings.push_back(describe(file.name, event) + ": " + icalproperty_get_xlicerror(error));
             const char* uid = icalcomponent_get_uid(event);
             if (uid == nullptr || *uid == '\0') {

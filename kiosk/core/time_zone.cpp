@@ -32,7 +32,12 @@ UnixSeconds TimeZone::to_instant(const LocalDateTime& local) const
     t.is_date = 0;
     t.zone = m_zone;
     // libical reads t as a wall-clock time in the zone passed here and converts it to UTC.
-    return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(t, m_zone));
+    const UnixSeconds instant = static_cast<UnixSeconds>(icaltime_as_timet_with_zone(t, m_zone));
+    // A time in the spring-forward gap comes back as an hour earlier; move it forward.
+    const LocalDateTime back = to_local(instant);
+    const std::int64_t wanted = local.date.days_since_epoch() * 86400 + local.time.seconds_since_midnight();
+    const std::int64_t got = back.date.days_since_epoch() * 86400 + back.time.seconds_since_midnight();
+    return wanted > got ? instant + (wanted - got) : instant;
 }
 
 } // namespace olohuone

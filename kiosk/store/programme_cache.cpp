@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::string_view fields[] = {"title", "description", "location", "host"};
 
-LocalizedText* text_field(Occurrence& occurrence, std::string_view field)
+// The occurrence's text stored under `field`, or null for an unknown field.
+template <typename OccurrenceType>
+auto* text_field(OccurrenceType& occurrence, std::string_view field)
 {
     if (field == "title")
         return &occurrence.title;
@@ -15,14 +17,7 @@ LocalizedText* text_field(Occurrence& occurrence, std::string_view field)
         return &occurrence.description;
     if (field == "location")
         return &occurrence.location;
-    if (field == "host")
-        return &occurrence.host;
-    return nullptr;
-}
-
-const LocalizedText& text_field(const Occurrence& occurrence, std::string_view field)
-{
-    return *text_field(const_cast<Occurrence&>(occurrence), field);
+    return field == "host" ? &occurrence.host : nullptr;
 }
 
 Result<void> insert_texts(sql::Statement& insert, std::int64_t id, std::string_view field, const LocalizedText& text)
@@ -77,7 +72,7 @@ Result<void> ProgrammeCache::replace(const std::vector<Occurrence>& occurrences,
             return make_error("storing " + occurrence.key() + ": " + inserted.error().message);
         const std::int64_t id = m_database.last_insert_id();
         for (const std::string_view field : fields)
-            if (auto stored = insert_texts(insert_text.value(), id, field, text_field(occurrence, field)); !stored)
+            if (auto stored = insert_texts(insert_text.value(), id, field, *text_field(occurrence, field)); !stored)
                 return stored;
     }
 

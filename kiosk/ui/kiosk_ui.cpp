@@ -59,15 +59,15 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_settings.content_dir,
                          m_taps.pressed_target(),
                          m_settings.days_ahead,
-                         m_width >= m_height && !short_screen()};
+                         !(m_width >= m_height && short_screen())};
 }
 
 std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
 {
     ControlGroup sizes_group;
-    // A short screen has no line to spare for the caption; three growing "A"s still
-    // say what they do.
-    if (!short_screen())
+    // A 7" panel has no line to spare for the caption; three growing "A"s still say
+    // what they do.
+    if (!small_screen())
         sizes_group.caption = catalog.text("size.label");
     // Three "A"s of growing size: the sign for text size people know from web pages.
     const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
@@ -83,15 +83,17 @@ std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
         if (other.language() != m_language)
             languages.buttons.push_back({std::string(language_prefix) + other.language(), other.native_name(),
                                          ButtonStyle::Unselected});
-    languages.min_button_mm = 22.0;
+    languages.min_button_mm = 20.0;
     return {sizes_group, languages};
 }
 
 bool KioskUi::short_screen() const { return m_height * 25.4 / m_settings.dpi < 110.0; }
 
+bool KioskUi::small_screen() const { return short_screen() || m_width * 25.4 / m_settings.dpi < 100.0; }
+
 Metrics KioskUi::current_metrics() const
 {
-    return Metrics(m_settings.dpi, m_text_size, short_screen() ? SizeSteps::Compact : SizeSteps::Full);
+    return Metrics(m_settings.dpi, m_text_size, small_screen() ? SizeSteps::Compact : SizeSteps::Full);
 }
 
 void KioskUi::rebuild()
@@ -119,20 +121,24 @@ void KioskUi::rebuild()
 
     // Three arrangements: a tall landscape screen gives the controls a column on the
     // right; portrait puts them along the bottom, where a hand reaches; a short
-    // landscape screen (a 7" panel) too, so the list keeps the full width.
+    // landscape screen (a 7" panel) too, so the list keeps the full width. The panel's
+    // size is known before the content is laid out, but its page buttons are drawn
+    // after, when the content knows whether there are pages.
+    const bool landscape = m_width >= m_height;
     const int panel_gap = gap;
     Rect main = inner;
-    std::optional<Rect> column;
-    if (ctx.paging_in_panel) {
+    Rect panel = inner;
+    PanelShape shape = PanelShape::Bar;
+    if (landscape && !short_screen()) {
         const int column_width = std::max(metrics.mm(58.0), inner.w * 3 / 10);
         main.w = inner.w - column_width - panel_gap;
-        column = Rect{main.right() + panel_gap, inner.y, column_width, inner.h};
+        panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
+        shape = PanelShape::Column;
     } else {
-        const std::vector<ControlGroup> groups = all_controls();
-        const int panel_height = build_control_panel(groups, ctx, inner, nullptr, PanelShape::Bar);
+        shape = landscape ? PanelShape::Bar : PanelShape::RoomyBar;
+        const int panel_height = build_control_panel(all_controls(), ctx, inner, nullptr, shape);
         main.h = inner.h - panel_height - panel_gap;
-        build_control_panel(groups, ctx, {inner.x, main.bottom() + panel_gap, inner.w, panel_height}, &m_frame,
-                            PanelShape::Bar);
+        panel = {inner.x, main.bottom() + panel_gap, inner.w, panel_height};
     }
     const int header_height = build_header(ctx, main, &m_frame);
     const int rule_y = main.y + header_height + metrics.mm(1.0);
@@ -140,8 +146,7 @@ void KioskUi::rebuild()
     m_frame.fill({main.x, rule_y, main.w, rule_height}, theme::secondary_text);
     const int content_y = rule_y + rule_height + gap;
     screen.build(ctx, {main.x, content_y, main.w, main.bottom() - content_y}, m_frame);
-    if (column)
-        build_control_panel(all_controls(), ctx, *column, &m_frame, PanelShape::Column);
+    build_control_panel(all_controls(), ctx, panel, &m_frame, shape);
 
     m_shown_minute = now / 60;
     m_dirty = false;

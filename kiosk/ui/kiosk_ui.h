@@ -56,7 +56,9 @@ private:
     void handle_tap(const std::string& id);
     void reset_to_home();
     void rebuild();
+    // Under 110 mm tall, or under 100 mm wide: a 7" panel either way round.
     bool short_screen() const;
+    bool small_screen() const;
     Metrics current_metrics() const;
 
     KioskUiSettings m_settings;

@@ -25,7 +25,7 @@ inline double text_scale(TextSize size)
 namespace sizes {
 inline constexpr double min_target_mm = 16.0;     // the smallest touch target drawn
 inline constexpr double hit_margin_mm = 3.5;      // hit areas reach this far beyond the drawing
-inline constexpr double gap_mm = 2.5;             // between targets
+inline constexpr double gap_mm = 2.0;             // between targets
 inline constexpr double margin_mm = 2.0;          // screen edge
 inline constexpr double body_pt = 18.0;           // event titles, descriptions
 inline constexpr double secondary_pt = 16.0;      // place, host

@@ -78,6 +78,26 @@ std::vector<std::string> wrap_text(std::string_view text, int max_width, const F
     return lines;
 }
 
+void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width, const FontSpec& font,
+                 TextMeasurer& measurer)
+{
+    if (lines.size() <= max_lines || max_lines == 0)
+        return;
+    lines.resize(max_lines);
+    std::string& last = lines.back();
+    const std::string ellipsis = "…";
+    while (!last.empty() && measurer.width(last + ellipsis, font) > max_width) {
+        // Drop one UTF-8 character from the end.
+        std::size_t cut = last.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80)
+            --cut;
+        last.erase(cut);
+    }
+    while (!last.empty() && last.back() == ' ')
+        last.pop_back();
+    last += ellipsis;
+}
+
 int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer)
 {
     for (; font.px > min_px; font.px -= std::max(1, font.px / 20))

@@ -12,6 +12,11 @@ namespace olohuone::ui {
 std::vector<std::string> wrap_text(std::string_view text, int max_width, const FontSpec& font,
                                    TextMeasurer& measurer);
 
+// Keeps at most `max_lines` lines; if any were dropped the last kept one ends in "…",
+// shortened until it fits `max_width`.
+void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width, const FontSpec& font,
+                 TextMeasurer& measurer);
+
 // The largest pixel size from `preferred_px` down to `min_px` at which `text` fits in
 // `max_width` on one line; `min_px` if none does.
 int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer);

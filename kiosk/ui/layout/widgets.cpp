@@ -30,27 +30,34 @@ ButtonColors colors_for(const ButtonSpec& spec)
 
 } // namespace
 
-int button_label_px(const ButtonSpec& spec, int width, const LayoutTools& tools)
+int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
+    const Rect inner = size.inset(metrics.mm(button_padding_mm));
     FontSpec font{FontWeight::Bold, metrics.damped_text_px(spec.label_pt)};
     if (spec.max_label_px > 0)
         font.px = std::min(font.px, spec.max_label_px);
-    const int inner_width = width - 2 * metrics.mm(button_padding_mm);
+    // One line, shrinking from the preferred size down to the usual floor ...
     const int floor_px = std::min(font.px, metrics.pt(sizes::min_label_pt));
-    font.px = fitting_font_px(spec.label, inner_width, font, floor_px, tools.measurer);
-    if (tools.measurer.width(spec.label, font) <= inner_width)
+    font.px = fitting_font_px(spec.label, inner.w, font, floor_px, tools.measurer);
+    if (tools.measurer.width(spec.label, font) <= inner.w)
         return font.px;
-    // The label will wrap at spaces: every word must fit on its own line, even if that
-    // takes a size below the usual floor.
-    std::string_view rest = spec.label;
-    while (!rest.empty()) {
-        const std::size_t space = rest.find(' ');
-        const std::string_view word = rest.substr(0, space);
-        font.px = fitting_font_px(word, inner_width, font, metrics.pt(9), tools.measurer);
-        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    // ... else wrapped at spaces, from the floor down, until every line fits the button.
+    const int last_resort_px = metrics.pt(9);
+    for (; font.px > last_resort_px; font.px -= std::max(1, font.px / 20)) {
+        const std::vector<std::string> lines = wrap_text(spec.label, inner.w, font, tools.measurer);
+        bool fits = static_cast<int>(lines.size()) * tools.measurer.line_height(font) <= inner.h;
+        // No word may be split across lines.
+        std::string_view rest = spec.label;
+        while (fits && !rest.empty()) {
+            const std::size_t space = rest.find(' ');
+            fits = tools.measurer.width(rest.substr(0, space), font) <= inner.w;
+            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+        }
+        if (fits)
+            return font.px;
     }
-    return font.px;
+    return last_resort_px;
 }
 
 int line_spacing(const FontSpec& font, TextMeasurer& measurer) { return measurer.line_height(font); }
@@ -65,7 +72,7 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
         list.outline(rect, theme::accent, std::max(2, metrics.mm(0.6)), radius);
 
     const Rect inner = rect.inset(metrics.mm(button_padding_mm));
-    const FontSpec font{FontWeight::Bold, button_label_px(spec, rect.w, tools)};
+    const FontSpec font{FontWeight::Bold, button_label_px(spec, rect, tools)};
 
     // Two lines at the floor size rather than a label wider than its button.
     std::vector<std::string> lines = {spec.label};
@@ -81,11 +88,10 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
     list.target(spec.id, rect, metrics.mm(sizes::hit_margin_mm));
 }
 
-int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,
-                     Color foreground, Color background, TextMeasurer& measurer, bool strike_through)
+int add_text_lines(DrawList* list, const std::vector<std::string>& lines, int x, int y, int width, FontSpec font,
+                   Color foreground, Color background, TextMeasurer& measurer, bool strike_through)
 {
     const int line_height = measurer.line_height(font);
-    const std::vector<std::string> lines = wrap_text(text, width, font, measurer);
     if (list != nullptr) {
         int line_y = y;
         for (const std::string& line : lines) {
@@ -99,6 +105,13 @@ int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int 
         }
     }
     return line_height * static_cast<int>(lines.size());
+}
+
+int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,
+                     Color foreground, Color background, TextMeasurer& measurer, bool strike_through)
+{
+    return add_text_lines(list, wrap_text(text, width, font, measurer), x, y, width, font, foreground, background,
+                          measurer, strike_through);
 }
 
 Rect add_badge(DrawList* list, const std::string& text, int x, int y, int max_width, FontSpec font,

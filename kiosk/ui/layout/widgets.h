@@ -23,6 +23,7 @@ struct ButtonSpec {
     double label_pt = sizes::button_pt; // before text-size damping
     bool pressed = false;
     int max_label_px = 0; // a cap shared by a group's buttons, so their labels match; 0: none
+    bool hidden = false;  // keeps its place in the panel but is not drawn (a page button with no page)
 };
 
 struct LayoutTools {
@@ -34,12 +35,16 @@ struct LayoutTools {
 // wrapped onto two lines only if even that is too wide.
 void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutTools& tools);
 
-// The label size add_button would choose for `spec` in a button `width` wide.
-int button_label_px(const ButtonSpec& spec, int width, const LayoutTools& tools);
+// The label size add_button would choose for `spec` in a button of `size`.
+int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools);
 
 // Wrapped lines of text from (x, y) within `width`; returns the height used.
 int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,
                      Color foreground, Color background, TextMeasurer& measurer, bool strike_through = false);
+
+// Lines already wrapped, from (x, y); returns the height used.
+int add_text_lines(DrawList* list, const std::vector<std::string>& lines, int x, int y, int width, FontSpec font,
+                   Color foreground, Color background, TextMeasurer& measurer, bool strike_through = false);
 
 // A small label on a coloured pill at (x, y), wrapped if wider than `max_width`;
 // returns the rectangle it takes.

@@ -8,9 +8,11 @@
 
 namespace olohuone::ui {
 
-// Lays the groups out from the top of `area`; returns the height used. A column gives
-// every group a row of its own; a bar puts as many groups in a row as fit.
-enum class PanelShape { Column, Bar };
+// Lays the groups out from the top of `area`; returns the height used.
+// Column: every group on a row of its own. Bar: as many groups on a row as fit at their
+// minimum widths (a short screen, where every row costs the list dearly). RoomyBar: as
+// many as fit with their labels at a readable size (a portrait screen).
+enum class PanelShape { Column, Bar, RoomyBar };
 
 int build_control_panel(const std::vector<ControlGroup>& groups, const ScreenContext& context, Rect area,
                         DrawList* list, PanelShape shape);

@@ -3,137 +3,159 @@
 #include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_row.h"
+#include "ui/screens/paging.h"
 
 namespace olohuone::ui {
+
+PagingLabels EventDetailScreen::paging_labels(const Catalog& catalog) const
+{
+    return {"detail/less", catalog.text("detail.less"), "detail/more", catalog.text("detail.more")};
+}
 
 std::vector<ControlGroup> EventDetailScreen::controls(const ScreenContext& context)
 {
     ControlGroup back;
     back.buttons.push_back({"detail/back", context.catalog.text("detail.back"), ButtonStyle::Primary,
                             sizes::button_pt * 1.2});
-    back.min_button_mm = 40.0;
-    return {back};
+    back.min_button_mm = 44.0; // the way out is the biggest thing on the panel
+    std::vector<ControlGroup> groups = {back};
+    if (context.paging_in_panel)
+        groups.push_back(paging_group(paging_labels(context.catalog), m_first_block > 0, m_has_more));
+    return groups;
 }
 
-void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const ScreenContext& context, int width,
+                                                                     int area_height, bool picture_block) const
 {
     const Metrics& metrics = context.metrics;
     const Catalog& catalog = context.catalog;
     const Occurrence& occurrence = m_entry.occurrence;
     const std::string& language = catalog.language();
-    const int gap = metrics.mm(sizes::gap_mm);
-
-    // A wide area puts the picture beside the text; a tall one above the description.
-    Rect text_area = area;
-    std::optional<Rect> picture_rect;
-    const bool has_picture = !occurrence.picture.empty();
-    if (has_picture && area.w >= area.h * 14 / 10) {
-        const int picture_width = area.w * 2 / 5;
-        picture_rect = Rect{area.right() - picture_width, area.y, picture_width, std::min(area.h, picture_width * 2 / 3)};
-        text_area.w -= picture_width + gap;
-    }
-
     const FontSpec title_font{FontWeight::Bold, metrics.text_px(sizes::detail_title_pt)};
     const FontSpec body_font{FontWeight::Regular, metrics.text_px(sizes::body_pt)};
-    const FontSpec label_font{FontWeight::Bold, metrics.text_px(sizes::body_pt)};
     const FontSpec badge_font{FontWeight::Bold, metrics.text_px(sizes::secondary_pt)};
-    int y = area.y;
-    const auto write = [&](const std::string& text, const FontSpec& font, Color color, bool strike = false) {
-        y += add_wrapped_text(&list, text, text_area.x, y, text_area.w, font, color, theme::background,
-                              context.measurer, strike);
-    };
 
-    write(occurrence.title.in(language), title_font, theme::text, m_entry.cancelled());
-    y += metrics.mm(1.0);
-
-    // State badges: cancelled, on now, moved.
-    int badge_x = text_area.x;
-    int badge_height = 0;
-    const auto badge = [&](const std::string& text, Color foreground, Color fill) {
-        if (badge_x > text_area.x && badge_x + context.measurer.width(text, badge_font) + badge_font.px > text_area.right()) {
-            y += badge_height + metrics.mm(1.0);
-            badge_x = text_area.x;
-            badge_height = 0;
+    std::vector<Block> blocks;
+    const auto add_text = [&](const std::string& text, const FontSpec& font, Color color, int space_before,
+                              bool strike = false) {
+        bool first = true;
+        for (std::string& line : wrap_text(text, width, font, context.measurer)) {
+            blocks.push_back({Block::Kind::Text, std::move(line), font, color, theme::background, strike,
+                              context.measurer.line_height(font), first ? space_before : 0});
+            first = false;
         }
-        const Rect placed = add_badge(&list, text, badge_x, y, text_area.right() - badge_x, badge_font, foreground,
-                                      fill, context.measurer);
-        badge_x += placed.w + gap;
-        badge_height = std::max(badge_height, placed.h);
     };
-    if (m_entry.cancelled())
-        badge(catalog.text("event.cancelled"), theme::on_cancelled_badge, theme::cancelled_badge);
-    else if (m_entry.state == TimeState::Now)
-        badge(catalog.text("event.now"), theme::on_accent, theme::accent);
-    if (occurrence.moved_from && !m_entry.cancelled())
-        badge(catalog.format("event.moved", {{"time", catalog.clock_phrase(context.zone.to_local(*occurrence.moved_from).time)}}),
-              theme::on_accent, theme::accent);
-    if (badge_height > 0)
-        y += badge_height + metrics.mm(1.0);
+    const auto add_badge_block = [&](const std::string& text, Color foreground, Color fill) {
+        const Rect size = add_badge(nullptr, text, 0, 0, width, badge_font, foreground, fill, context.measurer);
+        blocks.push_back({Block::Kind::Badge, text, badge_font, foreground, fill, false, size.h, metrics.mm(1.0)});
+    };
 
-    const std::string when = catalog.long_date(context.zone.to_local(occurrence.start).date) + " · "
+    add_text(occurrence.title.in(language), title_font, theme::text, 0, m_entry.cancelled());
+    if (m_entry.cancelled())
+        add_badge_block(catalog.text("event.cancelled"), theme::on_cancelled_badge, theme::cancelled_badge);
+    else if (m_entry.state == TimeState::Now)
+        add_badge_block(catalog.text("event.now"), theme::on_accent, theme::accent);
+    if (occurrence.moved_from && !m_entry.cancelled()) {
+        const std::string was = catalog.clock_phrase(context.zone.to_local(*occurrence.moved_from).time);
+        add_badge_block(catalog.format("event.moved", {{"time", was}}), theme::on_accent, theme::accent);
+    }
+
+    const std::string when = catalog.day_heading(context.zone.to_local(occurrence.start).date) + " "
         + time_label(occurrence, context);
+    int space = metrics.mm(1.5);
     const auto fact = [&](const std::string& label_key, const std::string& value) {
         if (value.empty())
             return;
-        write(catalog.text(label_key) + ": " + value, body_font, theme::text);
+        add_text(catalog.text(label_key) + ": " + value, body_font, theme::text, space);
+        space = 0;
     };
     fact("event.time", when);
     fact("event.place", occurrence.location.in(language));
     fact("event.host", occurrence.host.in(language));
     if (occurrence.capacity)
-        write(catalog.format("event.capacity", {{"count", std::to_string(*occurrence.capacity)}}), body_font,
-              theme::secondary_text);
-    (void)label_font;
-    y += metrics.mm(2.0);
+        add_text(catalog.format("event.capacity", {{"count", std::to_string(*occurrence.capacity)}}), body_font,
+                 theme::secondary_text, 0);
+    if (picture_block)
+        blocks.push_back({Block::Kind::Picture, {}, {}, {}, {}, false, std::min(area_height / 2, width * 2 / 3),
+                          metrics.mm(2.0)});
+    add_text(occurrence.description.in(language), body_font, theme::text, metrics.mm(2.0));
+    return blocks;
+}
 
-    if (has_picture && !picture_rect) {
-        const int height = std::min(area.bottom() - y, area.h / 3);
-        if (height > metrics.mm(20)) {
-            picture_rect = Rect{text_area.x, y, text_area.w, height};
-            y += height + gap;
+void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+{
+    const Metrics& metrics = context.metrics;
+    const Occurrence& occurrence = m_entry.occurrence;
+    const int gap = metrics.mm(sizes::gap_mm);
+
+    // A wide, roomy area puts the picture beside the text on the first page; otherwise
+    // (a 7" panel, a portrait screen) it is a block of its own below the facts.
+    const bool has_picture = !occurrence.picture.empty();
+    const bool picture_beside = has_picture && area.w >= area.h * 14 / 10 && area.h >= metrics.mm(70);
+    const int picture_width = area.w * 2 / 5;
+    Rect text_area = area;
+    if (picture_beside)
+        text_area.w -= picture_width + gap;
+    std::vector<Block> blocks = make_blocks(context, text_area.w, area.h, has_picture && !picture_beside);
+
+    // Pages: as many blocks as fit, beside or above the paging buttons when there is
+    // more than one page and they are not in the panel.
+    int total = 0;
+    for (const Block& block : blocks)
+        total += block.space_before + block.height;
+    const bool paged = m_first_block > 0 || total > area.h;
+    const ContentPaging paging = place_content_paging(area, metrics);
+    Rect content = area;
+    if (paged && !context.paging_in_panel) {
+        content = paging.content;
+        if (content.w < text_area.w) {
+            text_area.w = content.w;
+            blocks = make_blocks(context, text_area.w, area.h, has_picture && !picture_beside);
         }
     }
-    if (picture_rect)
-        list.image(context.content_dir + "/" + occurrence.picture, *picture_rect);
+    m_first_block = std::min(m_first_block, blocks.empty() ? 0 : blocks.size() - 1);
 
-    // The description, a page at a time when it does not fit.
-    const std::vector<std::string> lines =
-        wrap_text(occurrence.description.in(language), text_area.w, body_font, context.measurer);
-    const int line_height = context.measurer.line_height(body_font);
-    const int footer_height = metrics.mm(sizes::min_target_mm + 1.0);
-    int space = area.bottom() - y;
-    const bool paged = m_first_line > 0 || static_cast<int>(lines.size()) * line_height > space;
-    if (paged)
-        space -= footer_height + gap;
-    std::size_t line = std::min(m_first_line, lines.size());
-    for (; line < lines.size() && y + line_height <= area.y + (area.h - (paged ? footer_height + gap : 0)); ++line) {
-        list.text({lines[line], body_font, {text_area.x, y}, {text_area.x, y, text_area.w, line_height},
-                   theme::text, theme::background});
-        y += line_height;
+    if (picture_beside && m_first_block == 0)
+        list.image(context.content_dir + "/" + occurrence.picture,
+                   {text_area.right() + gap, area.y, content.right() - text_area.right() - gap,
+                    std::min(area.h, picture_width * 2 / 3)});
+    int y = area.y;
+    std::size_t index = m_first_block;
+    for (; index < blocks.size(); ++index) {
+        const Block& block = blocks[index];
+        const int before = index == m_first_block ? 0 : block.space_before;
+        if (y + before + block.height > content.bottom() && index > m_first_block)
+            break;
+        y += before;
+        switch (block.kind) {
+        case Block::Kind::Text:
+            add_text_lines(&list, {block.text}, text_area.x, y, text_area.w, block.font, block.foreground,
+                           theme::background, context.measurer, block.strike);
+            break;
+        case Block::Kind::Badge:
+            add_badge(&list, block.text, text_area.x, y, text_area.w, block.font, block.foreground, block.fill,
+                      context.measurer);
+            break;
+        case Block::Kind::Picture:
+            list.image(context.content_dir + "/" + occurrence.picture, {text_area.x, y, text_area.w, block.height});
+            break;
+        }
+        y += block.height;
     }
-    m_next_page_line = line;
-    if (!paged)
-        return;
-    const Rect footer{area.x, area.bottom() - footer_height, area.w, footer_height};
-    const int half = (footer.w - gap) / 2;
-    if (m_first_line > 0)
-        add_button(list, {"detail/less", catalog.text("detail.less"), ButtonStyle::Primary, sizes::button_pt,
-                          context.pressed == "detail/less"},
-                   {footer.x, footer.y, half, footer.h}, context.tools());
-    if (line < lines.size())
-        add_button(list, {"detail/more", catalog.text("detail.more"), ButtonStyle::Primary, sizes::button_pt,
-                          context.pressed == "detail/more"},
-                   {footer.right() - half, footer.y, half, footer.h}, context.tools());
+    m_next_page_block = index;
+    m_has_more = index < blocks.size();
+    if (paged && !context.paging_in_panel)
+        add_content_paging(list, paging, paging_labels(context.catalog), m_first_block > 0, m_has_more, context);
 }
 
 ScreenAction EventDetailScreen::on_tap(const std::string& id, const ScreenContext&)
 {
     if (id == "detail/back")
         return {ScreenAction::Kind::Pop, nullptr};
-    if (id == "detail/more")
-        m_first_line = m_next_page_line;
+    if (id == "detail/more" && m_has_more)
+        m_first_block = m_next_page_block;
     else if (id == "detail/less")
-        m_first_line = 0;
+        m_first_block = 0;
     return {};
 }
 

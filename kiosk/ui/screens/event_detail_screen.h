@@ -2,6 +2,7 @@
 // One event in full: title, day and time, place, who runs it, places, description and
 // picture, with a large "Takaisin" button back to the list.
 #include "core/day_plan.h"
+#include "ui/screens/paging.h"
 #include "ui/screens/screen.h"
 
 namespace olohuone::ui {
@@ -18,9 +19,26 @@ public:
     const Occurrence& occurrence() const { return m_entry.occurrence; }
 
 private:
+    // One line of the page, already wrapped to the text width, a badge, or the picture.
+    struct Block {
+        enum class Kind { Text, Badge, Picture } kind = Kind::Text;
+        std::string text;
+        FontSpec font;
+        Color foreground;
+        Color fill; // badges
+        bool strike = false;
+        int height = 0;
+        int space_before = 0;
+    };
+
+    std::vector<Block> make_blocks(const ScreenContext& context, int width, int area_height, bool picture_block) const;
+    PagingLabels paging_labels(const Catalog& catalog) const;
+
     PlanEntry m_entry;
-    std::size_t m_first_line = 0; // of the description, when it needs more than one page
-    std::size_t m_next_page_line = 0;
+    // Paging through the lines of the page when they do not fit the screen at once.
+    std::size_t m_first_block = 0;
+    std::size_t m_next_page_block = 0;
+    bool m_has_more = false;
 };
 
 } // namespace olohuone::ui

@@ -1,5 +1,6 @@
 #include "ui/screens/event_row.h"
 
+#include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 
 namespace olohuone::ui {
@@ -58,7 +59,7 @@ std::optional<Badge> moved_badge(const PlanEntry& entry, const ScreenContext& co
 int add_badges(DrawList* list, const std::vector<Badge>& badges, int x, int y, int width, int first_line_x,
                int first_line_height, const FontSpec& font, const ScreenContext& context)
 {
-    const int gap = context.metrics.mm(2.0);
+    const int gap = context.metrics.mm(2.0); // spacing only: the same at every text size
     int line_x = first_line_x;
     int line_y = y;
     int line_height = first_line_height;
@@ -96,25 +97,26 @@ std::string place_and_host(const Occurrence& occurrence, const std::string& lang
     return text;
 }
 
-int time_column_width(const ScreenContext& context, int row_width)
+int time_column_width(const ScreenContext& context, const Metrics& metrics, int row_width)
 {
-    if (row_width < context.metrics.mm(100))
+    if (row_width < metrics.mm(100))
         return 0;
-    const RowFonts fonts = row_fonts(context.metrics);
+    const RowFonts fonts = row_fonts(metrics);
     const Catalog& catalog = context.catalog;
     int widest = std::max(context.measurer.width(catalog.time_range({23, 59}, {23, 59}), fonts.time),
                           context.measurer.width(catalog.text("event.all_day"), fonts.time));
     for (const char* key : {"event.cancelled", "event.now", "event.next", "event.ended"})
         widest = std::max(widest, context.measurer.width(catalog.text(key), fonts.badge) + fonts.badge.px);
     // A time column that would squeeze the title is worse than stacking.
-    const int column = widest + context.metrics.mm(2.0);
+    const int column = widest + metrics.mm(2.0);
     return column <= row_width * 45 / 100 ? column : 0;
 }
 
 int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
-                    int width, DrawList* list)
+                    int width, DrawList* list, RowDetail detail, int max_height)
 {
-    const Metrics& metrics = context.metrics;
+    const Metrics normal_metrics(context.metrics.dpi(), TextSize::Normal);
+    const Metrics& metrics = detail == RowDetail::Smaller ? normal_metrics : context.metrics;
     const Occurrence& occurrence = entry.occurrence;
     const std::string& language = context.catalog.language();
     const bool past = entry.state == TimeState::Past;
@@ -133,7 +135,7 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
 
     // Wide rows keep the time and state in a column of their own; narrow ones stack it
     // all: time and badges, then title, then place.
-    const int time_column = time_column_width(context, inner_width);
+    const int time_column = time_column_width(context, metrics, inner_width);
     int left_height = 0;
     int text_x = inner_x;
     int text_width = inner_width;
@@ -167,9 +169,15 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
         cursor_y = last_line_y + std::max(badges_height, context.measurer.line_height(fonts.time)) + metrics.mm(1.0);
     }
 
-    cursor_y += add_wrapped_text(list, occurrence.title.in(language), text_x, cursor_y, text_width, fonts.title,
-                                 past ? theme::past_text : theme::text, surface, context.measurer, entry.cancelled());
-    const std::string secondary = place_and_host(occurrence, language);
+    std::vector<std::string> title = wrap_text(occurrence.title.in(language), text_width, fonts.title, context.measurer);
+    if (detail == RowDetail::Smaller && max_height > 0) {
+        const int room = y + max_height - padding - cursor_y;
+        const int lines = std::max(1, room / context.measurer.line_height(fonts.title));
+        limit_lines(title, static_cast<std::size_t>(lines), text_width, fonts.title, context.measurer);
+    }
+    cursor_y += add_text_lines(list, title, text_x, cursor_y, text_width, fonts.title,
+                               past ? theme::past_text : theme::text, surface, context.measurer, entry.cancelled());
+    const std::string secondary = detail == RowDetail::Full ? place_and_host(occurrence, language) : std::string{};
     if (!secondary.empty())
         cursor_y += add_wrapped_text(list, secondary, text_x, cursor_y, text_width, fonts.secondary,
                                      past ? theme::past_text : theme::secondary_text, surface, context.measurer);

@@ -5,10 +5,16 @@
 
 namespace olohuone::ui {
 
+// How much a row shows. A row that does not fit the list on its own (large text on a
+// small panel) first leaves out the place and host, then also steps its text down to
+// the normal size and, as a last resort, shortens a long title with "…"; the detail
+// screen always has everything.
+enum class RowDetail { Full, Compact, Smaller };
+
 // Lays out the row at (x, y) with `width`; returns its height. With list == nullptr it
-// only measures.
+// only measures. `max_height` (0: none) limits a Smaller row's title lines.
 int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
-                    int width, DrawList* list);
+                    int width, DrawList* list, RowDetail detail, int max_height = 0);
 
 // "10.00–11.00", or "Koko päivän" for an all-day event.
 std::string time_label(const Occurrence& occurrence, const ScreenContext& context);

@@ -14,8 +14,8 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list)
     const FontSpec date_font{FontWeight::Bold, context.metrics.damped_text_px(sizes::header_pt)};
     const FontSpec time_font{FontWeight::Regular, context.metrics.damped_text_px(sizes::header_pt)};
 
-    // One line when it fits, as on a wide screen; else the date above the time, the date
-    // a little smaller if that keeps it on one line.
+    // One line when it fits, as on a wide screen; else the date above the time, each a
+    // little smaller if that keeps it on one line.
     const std::string one_line = date + " · " + time;
     if (context.measurer.width(one_line, date_font) <= area.w) {
         const int height = context.measurer.line_height(date_font);
@@ -26,9 +26,11 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list)
     }
     FontSpec fitted_date = date_font;
     fitted_date.px = fitting_font_px(date, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+    FontSpec fitted_time = time_font;
+    fitted_time.px = fitting_font_px(time, area.w, time_font, time_font.px * 3 / 4, context.measurer);
     int used = add_wrapped_text(list, date, area.x, area.y, area.w, fitted_date, theme::text, theme::background,
                                 context.measurer);
-    used += add_wrapped_text(list, time, area.x, area.y + used, area.w, time_font, theme::time_text,
+    used += add_wrapped_text(list, time, area.x, area.y + used, area.w, fitted_time, theme::time_text,
                              theme::background, context.measurer);
     return used;
 }

@@ -1,5 +1,6 @@
 #include "ui/screens/today_screen.h"
 
+#include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_detail_screen.h"
 #include "ui/screens/event_row.h"
@@ -26,15 +27,9 @@ std::size_t rows_fitting(const std::vector<int>& heights, std::size_t first, int
 
 } // namespace
 
-ControlGroup paging_group(bool has_earlier, bool has_later, const Catalog& catalog)
+PagingLabels TodayScreen::paging_labels(const Catalog& catalog) const
 {
-    ControlGroup group;
-    if (has_earlier)
-        group.buttons.push_back({"list/earlier", catalog.text("list.earlier"), ButtonStyle::Primary});
-    if (has_later)
-        group.buttons.push_back({"list/later", catalog.text("list.later"), ButtonStyle::Primary});
-    group.min_button_mm = 24.0;
-    return group;
+    return {"list/earlier", catalog.text("list.earlier"), "list/later", catalog.text("list.later")};
 }
 
 std::string TodayScreen::day_name(int offset, const ScreenContext& context) const
@@ -63,10 +58,12 @@ std::vector<ControlGroup> TodayScreen::controls(const ScreenContext& context)
         days.buttons.push_back({"day/next",
                                 context.catalog.format("nav.next_day", {{"day", day_name(m_day_offset + 1, context)}}),
                                 ButtonStyle::Primary});
-    days.min_button_mm = 34.0;
+    // One day button gets room for "Huomenna ▶"; two share it, so that on a 7" panel
+    // the whole control bar still fits one row.
+    days.min_button_mm = days.buttons.size() > 1 ? 22.0 : 34.0;
     std::vector<ControlGroup> groups = {days};
     if (context.paging_in_panel)
-        groups.push_back(paging_group(m_has_earlier, m_has_later, context.catalog));
+        groups.push_back(paging_group(paging_labels(context.catalog), m_has_earlier, m_has_later));
     return groups;
 }
 
@@ -76,16 +73,27 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     const CivilDate date = shown_date(context);
     if (m_plan.date != date)
         m_first.reset();
-    m_plan = plan_day(date, context.programme.occurrences_on(date), context.now);
+    m_plan = plan_day(date, context.programme.occurrences_on(date),
+                      m_day_offset == 0 ? std::optional<UnixSeconds>(context.now) : std::nullopt);
 
     // Today needs no heading: the header above says the date. Other days say which.
     int y = area.y;
     if (m_day_offset > 0) {
-        const FontSpec heading_font{FontWeight::Bold, metrics.text_px(sizes::body_pt * 1.15)};
-        const std::string heading = m_day_offset == 1
-            ? day_name(m_day_offset, context)
-            : context.catalog.format("day.programme_for", {{"date", context.catalog.long_date(date)}});
-        y += add_wrapped_text(&list, heading, area.x, y, area.w, heading_font, theme::text, theme::background,
+        FontSpec heading_font{FontWeight::Bold, metrics.text_px(sizes::body_pt * 1.15)};
+        // "Huomenna · Keskiviikko 25.11.", or just "Huomenna" where that does not fit.
+        std::vector<std::string> candidates = {context.catalog.day_heading(date)};
+        if (m_day_offset == 1)
+            candidates = {day_name(1, context) + " · " + context.catalog.day_heading(date), day_name(1, context)};
+        std::string heading = candidates.back();
+        for (const std::string& candidate : candidates) {
+            const int px = fitting_font_px(candidate, area.w, heading_font, heading_font.px * 7 / 10, context.measurer);
+            if (context.measurer.width(candidate, {heading_font.weight, px}) <= area.w) {
+                heading = candidate;
+                heading_font.px = px;
+                break;
+            }
+        }
+        y += add_wrapped_text(&list, heading, area.x, y, area.w, heading_font, theme::time_text, theme::background,
                               context.measurer);
         y += metrics.mm(1.5);
     }
@@ -99,34 +107,35 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
         return;
     }
 
-    // Paging buttons go in a column beside a wide list, under a narrow one; they take
-    // space only when the day does not fit.
+    // Paging buttons take space only when the day does not fit.
     const int gap = metrics.mm(sizes::gap_mm);
-    const bool side_paging = area.w >= metrics.mm(100) && area.h < area.w * 6 / 10;
-    const int side_width = metrics.mm(30);
     const Rect full{area.x, y, area.w, area.bottom() - y};
+    const ContentPaging paging = place_content_paging(full, metrics);
     const auto measure_rows = [&](int width) {
         m_row_heights.clear();
         for (const PlanEntry& entry : m_plan.entries)
-            m_row_heights.push_back(build_event_row(entry, {}, context, area.x, 0, width, nullptr));
+            m_row_heights.push_back(build_event_row(entry, {}, context, area.x, 0, width, nullptr, RowDetail::Full));
     };
     const std::size_t count = m_plan.entries.size();
     measure_rows(full.w);
     const bool all_fit = !m_first && rows_fitting(m_row_heights, 0, full.h, gap) == count;
     Rect rows = full;
-    Rect paging = full;
-    if (context.paging_in_panel || all_fit) {
-        // Nothing to reserve.
-    } else if (side_paging) {
-        rows.w -= side_width + gap;
-        paging = {rows.right() + gap, full.y, side_width, full.h};
-        measure_rows(rows.w);
-    } else {
-        const int footer_height = metrics.mm(sizes::min_target_mm + 1.0);
-        rows.h -= footer_height + gap;
-        paging = {full.x, full.bottom() - footer_height, full.w, footer_height};
+    if (!context.paging_in_panel && !all_fit) {
+        rows = paging.content;
+        if (rows.w != full.w)
+            measure_rows(rows.w);
     }
     m_rows_space = rows.h;
+    m_row_detail.assign(count, RowDetail::Full);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (RowDetail less : {RowDetail::Compact, RowDetail::Smaller}) {
+            if (m_row_heights[i] <= m_rows_space)
+                break;
+            m_row_detail[i] = less;
+            m_row_heights[i] =
+                build_event_row(m_plan.entries[i], {}, context, rows.x, 0, rows.w, nullptr, less, m_rows_space);
+        }
+    }
 
     if (!m_first) {
         // Start as early as possible while still showing what is on now or next.
@@ -140,7 +149,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_shown_end = rows_fitting(m_row_heights, *m_first, m_rows_space, gap);
     for (std::size_t i = *m_first; i < m_shown_end; ++i) {
         y += build_event_row(m_plan.entries[i], std::string(event_prefix) + std::to_string(i), context, rows.x, y,
-                             rows.w, &list);
+                             rows.w, &list, m_row_detail[i], m_rows_space);
         y += gap;
     }
 
@@ -148,21 +157,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_has_later = m_shown_end < count;
     if (context.paging_in_panel || (!m_has_earlier && !m_has_later))
         return;
-    const int button = std::max(metrics.mm(sizes::min_target_mm),
-                                std::min(metrics.mm(sizes::min_target_mm + 8.0), (paging.h - gap) / 2));
-    const Rect earlier = side_paging ? Rect{paging.x, paging.y, paging.w, button}
-                                     : Rect{paging.x, paging.y, (paging.w - gap) / 2, paging.h};
-    const Rect later = side_paging
-        ? Rect{paging.x, paging.bottom() - earlier.h, paging.w, earlier.h}
-        : Rect{paging.right() - earlier.w, paging.y, earlier.w, paging.h};
-    if (m_has_earlier)
-        add_button(list, {"list/earlier", context.catalog.text("list.earlier"), ButtonStyle::Primary,
-                          sizes::button_pt, context.pressed == "list/earlier"},
-                   earlier, context.tools());
-    if (m_has_later)
-        add_button(list, {"list/later", context.catalog.text("list.later"), ButtonStyle::Primary, sizes::button_pt,
-                          context.pressed == "list/later"},
-                   later, context.tools());
+    add_content_paging(list, paging, paging_labels(context.catalog), m_has_earlier, m_has_later, context);
 }
 
 ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& context)

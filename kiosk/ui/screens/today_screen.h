@@ -3,12 +3,12 @@
 // next marked, cancelled ones crossed out, past ones dimmed. Tapping an event opens its
 // detail screen; the day buttons step to tomorrow and the following days.
 #include "core/day_plan.h"
+#include "ui/screens/event_row.h"
+#include "ui/screens/paging.h"
 #include "ui/screens/screen.h"
 
 namespace olohuone::ui {
 
-// The "earlier / later" buttons for a paged list, as a control panel group.
-ControlGroup paging_group(bool has_earlier, bool has_later, const Catalog& catalog);
 
 class TodayScreen final : public Screen {
 public:
@@ -23,6 +23,7 @@ private:
     CivilDate shown_date(const ScreenContext& context) const { return context.local_now.date.plus_days(m_day_offset); }
     std::string day_name(int offset, const ScreenContext& context) const;
     void show_day(int offset);
+    PagingLabels paging_labels(const Catalog& catalog) const;
 
     int m_day_offset = 0;
     // Paging: the first entry shown, unset until the first layout of a day.
@@ -31,6 +32,7 @@ private:
     bool m_has_earlier = false;
     bool m_has_later = false;
     std::vector<int> m_row_heights;
+    std::vector<RowDetail> m_row_detail;
     int m_rows_space = 0;
     DayPlan m_plan;
 };

@@ -15,16 +15,25 @@ Result<WindowDisplay> WindowDisplay::open(const WindowOptions& options)
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
 
     Uint32 flags = SDL_WINDOW_SHOWN;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
     int width = options.width;
     int height = options.height;
     if (options.mode == WindowMode::Kiosk) {
+        // The desktop's own size at 0,0: with no window manager to honour the fullscreen
+        // request (a bare X server, a kiosk session), the window still covers the screen.
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        width = 0;
-        height = 0;
+        SDL_DisplayMode desktop{};
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+            width = desktop.w;
+            height = desktop.h;
+        }
+        x = 0;
+        y = 0;
     } else {
         flags |= SDL_WINDOW_RESIZABLE;
     }
-    WindowPtr window(SDL_CreateWindow("Olohuone", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
+    WindowPtr window(SDL_CreateWindow("Olohuone", x, y, width, height, flags));
     if (!window)
         return make_error(std::string("cannot open the kiosk window: ") + SDL_GetError());
     const Uint32 renderer_flags =

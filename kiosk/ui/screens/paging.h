@@ -1,0 +1,34 @@
+#pragma once
+// "Earlier / later" buttons for a screen whose content does not fit at once. In the
+// control panel they are a group of their own; inside the content area they take a
+// column beside a wide, short area (a 7" landscape panel) or a row under any other.
+#include <string>
+
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+struct PagingLabels {
+    std::string earlier_id;
+    std::string earlier_label;
+    std::string later_id;
+    std::string later_label;
+};
+
+// The panel group; a button with nothing to page to keeps its place, hidden, so the
+// panel does not jump.
+ControlGroup paging_group(const PagingLabels& labels, bool has_earlier, bool has_later);
+
+struct ContentPaging {
+    Rect content; // what is left for the content
+    Rect earlier;
+    Rect later;
+    bool arrows_only = false; // too short for labels: ▲ and ▼ side by side
+};
+
+ContentPaging place_content_paging(Rect area, const Metrics& metrics);
+
+void add_content_paging(DrawList& list, const ContentPaging& paging, const PagingLabels& labels, bool has_earlier,
+                        bool has_later, const ScreenContext& context);
+
+} // namespace olohuone::ui

@@ -1,0 +1,125 @@
+#include "offscreen_kiosk.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <unistd.h>
+
+namespace olohuone::testing {
+namespace {
+
+std::filesystem::path fresh_state_dir()
+{
+    static std::atomic<int> counter{0};
+    auto dir = std::filesystem::temp_directory_path()
+        / ("olohuone-ui-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+UnixSeconds helsinki(const LocalDateTime& local) { return TimeZone::named("Europe/Helsinki").value().to_instant(local); }
+
+template <typename T>
+std::unique_ptr<T> take(Result<T> result, const char* what)
+{
+    if (!result) {
+        ADD_FAILURE() << what << ": " << result.error().message;
+        std::abort();
+    }
+    return std::make_unique<T>(std::move(result.value()));
+}
+
+} // namespace
+
+OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
+    : m_setup(setup), m_state_dir(fresh_state_dir()), m_clock(helsinki(setup.at))
+{
+    m_runtime = take(ui::sdl::SdlRuntime::start(ui::sdl::VideoUse::OffscreenOnly), "SDL");
+    app::KioskConfig config = app::default_config();
+    config.content_dir = std::string(OLOHUONE_SOURCE_DIR) + "/content";
+    config.fonts_config = std::string(OLOHUONE_SOURCE_DIR) + "/fonts/fonts.toml";
+    config.state_dir = m_state_dir.string();
+    config.diagonal_inches = setup.diagonal_inches;
+    auto services = app::KioskServices::start(config, m_clock);
+    if (!services) {
+        ADD_FAILURE() << services.error().message;
+        std::abort();
+    }
+    m_services = std::move(services.value());
+    m_fonts = take(ui::sdl::FontLibrary::load(config.fonts_config), "fonts");
+    m_display = take(ui::sdl::OffscreenDisplay::create(setup.width, setup.height), "display");
+    m_text = std::make_unique<ui::sdl::TextCache>(*m_fonts, m_display->renderer());
+    m_images = std::make_unique<ui::sdl::ImageCache>(m_display->renderer());
+    m_canvas = std::make_unique<ui::sdl::Canvas>(m_display->renderer(), *m_text, *m_images);
+    const ui::KioskUiSettings settings = m_services->ui_settings(setup.width, setup.height, 0);
+    m_dpi = settings.dpi;
+    m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(),
+                                         m_services->programme(), *m_text, m_clock);
+    m_loop = std::make_unique<ui::sdl::EventLoop>(*m_display, *m_ui, *m_canvas);
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    m_loop->pump();
+}
+
+OffscreenKiosk::~OffscreenKiosk()
+{
+    m_loop.reset();
+    m_ui.reset();
+    m_canvas.reset();
+    m_images.reset();
+    m_text.reset();
+    m_display.reset();
+    m_fonts.reset();
+    m_services.reset();
+    m_runtime.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(m_state_dir, ignored);
+}
+
+void OffscreenKiosk::push_finger(Uint32 type, ui::Point at)
+{
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = 7;
+    event.tfinger.x = static_cast<float>(at.x) / static_cast<float>(m_setup.width);
+    event.tfinger.y = static_cast<float>(at.y) / static_cast<float>(m_setup.height);
+    event.tfinger.pressure = 1.0f;
+    ASSERT_EQ(SDL_PushEvent(&event), 1) << SDL_GetError();
+    m_loop->pump();
+}
+
+void OffscreenKiosk::touch_down(ui::Point at) { push_finger(SDL_FINGERDOWN, at); }
+void OffscreenKiosk::touch_move(ui::Point to) { push_finger(SDL_FINGERMOTION, to); }
+void OffscreenKiosk::touch_up(ui::Point at) { push_finger(SDL_FINGERUP, at); }
+
+ui::Point OffscreenKiosk::center_of(const std::string& id)
+{
+    const ui::TouchTarget* target = frame().find_target(id);
+    EXPECT_NE(target, nullptr) << "no target '" << id << "' on screen '" << m_ui->screen_name() << "'";
+    return target ? target->drawn.center() : ui::Point{-1, -1};
+}
+
+void OffscreenKiosk::tap(const std::string& id)
+{
+    const ui::Point at = center_of(id);
+    touch_down(at);
+    m_clock.advance_ms(120);
+    touch_up(at);
+}
+
+void OffscreenKiosk::advance_ms(std::int64_t ms)
+{
+    m_clock.advance_ms(ms);
+    m_loop->pump();
+}
+
+bool OffscreenKiosk::shows_text(const std::string& needle)
+{
+    for (const ui::TextCommand& text : frame().texts())
+        if (text.text.find(needle) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace olohuone::testing

@@ -1,0 +1,77 @@
+#pragma once
+// The real kiosk (configuration, bundled content, a SQLite file, the SDL software
+// renderer) drawing into memory, driven by injected SDL touch events and virtual time.
+#include <SDL.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/kiosk_services.h"
+#include "core/clock.h"
+#include "ui/kiosk_ui.h"
+#include "ui/sdl/canvas.h"
+#include "ui/sdl/display.h"
+#include "ui/sdl/event_loop.h"
+#include "ui/sdl/font_library.h"
+#include "ui/sdl/sdl_runtime.h"
+
+namespace olohuone::testing {
+
+struct KioskSetup {
+    int width = 800;
+    int height = 480;
+    double diagonal_inches = 7.0;
+    // 2026-11-24 10:15 in Helsinki: a Tuesday morning with past, current and later events.
+    LocalDateTime at{{2026, 11, 24}, {10, 15, 0}};
+};
+
+class OffscreenKiosk {
+public:
+    explicit OffscreenKiosk(const KioskSetup& setup = {});
+    ~OffscreenKiosk();
+
+    // Touches the centre of the target with this id, as a finger would, and lets the
+    // loop handle it. Fails the test if no such target is on screen.
+    void tap(const std::string& id);
+    void touch_down(ui::Point at);
+    void touch_move(ui::Point to);
+    void touch_up(ui::Point at);
+    // Moves virtual time on and lets the loop do what is due.
+    void advance_ms(std::int64_t ms);
+
+    const ui::DrawList& frame() { return m_ui->frame(); }
+    bool has_target(const std::string& id) { return frame().find_target(id) != nullptr; }
+    ui::Point center_of(const std::string& id);
+    // Whether some text drawn on screen contains `needle`.
+    bool shows_text(const std::string& needle);
+
+    ui::KioskUi& ui() { return *m_ui; }
+    ui::sdl::EventLoop& loop() { return *m_loop; }
+    ui::sdl::OffscreenDisplay& display() { return *m_display; }
+    ui::sdl::TextCache& text() { return *m_text; }
+    app::KioskServices& services() { return *m_services; }
+    ManualClock& clock() { return m_clock; }
+    double dpi() const { return m_dpi; }
+    int width() const { return m_setup.width; }
+    int height() const { return m_setup.height; }
+
+private:
+    void push_finger(Uint32 type, ui::Point at);
+
+    KioskSetup m_setup;
+    std::filesystem::path m_state_dir;
+    ManualClock m_clock;
+    std::unique_ptr<ui::sdl::SdlRuntime> m_runtime;
+    std::unique_ptr<app::KioskServices> m_services;
+    std::unique_ptr<ui::sdl::FontLibrary> m_fonts;
+    std::unique_ptr<ui::sdl::OffscreenDisplay> m_display;
+    std::unique_ptr<ui::sdl::TextCache> m_text;
+    std::unique_ptr<ui::sdl::ImageCache> m_images;
+    std::unique_ptr<ui::sdl::Canvas> m_canvas;
+    std::unique_ptr<ui::KioskUi> m_ui;
+    std::unique_ptr<ui::sdl::EventLoop> m_loop;
+    double m_dpi = 0;
+};
+
+} // namespace olohuone::testing

@@ -1,0 +1,262 @@
+// The Today screen driven as a visitor drives it: fingers on the glass (injected SDL
+// touch events), time passing (virtual), and what the screen shows afterwards.
+#include <gtest/gtest.h>
+
+#include "offscreen_kiosk.h"
+
+namespace olohuone::testing {
+namespace {
+
+int font_px_of(OffscreenKiosk& kiosk, const std::string& needle)
+{
+    for (const ui::TextCommand& text : kiosk.frame().texts())
+        if (text.text.find(needle) != std::string::npos)
+            return text.font.px;
+    return 0;
+}
+
+TEST(TouchFlows, OrientationHeaderSaysDayDateTimeAndPartOfDay)
+{
+    OffscreenKiosk kiosk;
+    EXPECT_TRUE(kiosk.shows_text("Tiistai 24. marraskuuta 2026"));
+    EXPECT_TRUE(kiosk.shows_text("klo 10.15 · aamupäivä"));
+}
+
+TEST(TouchFlows, TodayShowsNowNextPastAndCancelled)
+{
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    EXPECT_TRUE(kiosk.shows_text("Nyt"));
+    EXPECT_TRUE(kiosk.shows_text("Seuraavaksi"));
+    EXPECT_TRUE(kiosk.shows_text("Päättynyt"));
+    EXPECT_TRUE(kiosk.shows_text("Peruttu"));
+    EXPECT_TRUE(kiosk.shows_text("Siirretty, oli klo 13.00"));
+}
+
+TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)
+{
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    kiosk.tap("today/event/1");
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    EXPECT_TRUE(kiosk.shows_text("Tuolijumppa"));
+    EXPECT_TRUE(kiosk.shows_text("Paikka: Sali"));
+    EXPECT_FALSE(kiosk.frame().images().empty()) << "the chair gymnastics picture is shown";
+    kiosk.advance_ms(1000);
+    kiosk.tap("detail/back");
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+}
+
+TEST(TouchFlows, DayButtonsStepToTomorrowAndBack)
+{
+    OffscreenKiosk kiosk;
+    ASSERT_FALSE(kiosk.has_target("day/previous"));
+    kiosk.tap("day/next");
+    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+    EXPECT_TRUE(kiosk.has_target("day/previous"));
+    kiosk.advance_ms(1000);
+    kiosk.tap("day/next");
+    EXPECT_TRUE(kiosk.shows_text("Torstai 26.11."));
+    kiosk.advance_ms(1000);
+    kiosk.tap("day/previous");
+    kiosk.advance_ms(1000);
+    kiosk.tap("day/previous");
+    EXPECT_FALSE(kiosk.has_target("day/previous")) << "back on today";
+}
+
+TEST(TouchFlows, DayButtonsStopAtTheLastDayShown)
+{
+    OffscreenKiosk kiosk;
+    const int days = kiosk.services().config().days_ahead;
+    for (int day = 0; day < days; ++day) {
+        kiosk.tap("day/next");
+        kiosk.advance_ms(1000);
+    }
+    EXPECT_FALSE(kiosk.has_target("day/next"));
+}
+
+TEST(TouchFlows, TextSizeButtonsEnlargeTheProgramme)
+{
+    OffscreenKiosk kiosk;
+    const int normal = font_px_of(kiosk, "Tuolijumppa");
+    kiosk.tap("size/large");
+    const int large = font_px_of(kiosk, "Tuolijumppa");
+    kiosk.advance_ms(1000);
+    kiosk.tap("size/extra_large");
+    const int extra_large = font_px_of(kiosk, "Tuolijumppa");
+    EXPECT_GT(large, normal);
+    EXPECT_GT(extra_large, large);
+}
+
+TEST(TouchFlows, LanguageButtonsSwitchToSwedishAndEnglish)
+{
+    OffscreenKiosk kiosk;
+    kiosk.tap("language/sv");
+    EXPECT_TRUE(kiosk.shows_text("Tisdag 24 november 2026"));
+    EXPECT_TRUE(kiosk.shows_text("Stolgymnastik"));
+    kiosk.advance_ms(1000);
+    kiosk.tap("language/en");
+    EXPECT_TRUE(kiosk.shows_text("Tuesday 24 November 2026"));
+    EXPECT_TRUE(kiosk.has_target("language/fi"));
+}
+
+TEST(TouchFlows, IdleReturnsToTodayAtDefaultSizeAndLanguage)
+{
+    OffscreenKiosk kiosk;
+    kiosk.tap("language/sv");
+    kiosk.advance_ms(1000);
+    kiosk.tap("size/extra_large");
+    kiosk.advance_ms(1000);
+    kiosk.tap("day/next");
+    kiosk.advance_ms(1000);
+    kiosk.tap("today/event/0");
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+
+    const std::int64_t idle_ms = kiosk.services().config().idle_timeout_seconds * 1000LL;
+    kiosk.advance_ms(idle_ms - 2000);
+    EXPECT_EQ(kiosk.ui().screen_name(), "event_detail") << "not yet idle";
+    kiosk.advance_ms(2000);
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+    EXPECT_EQ(kiosk.ui().language(), "fi");
+    EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::Normal);
+    EXPECT_TRUE(kiosk.shows_text("Tiistai 24. marraskuuta 2026"));
+    EXPECT_FALSE(kiosk.has_target("day/previous"));
+}
+
+TEST(TouchFlows, TremorDoubleTapIsIgnoredButADeliberateSecondTapIsNot)
+{
+    OffscreenKiosk kiosk;
+    kiosk.tap("day/next"); // 120 ms press
+    kiosk.advance_ms(150);
+    kiosk.tap("day/next"); // lands 270 ms after the first: a tremor's bounce
+    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+    EXPECT_FALSE(kiosk.shows_text("Torstai 26.11.")) << "the second tap must not skip a day";
+
+    kiosk.advance_ms(600);
+    kiosk.tap("day/next");
+    EXPECT_TRUE(kiosk.shows_text("Torstai 26.11."));
+}
+
+TEST(TouchFlows, DoubleTapThatOpensAScreenDoesNotAlsoPressWhatIsUnderneath)
+{
+    OffscreenKiosk kiosk;
+    const ui::Point row = kiosk.center_of("today/event/1");
+    kiosk.touch_down(row);
+    kiosk.touch_up(row);
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    kiosk.advance_ms(100);
+    kiosk.touch_down(row);
+    kiosk.touch_up(row);
+    EXPECT_EQ(kiosk.ui().screen_name(), "event_detail");
+}
+
+TEST(TouchFlows, TapFiresOnReleaseNotOnPress)
+{
+    OffscreenKiosk kiosk;
+    const ui::Point button = kiosk.center_of("day/next");
+    kiosk.touch_down(button);
+    EXPECT_FALSE(kiosk.has_target("day/previous")) << "nothing happens while the finger is down";
+    kiosk.touch_up(button);
+    EXPECT_TRUE(kiosk.has_target("day/previous"));
+}
+
+TEST(TouchFlows, FingerSlidingAwayCancelsTheTap)
+{
+    OffscreenKiosk kiosk;
+    const ui::Point button = kiosk.center_of("day/next");
+    const int far = static_cast<int>(15 * kiosk.dpi() / 25.4); // 15 mm
+    kiosk.touch_down(button);
+    kiosk.touch_move({button.x, button.y + far});
+    kiosk.touch_up({button.x, button.y + far});
+    EXPECT_FALSE(kiosk.has_target("day/previous"));
+}
+
+TEST(TouchFlows, ShakyFingerWithinSlopStillTaps)
+{
+    OffscreenKiosk kiosk;
+    const ui::Point button = kiosk.center_of("day/next");
+    const int wobble = static_cast<int>(4 * kiosk.dpi() / 25.4); // 4 mm
+    kiosk.touch_down(button);
+    kiosk.touch_move({button.x + wobble, button.y});
+    kiosk.touch_up({button.x + wobble, button.y - wobble});
+    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+}
+
+TEST(TouchFlows, TouchJustOutsideAButtonStillCountsForIt)
+{
+    OffscreenKiosk kiosk;
+    const ui::TouchTarget* next = kiosk.frame().find_target("day/next");
+    ASSERT_NE(next, nullptr);
+    const int off = static_cast<int>(2.5 * kiosk.dpi() / 25.4); // 2.5 mm above the drawn edge
+    const ui::Point above{next->drawn.center().x, next->drawn.y - off};
+    ASSERT_GE(above.y, 0);
+    kiosk.touch_down(above);
+    kiosk.touch_up(above);
+    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+}
+
+TEST(TouchFlows, MouseClicksWorkLikeTouches)
+{
+    OffscreenKiosk kiosk;
+    const ui::Point button = kiosk.center_of("day/next");
+    for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
+        SDL_Event event{};
+        event.type = type;
+        event.button.which = 0;
+        event.button.button = SDL_BUTTON_LEFT;
+        event.button.x = button.x;
+        event.button.y = button.y;
+        ASSERT_EQ(SDL_PushEvent(&event), 1);
+        kiosk.loop().pump();
+    }
+    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+}
+
+TEST(TouchFlows, ClockAdvancesEachMinuteAndNowMovesOn)
+{
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    EXPECT_TRUE(kiosk.shows_text("klo 10.15"));
+    kiosk.advance_ms(60'000);
+    EXPECT_TRUE(kiosk.shows_text("klo 10.16"));
+    // At 11.00 chair gymnastics is over and the children's visit is on.
+    kiosk.advance_ms(44 * 60'000);
+    EXPECT_TRUE(kiosk.shows_text("klo 11.00"));
+    const ui::DrawList& frame = kiosk.frame();
+    bool now_badge_after_gymnastics = false;
+    bool seen_gymnastics = false;
+    for (const ui::TextCommand& text : frame.texts()) {
+        if (text.text == "Tuolijumppa")
+            seen_gymnastics = true;
+        if (seen_gymnastics && text.text == "Nyt")
+            now_badge_after_gymnastics = true;
+    }
+    EXPECT_TRUE(now_badge_after_gymnastics);
+}
+
+TEST(TouchFlows, IdleKioskDrawsOnlyWhenTheMinuteChanges)
+{
+    OffscreenKiosk kiosk;
+    const int frames = kiosk.loop().frames_drawn();
+    // 40 s into 10.15: nothing to draw until 10.16.
+    kiosk.advance_ms(40'000);
+    kiosk.advance_ms(10'000);
+    EXPECT_EQ(kiosk.loop().frames_drawn(), frames);
+    EXPECT_LE(kiosk.ui().wait_budget_ms(), 10'000);
+    kiosk.advance_ms(10'000);
+    EXPECT_EQ(kiosk.loop().frames_drawn(), frames + 1);
+}
+
+TEST(TouchFlows, DescriptionPagesWhenLong)
+{
+    OffscreenKiosk kiosk({800, 480, 7.0});
+    kiosk.tap("size/extra_large");
+    kiosk.advance_ms(1000);
+    kiosk.tap("today/event/1");
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    if (!kiosk.has_target("detail/more"))
+        GTEST_FAIL() << "an extra-large description on a 7\" screen should need a second page";
+    kiosk.advance_ms(1000);
+    kiosk.tap("detail/more");
+    EXPECT_TRUE(kiosk.has_target("detail/less"));
+}
+
+} // namespace
+} // namespace olohuone::testing

@@ -1,0 +1,197 @@
+// Bad input: whole files that are not calendars fail the import (all or nothing, with
+// a message naming the file); single bad events are skipped with a warning; broken
+// text is cleaned and never crashes the kiosk.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace olohuone {
+namespace {
+
+using test::fixture;
+using test::fixture_path;
+using test::has_warning;
+using test::helsinki;
+using test::import_ok;
+using test::utc;
+using test::with_uid;
+using test::window;
+
+// Mon 16 Nov – Tue 8 Dec 2026 in Helsinki.
+const ImportWindow some_weeks = window(utc(2026, 11, 15, 22), utc(2026, 12, 7, 22));
+
+bool is_valid_utf8(const std::string& text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
+                                                   : (lead & 0xF8) == 0xF0 ? 4 : 0;
+        if (length == 0 || i + length > text.size())
+            return false;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+                return false;
+        i += length;
+    }
+    return true;
+}
+
+void expect_error_naming(const Result<ImportedProgramme>& result, const std::string& file)
+{
+    ASSERT_FALSE(result.ok()) << "expected the import of " << file << " to fail";
+    EXPECT_NE(result.error().message.find(file), std::string::npos) << result.error().message;
+}
+
+TEST(ImportErrors, HtmlPageInsteadOfACalendarIsAnErrorNamingTheFile)
+{
+    expect_error_naming(import_programme({fixture("not_calendar.ics")}, helsinki(), some_weeks),
+                        fixture_path("not_calendar.ics"));
+}
+
+TEST(ImportErrors, EmptyFileIsAnErrorNamingTheFile)
+{
+    expect_error_naming(import_programme({fixture("empty.ics")}, helsinki(), some_weeks), fixture_path("empty.ics"));
+}
+
+TEST(ImportErrors, Utf16FileIsAnErrorNamingTheFile)
+{
+    // Windows Notepad's "Unicode": not the UTF-8 the format requires.
+    expect_error_naming(import_programme({fixture("utf16.ics")}, helsinki(), some_weeks), fixture_path("utf16.ics"));
+}
+
+TEST(ImportErrors, FileOverTheSizeLimitIsAnErrorNamingTheFile)
+{
+    std::string text = fixture("all_day.ics").text;
+    text.insert(text.find("END:VCALENDAR"), std::string(max_calendar_file_bytes, ' ').replace(0, 2, "X-"));
+    ASSERT_GT(text.size(), max_calendar_file_bytes);
+    expect_error_naming(import_programme({{"valtava.ics", text}}, helsinki(), some_weeks), "valtava.ics");
+}
+
+TEST(ImportErrors, EventsWithoutUidOrDtstartAreSkippedWithWarningsAndTheRestImport)
+{
+    const auto programme = import_ok({fixture("missing_fields.ics")}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u);
+    EXPECT_EQ(programme.occurrences[0].uid, "kunnossa@olohuone.example");
+    EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 24, 9)); // 11:00 EET
+    EXPECT_TRUE(has_warning(programme, "missing_fields.ics", "without UID")) << test::all_warnings(programme);
+    EXPECT_TRUE(has_warning(programme, "ilman-alkua@olohuone.example", "DTSTART")) << test::all_warnings(programme);
+}
+
+TEST(ImportErrors, InvalidUtf8AndControlCharactersInSummaryAreCleaned)
+{
+    ASSERT_EXIT(test::import_then_exit({fixture("invalid_utf8.ics")}, some_weeks), testing::ExitedWithCode(0), "")
+        << "the import did not finish";
+    const auto programme = import_ok({fixture("invalid_utf8.ics")}, some_weeks);
+    const auto broken = with_uid(programme, "roskaa-1@olohuone.example");
+    ASSERT_EQ(broken.size(), 1u);
+    const std::string& title = broken[0].title.default_text();
+    EXPECT_TRUE(is_valid_utf8(title)) << title;
+    EXPECT_EQ(title.find('\x07'), std::string::npos);
+    EXPECT_NE(title.find("Kahvi\xEF\xBF\xBDhetki ja pulla"), std::string::npos) << title; // \xFF → U+FFFD
+    EXPECT_EQ(broken[0].start, utc(2026, 11, 24, 8));
+
+    const std::string& description = broken[0].description.default_text();
+    EXPECT_TRUE(is_valid_utf8(description));
+    EXPECT_EQ(description.find('\x01'), std::string::npos);
+    EXPECT_EQ(description.find('\x1B'), std::string::npos);
+    EXPECT_EQ(description.rfind("Rivi 1\nRivi 2", 0), 0u) << description;
+}
+
+TEST(ImportErrors, GarbageLinesInsideAnEventDoNotLoseTheFollowingEvents)
+{
+    ASSERT_EXIT(test::import_then_exit({fixture("invalid_utf8.ics")}, some_weeks), testing::ExitedWithCode(0), "")
+        << "the import did not finish";
+    const auto programme = import_ok({fixture("invalid_utf8.ics")}, some_weeks);
+    const auto after = with_uid(programme, "roskaa-2@olohuone.example");
+    ASSERT_EQ(after.size(), 1u);
+    EXPECT_EQ(after[0].title.default_text(), "Kahvihetki");
+    EXPECT_EQ(after[0].start, utc(2026, 11, 24, 11));
+    EXPECT_EQ(with_uid(programme, "roskaa-1@olohuone.example").at(0).location.default_text(), "Olohuone");
+}
+
+TEST(ImportErrors, NulByteInsideATitleDoesNotSilentlyDropTheRestOfTheFile)
+{
+    // A NUL byte inside the first event's SUMMARY. Either the file is refused as a whole,
+    // or both events are shown; losing the second one without a word is not acceptable.
+    std::string text = fixture("invalid_utf8.ics").text;
+    const auto at = text.find("SUMMARY:Kahvi");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 13, std::string(1, '\0'));
+    ASSERT_EXIT(test::import_then_exit({{"nul.ics", text}}, some_weeks), testing::ExitedWithCode(0), "")
+        << "the import did not finish";
+    const auto result = import_programme({{"nul.ics", text}}, helsinki(), some_weeks);
+    if (result.ok()) {
+        EXPECT_EQ(with_uid(result.value(), "roskaa-1@olohuone.example").size(), 1u);
+        EXPECT_EQ(with_uid(result.value(), "roskaa-2@olohuone.example").size(), 1u);
+    } else {
+        EXPECT_NE(result.error().message.find("nul.ics"), std::string::npos) << result.error().message;
+    }
+}
+
+TEST(ImportErrors, LineWithoutColonInsideAnEventIsSkippedWithAWarning)
+{
+    // A hand-added "X-OLOHUONE-CAPACITY 8" (a space instead of the colon) after the UID.
+    // The kiosk must not hang; the line is reported and ignored, the rest of the event and
+    // the file are read.
+    ASSERT_EXIT(test::import_then_exit({fixture("typo_in_event.ics")}, some_weeks), testing::ExitedWithCode(0), "")
+        << "the import did not finish";
+    const auto programme = import_ok({fixture("typo_in_event.ics")}, some_weeks);
+    const auto crafts = with_uid(programme, "kasityokerho-2026@olohuone.example");
+    // Thursdays 19 and 26 Nov and 3 Dec, 14:00 EET = 12:00Z.
+    ASSERT_EQ(test::starts_of(crafts), (std::vector<UnixSeconds>{utc(2026, 11, 19, 12), utc(2026, 11, 26, 12),
+                                                                 utc(2026, 12, 3, 12)}));
+    EXPECT_EQ(crafts[0].capacity, std::nullopt);
+    EXPECT_EQ(crafts[0].title.in("sv"), "Handarbetsklubben");
+    EXPECT_EQ(crafts[0].title.in("en"), "Handicraft club");
+    EXPECT_TRUE(has_warning(programme, "kasityokerho-2026@olohuone.example", "X-OLOHUONE-CAPACITY 8"))
+        << test::all_warnings(programme);
+    EXPECT_LE(programme.warnings.size(), 5u) << "one bad line, one warning";
+    EXPECT_FALSE(with_uid(programme, "aamukahvi-typo-2026@olohuone.example").empty());
+}
+
+TEST(ImportErrors, OneBadFileAmongGoodOnesFailsTheWholeImport)
+{
+    const auto bad_last = import_programme({fixture("all_day.ics"), fixture("overrides.ics"), fixture("not_calendar.ics")},
+                                           helsinki(), some_weeks);
+    expect_error_naming(bad_last, fixture_path("not_calendar.ics"));
+
+    const auto bad_first = import_programme({fixture("empty.ics"), fixture("all_day.ics")}, helsinki(), some_weeks);
+    expect_error_naming(bad_first, fixture_path("empty.ics"));
+    if (!bad_first.ok()) {
+        EXPECT_EQ(bad_first.error().message.find("all_day.ics"), std::string::npos)
+            << "the good file is not to blame: " << bad_first.error().message;
+    }
+}
+
+TEST(ImportErrors, TruncatedDownloadIsNotTakenAsTheWholeProgramme)
+{
+    // The download stopped in the middle of the second event: no END:VEVENT, no END:VCALENDAR.
+    // Importing the first event alone would replace a good programme with half of one.
+    const auto result = import_programme({fixture("truncated.ics")}, helsinki(), some_weeks);
+    expect_error_naming(result, fixture_path("truncated.ics"));
+
+    // Cut right after a complete event: still no END:VCALENDAR.
+    std::string text = fixture("truncated.ics").text;
+    text.resize(text.find("END:VEVENT\r\n") + 12);
+    expect_error_naming(import_programme({{"katkennut.ics", text}}, helsinki(), some_weeks), "katkennut.ics");
+}
+
+TEST(ImportErrors, Utf8ByteOrderMarkIsAccepted)
+{
+    // Notepad and some Windows tools write a BOM before BEGIN:VCALENDAR.
+    const auto result = import_programme({fixture("utf8_bom.ics")}, helsinki(), some_weeks);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    ASSERT_EQ(result->occurrences.size(), 1u);
+    EXPECT_EQ(result->occurrences[0].title.default_text(), "Päiväkerho");
+    EXPECT_EQ(result->occurrences[0].start, utc(2026, 11, 24, 8));
+}
+
+TEST(ImportErrors, NoFilesGiveAnEmptyProgramme)
+{
+    const auto programme = import_ok({}, some_weeks);
+    EXPECT_TRUE(programme.occurrences.empty());
+    EXPECT_TRUE(programme.warnings.empty());
+}
+
+} // namespace
+} // namespace olohuone

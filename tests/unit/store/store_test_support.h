@@ -1,0 +1,116 @@
+#pragma once
+// Helpers shared by the store tests: a fresh directory per test for real database
+// files, reading and writing raw bytes, and occurrences with every field filled in.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "core/occurrence.h"
+#include "store/sqlite.h"
+
+namespace olohuone::test {
+
+namespace fs = std::filesystem;
+
+// A directory under the system's temporary directory, unique to this test, removed
+// (with everything in it) when the test ends.
+class TempDir {
+public:
+    TempDir()
+    {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::random_device random;
+        const std::string name = std::string("olohuone-") + (info ? info->test_suite_name() : "test") + "-"
+            + (info ? info->name() : "") + "-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+        m_path = fs::temp_directory_path() / name;
+        fs::create_directories(m_path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir()
+    {
+        std::error_code ignored;
+        fs::remove_all(m_path, ignored);
+    }
+
+    const fs::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    fs::path m_path;
+};
+
+inline std::string read_bytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    EXPECT_TRUE(in.good()) << "cannot open " << path;
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void write_bytes(const std::string& path, const std::string& bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    ASSERT_TRUE(out.good()) << "cannot write " << path;
+}
+
+inline std::string random_bytes(std::size_t count, unsigned seed)
+{
+    std::mt19937 generator(seed);
+    std::string bytes(count, '\0');
+    for (char& byte : bytes)
+        byte = static_cast<char>(generator() & 0xFF);
+    return bytes;
+}
+
+// Opens `path` with the plain SQLite layer, failing the test if it cannot.
+inline sql::Database open_plain(const std::string& path)
+{
+    auto database = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
+    EXPECT_TRUE(database.ok()) << (database.ok() ? std::string() : database.error().message);
+    return std::move(database).value();
+}
+
+inline LocalizedText texts(const std::string& finnish, const std::string& swedish, const std::string& english)
+{
+    LocalizedText text(finnish);
+    text.set("sv", swedish);
+    text.set("en", english);
+    return text;
+}
+
+// An occurrence with every field set, so a field lost on the way through the database
+// shows up as a difference.
+inline Occurrence full_occurrence(const std::string& uid, UnixSeconds start, UnixSeconds end)
+{
+    Occurrence occurrence;
+    occurrence.uid = uid;
+    occurrence.instance = start;
+    occurrence.start = start;
+    occurrence.end = end;
+    occurrence.title = texts("Lauluhetki " + uid, "Sångstund " + uid, "Sing-along " + uid);
+    occurrence.description = texts("Lauletaan yhdessä.\nSilmälasit mukaan!", "Vi sjunger tillsammans.",
+                                   "We sing together.");
+    occurrence.location = texts("Olohuone", "Vardagsrummet", "Living room");
+    occurrence.host = texts("Kanttori Åsa Öhman", "Kantor Åsa Öhman", "Cantor Åsa Öhman");
+    occurrence.capacity = 20;
+    occurrence.picture = "pictures/musiikki.png";
+    return occurrence;
+}
+
+inline std::vector<std::string> keys_of(const std::vector<Occurrence>& occurrences)
+{
+    std::vector<std::string> keys;
+    for (const Occurrence& occurrence : occurrences)
+        keys.push_back(occurrence.key());
+    return keys;
+}
+
+} // namespace olohuone::test
