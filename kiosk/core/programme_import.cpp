@@ -252,12 +252,20 @@ EventFields read_fields(icalcomponent* event, const EventReader& reader)
     return fields;
 }
 
-// An override replaces a field as a whole (its Finnish title and its translations
-// together); a field it leaves out entirely comes from the master.
+// A field an override leaves out comes from the master with its translations. If the
+// override keeps the master's Finnish text, the master's translations still fit it and
+// fill in the languages the override lacks; a changed Finnish text never borrows them.
 void inherit(LocalizedText& target, const LocalizedText& master)
 {
-    if (target.empty())
+    if (target.empty()) {
         target = master;
+        return;
+    }
+    if (target.default_text() != master.default_text())
+        return;
+    for (const auto& [language, text] : master.translations())
+        if (!target.translations().count(language))
+            target.set(language, text);
 }
 
 void inherit_fields(EventFields& fields, const EventFields& master)
@@ -446,6 +454,7 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
                   const ImportWindow& window, std::vector<Occurrence>& out)
 {
     EventFields master_fields;
+    std::optional<EventTiming> master_timing;
     std::map<UnixSeconds, const EventGroup::Member*> override_by_instance;
 
     for (const auto& member : group.overrides) {
@@ -459,7 +468,8 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
         const EventReader& reader = *group.master->reader;
         icalcomponent* event = group.master->event;
         master_fields = read_fields(event, reader);
-        if (const auto timing = read_timing(event, reader)) {
+        master_timing = read_timing(event, reader);
+        if (const auto& timing = master_timing) {
             for (const UnixSeconds start : instance_starts(event, *timing, reader, local_zone, window)) {
                 if (override_by_instance.count(start))
                     continue;
@@ -477,7 +487,15 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
             if (!fields.status)
                 fields.status = master_fields.status;
         }
-        const auto timing = read_timing(member->event, *member->reader);
+        // An override without DTSTART (against RFC 5545, but seen) keeps its slot and the
+        // master's length rather than making the instance vanish.
+        std::optional<EventTiming> timing;
+        if (master_timing && icalcomponent_get_first_property(member->event, ICAL_DTSTART_PROPERTY) == nullptr) {
+            timing = master_timing;
+            timing->start = instance;
+        } else {
+            timing = read_timing(member->event, *member->reader);
+        }
         if (!timing)
             continue;
         const Interval interval = interval_at(*timing, timing->start, local_zone);

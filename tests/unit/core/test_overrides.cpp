@@ -131,6 +131,30 @@ TEST(Override, InstanceMovedToAnotherDayAppearsOnTheNewDayOnly)
     EXPECT_TRUE(occurrences_on(gym, {2026, 12, 4}, helsinki()).empty()) << "Friday 4 Dec must be empty";
 }
 
+TEST(Override, OverrideKeepingTheFinnishTitleKeepsTheMastersTranslations)
+{
+    // The 3 Dec override repeats SUMMARY:Tuolijumppa with no X-OLOHUONE-SUMMARY: the
+    // title is unchanged, so Swedish and English visitors still read their own title.
+    const auto gym = gym_in_window();
+    const Occurrence* moved = starting_at(gym, utc(2026, 12, 3, 11));
+    ASSERT_NE(moved, nullptr);
+    EXPECT_EQ(moved->title.default_text(), "Tuolijumppa");
+    EXPECT_EQ(moved->title.in("sv"), "Stolgymnastik");
+    EXPECT_EQ(moved->title.in("en"), "Chair gymnastics");
+}
+
+TEST(Override, ChangedFinnishTextWithoutTranslationsNeverShowsTheMastersOldTranslation)
+{
+    // 25 Nov: SUMMARY "Askartelu (poikkeuksellisesti)", no translations; the master's
+    // "Pyssel" / "Crafts" would name a different event: the new Finnish text is shown.
+    const auto programme =
+        import_ok({fixture("cancelled_series.ics")}, window(utc(2026, 11, 24, 22), utc(2026, 11, 25, 22)));
+    const auto crafts = with_uid(programme, "askartelu-2026@olohuone.example");
+    ASSERT_EQ(crafts.size(), 1u);
+    EXPECT_EQ(crafts[0].title.in("sv"), "Askartelu (poikkeuksellisesti)");
+    EXPECT_EQ(crafts[0].title.in("en"), "Askartelu (poikkeuksellisesti)");
+}
+
 TEST(Override, InstanceMovedIntoTheWindowFromOutsideIsShown)
 {
     const auto gym = gym_in_window();
@@ -165,6 +189,32 @@ TEST(Override, CancelledMasterCancelsEveryInstanceIncludingOverridesWithoutStatu
     EXPECT_EQ(crafts[3].title.default_text(), "Askartelu (poikkeuksellisesti)");
     // Cancelled instances are still listed with their texts, to be shown crossed out.
     EXPECT_EQ(crafts[0].title.in("en"), "Crafts");
+}
+
+} // namespace
+} // namespace olohuone
+
+namespace olohuone {
+namespace {
+
+TEST(Override, OverrideWithoutDtstartKeepsItsSlotInsteadOfVanishing)
+{
+    const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                            "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\n"
+                            "DTSTART;TZID=Europe/Helsinki:20261103T143000\r\nDURATION:PT1H\r\n"
+                            "RRULE:FREQ=WEEKLY\r\nSUMMARY:Bingo\r\nEND:VEVENT\r\n"
+                            "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\n"
+                            "RECURRENCE-ID;TZID=Europe/Helsinki:20261124T143000\r\n"
+                            "SUMMARY:Bingo\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto imported =
+        import_programme({{"bingo.ics", ics}}, helsinki(), window(utc(2026, 11, 23, 22), utc(2026, 11, 24, 22)));
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    ASSERT_EQ(imported->occurrences.size(), 1u);
+    const Occurrence& bingo = imported->occurrences[0];
+    EXPECT_EQ(bingo.start, utc(2026, 11, 24, 12, 30)); // 14:30 EET
+    EXPECT_EQ(bingo.end, utc(2026, 11, 24, 13, 30));
+    EXPECT_EQ(bingo.status, EventStatus::Cancelled);
+    EXPECT_FALSE(bingo.moved_from.has_value());
 }
 
 } // namespace
