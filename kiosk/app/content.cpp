@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace olohuone::app {
 namespace fs = std::filesystem;
@@ -11,10 +10,14 @@ namespace {
 
 std::vector<fs::path> calendar_paths(const std::string& content_dir, std::error_code& error)
 {
+    // The error_code forms throughout: an unreadable entry must not throw out of the
+    // render path.
     std::vector<fs::path> paths;
-    for (const auto& entry : fs::directory_iterator(fs::path(content_dir) / "programme", error)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".ics")
-            paths.push_back(entry.path());
+    fs::directory_iterator entry(fs::path(content_dir) / "programme", error);
+    for (; !error && entry != fs::directory_iterator(); entry.increment(error)) {
+        std::error_code type_error;
+        if (entry->is_regular_file(type_error) && entry->path().extension() == ".ics")
+            paths.push_back(entry->path());
     }
     std::sort(paths.begin(), paths.end());
     return paths;
@@ -35,11 +38,15 @@ Result<std::string> read_small_file(const std::string& path, std::size_t max_byt
     std::ifstream file(path, std::ios::binary);
     if (!file)
         return make_error(path + ": cannot open");
-    std::ostringstream text;
-    text << file.rdbuf();
+    // Read at most one byte past the limit: the file may have grown since it was measured.
+    std::string text(max_bytes + 1, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (file.bad())
         return make_error(path + ": cannot read");
-    return text.str();
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    if (text.size() > max_bytes)
+        return make_error(path + ": larger than " + std::to_string(max_bytes / 1024) + " KiB");
+    return text;
 }
 
 Result<Catalogs> load_catalogs(const std::string& content_dir, const std::vector<std::string>& languages)

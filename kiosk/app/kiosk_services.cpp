@@ -35,7 +35,29 @@ KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalog
 {
 }
 
-Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& config, const Clock& clock)
+Result<void> KioskServices::check_content(const KioskConfig& config, const Clock& clock)
+{
+    auto zone = TimeZone::named(config.time_zone);
+    if (!zone)
+        return make_error("kiosk.time_zone: " + zone.error().message);
+    if (auto catalogs = load_catalogs(config.content_dir, config.languages); !catalogs)
+        return catalogs.error();
+    auto files = read_calendar_files(config.content_dir);
+    if (!files)
+        return files.error();
+    if (files->empty())
+        return make_error(config.content_dir + "/programme: no .ics files");
+    const CivilDate today = zone->to_local(clock.now()).date;
+    const ImportWindow window{zone->start_of_day(today), zone->start_of_day(today.plus_days(config.days_ahead + 1))};
+    // Each file alone, so the message names the one at fault.
+    for (const CalendarFile& file : files.value())
+        if (auto imported = import_programme({file}, zone.value(), window); !imported)
+            return imported.error();
+    return {};
+}
+
+Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& config, const Clock& clock,
+                                                            StoreLocation location)
 {
     auto zone = TimeZone::named(config.time_zone);
     if (!zone)
@@ -44,11 +66,15 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     if (!catalogs)
         return catalogs.error();
 
-    std::error_code error;
-    std::filesystem::create_directories(config.state_dir, error);
-    if (error)
-        return make_error(config.state_dir + ": cannot create the state directory: " + error.message());
-    auto store = store::Store::open(config.state_dir + "/olohuone.sqlite3");
+    std::string database_path = ":memory:";
+    if (location == StoreLocation::StateDirectory) {
+        std::error_code error;
+        std::filesystem::create_directories(config.state_dir, error);
+        if (error)
+            return make_error(config.state_dir + ": cannot create the state directory: " + error.message());
+        database_path = config.state_dir + "/olohuone.sqlite3";
+    }
+    auto store = store::Store::open(database_path);
     if (!store)
         return store.error();
 

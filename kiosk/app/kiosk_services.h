@@ -14,9 +14,18 @@
 
 namespace olohuone::app {
 
+// Where the database lives: the state directory, or memory for a run that must not touch
+// the kiosk's data (a screenshot of another day).
+enum class StoreLocation { StateDirectory, Memory };
+
 class KioskServices {
 public:
-    static Result<std::unique_ptr<KioskServices>> start(const KioskConfig& config, const Clock& clock);
+    static Result<std::unique_ptr<KioskServices>> start(const KioskConfig& config, const Clock& clock,
+                                                        StoreLocation location = StoreLocation::StateDirectory);
+
+    // For --check-config: the translations, every programme file (read and imported, an
+    // error in any is an error here) and nothing written anywhere.
+    static Result<void> check_content(const KioskConfig& config, const Clock& clock);
 
     // `screen_width`/`height` in pixels decide the DPI when only the diagonal is known;
     // `reported_dpi` is what the display says about itself (0 if nothing).

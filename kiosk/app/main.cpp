@@ -23,15 +23,15 @@ olohuone::Result<olohuone::UnixSeconds> parse_local_time(const std::string& text
     if (std::sscanf(text.c_str(), "%d-%d-%d%c%d:%d", &local.date.year, &local.date.month, &local.date.day,
                     &separator, &local.time.hour, &local.time.minute)
             != 6
-        || (separator != 'T' && separator != ' ') || !local.date.valid() || local.time.hour > 23
-        || local.time.minute > 59)
+        || (separator != 'T' && separator != ' ') || !local.date.valid() || local.time.hour < 0
+        || local.time.hour > 23 || local.time.minute < 0 || local.time.minute > 59)
         return olohuone::make_error("--at '" + text + "': expected a local time like 2026-11-24T10:15");
     return zone.to_instant(local);
 }
 
 } // namespace
 
-int main(int argc, char** argv)
+static int run(int argc, char** argv)
 {
     using namespace olohuone;
     CLI::App cli{"Olohuone: the living room's touch kiosk"};
@@ -59,7 +59,8 @@ int main(int argc, char** argv)
     cli.add_option("--language", screenshot_language, "screenshot language, e.g. sv");
     CLI11_PARSE(cli, argc, argv);
 
-    if (config_path.empty() && std::filesystem::exists(system_config))
+    std::error_code no_file;
+    if (config_path.empty() && std::filesystem::exists(system_config, no_file))
         config_path = system_config;
     auto config = config_path.empty() ? Result<app::KioskConfig>(app::default_config()) : app::load_config(config_path);
     if (!config) {
@@ -87,14 +88,28 @@ int main(int argc, char** argv)
         clock = fixed_clock.get();
     }
 
-    auto services = app::KioskServices::start(config.value(), *clock);
+    if (auto zone = TimeZone::named(config->time_zone); !zone) {
+        log::error("configuration error: kiosk.time_zone: " + zone.error().message);
+        return exit_config_error;
+    }
+    if (check_only) {
+        auto content = app::KioskServices::check_content(config.value(), *clock);
+        auto fonts = content ? ui::sdl::check_fonts(config->fonts_config) : Result<void>();
+        if (!content || !fonts) {
+            log::error("check failed: " + (content ? fonts : content).error().message);
+            return exit_config_error;
+        }
+        log::info("configuration and content are valid");
+        return 0;
+    }
+
+    // A screenshot of a chosen moment keeps its programme in memory: the kiosk's own
+    // cache stays as it is.
+    const auto location = screenshot.empty() ? app::StoreLocation::StateDirectory : app::StoreLocation::Memory;
+    auto services = app::KioskServices::start(config.value(), *clock, location);
     if (!services) {
         log::error("cannot start: " + services.error().message);
         return exit_failure;
-    }
-    if (check_only) {
-        log::info("configuration and content are valid");
-        return 0;
     }
 
     app::KioskServices& kiosk = *services.value();
@@ -129,4 +144,18 @@ int main(int argc, char** argv)
         return exit_failure;
     }
     return 0;
+}
+
+int main(int argc, char** argv)
+{
+    // Every expected failure is a Result; this is the last guard, so that even an
+    // unforeseen exception ends in a log line systemd can show, not an abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& error) {
+        olohuone::log::error(std::string("stopped by an unexpected error: ") + error.what());
+    } catch (...) {
+        olohuone::log::error("stopped by an unexpected error");
+    }
+    return exit_failure;
 }

@@ -45,7 +45,9 @@ bool ProgrammeSource::import_now()
         return false;
     }
     for (Occurrence& occurrence : imported->occurrences) {
-        if (!occurrence.picture.empty() && !std::filesystem::is_regular_file(m_content_dir + "/" + occurrence.picture)) {
+        std::error_code error;
+        if (!occurrence.picture.empty()
+            && !std::filesystem::is_regular_file(m_content_dir + "/" + occurrence.picture, error)) {
             imported->warnings.push_back(occurrence.uid + ": picture " + occurrence.picture + " not found");
             occurrence.picture.clear();
         }

@@ -168,7 +168,8 @@ Result<void> Database::execute_script(const std::string& sql)
     return {};
 }
 
-Result<std::int64_t> Database::query_int(std::string_view sql)
+// Steps `sql` to its first row, which the caller reads column 0 of.
+Result<Statement> Database::first_row(std::string_view sql)
 {
     auto statement = prepare(sql);
     if (!statement)
@@ -178,19 +179,22 @@ Result<std::int64_t> Database::query_int(std::string_view sql)
         return row.error();
     if (!row.value())
         return make_error("no row from: " + std::string(sql));
+    return std::move(statement).value();
+}
+
+Result<std::int64_t> Database::query_int(std::string_view sql)
+{
+    auto statement = first_row(sql);
+    if (!statement)
+        return statement.error();
     return statement->column_int(0);
 }
 
 Result<std::string> Database::query_text(std::string_view sql)
 {
-    auto statement = prepare(sql);
+    auto statement = first_row(sql);
     if (!statement)
         return statement.error();
-    auto row = statement->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return make_error("no row from: " + std::string(sql));
     return statement->column_text(0);
 }
 

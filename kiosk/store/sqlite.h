@@ -73,6 +73,7 @@ public:
     sqlite3* handle() const { return m_db; }
 
 private:
+    Result<Statement> first_row(std::string_view sql);
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
 
     sqlite3* m_db = nullptr;

@@ -10,8 +10,9 @@ namespace olohuone::store {
 class Store {
 public:
     // Opens or creates the database at `path`. A file that is not a database, is damaged,
-    // or has a newer schema than this program knows gives an error naming the file and is
-    // left exactly as it was.
+    // or has a newer schema than this program knows gives an error naming the file; the
+    // kiosk writes nothing to it (only SQLite's own recovery of a transaction cut short,
+    // which restores the last committed state, may run when it is read).
     static Result<Store> open(const std::string& path);
 
     sql::Database& database() { return m_database; }

@@ -114,6 +114,29 @@ void OffscreenKiosk::advance_ms(std::int64_t ms)
     m_loop->pump();
 }
 
+std::string OffscreenKiosk::target_showing(const std::string& needle, const std::string& id_prefix)
+{
+    for (const ui::TextCommand& text : frame().texts()) {
+        if (text.text.find(needle) == std::string::npos)
+            continue;
+        for (const ui::TouchTarget& target : frame().targets())
+            if (target.id.starts_with(id_prefix) && target.drawn.contains(text.origin))
+                return target.id;
+    }
+    ADD_FAILURE() << "no '" << id_prefix << "' target showing '" << needle << "' on screen '"
+                  << m_ui->screen_name() << "'";
+    return {};
+}
+
+std::vector<std::string> OffscreenKiosk::targets_starting(const std::string& id_prefix)
+{
+    std::vector<std::string> ids;
+    for (const ui::TouchTarget& target : frame().targets())
+        if (target.id.starts_with(id_prefix))
+            ids.push_back(target.id);
+    return ids;
+}
+
 bool OffscreenKiosk::shows_text(const std::string& needle)
 {
     for (const ui::TextCommand& text : frame().texts())

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/kiosk_services.h"
 #include "core/clock.h"
@@ -17,6 +18,9 @@
 #include "ui/sdl/sdl_runtime.h"
 
 namespace olohuone::testing {
+
+// The id of Today's row for an event, by the title the visitor reads.
+inline constexpr const char* event_rows = "today/event/";
 
 struct KioskSetup {
     int width = 800;
@@ -43,6 +47,11 @@ public:
     const ui::DrawList& frame() { return m_ui->frame(); }
     bool has_target(const std::string& id) { return frame().find_target(id) != nullptr; }
     ui::Point center_of(const std::string& id);
+    // The id of the target starting with `id_prefix` whose drawing holds a text
+    // containing `needle` ("the row that says Tuolijumppa"); fails the test if none.
+    std::string target_showing(const std::string& needle, const std::string& id_prefix);
+    // Ids of the targets on screen starting with `id_prefix`, in drawing order.
+    std::vector<std::string> targets_starting(const std::string& id_prefix);
     // Whether some text drawn on screen contains `needle`.
     bool shows_text(const std::string& needle);
 

@@ -54,10 +54,7 @@ TEST_P(EveryScreenTest, EveryDayEveryEventEveryLanguageAndSize)
                 // Every page of the day's list, and every event's detail.
                 for (int page = 0; page < 20; ++page) {
                     expect_readable(kiosk, where);
-                    std::vector<std::string> events;
-                    for (const ui::TouchTarget& target : kiosk.frame().targets())
-                        if (target.id.starts_with("today/event/"))
-                            events.push_back(target.id);
+                    const std::vector<std::string> events = kiosk.targets_starting(event_rows);
                     for (const std::string& event : events) {
                         kiosk.advance_ms(500);
                         kiosk.tap(event);

@@ -47,7 +47,7 @@ TEST_P(ScreenshotTest, MatchesReferenceAndIsReadable)
     kiosk.advance_ms(1000);
     if (c.screen == ScreenName::EventDetail) {
         // The chair gymnastics on now, which has a picture.
-        kiosk.tap("today/event/1");
+        kiosk.tap(kiosk.target_showing("Tuolijumppa", event_rows));
         ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
         ASSERT_TRUE(kiosk.shows_text("Tuolijumppa"));
     } else if (c.screen == ScreenName::Tomorrow) {

@@ -35,7 +35,7 @@ TEST(TouchFlows, TodayShowsNowNextPastAndCancelled)
 TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)
 {
     OffscreenKiosk kiosk({1080, 1920, 15.6});
-    kiosk.tap("today/event/1");
+    kiosk.tap(kiosk.target_showing("Tuolijumppa", event_rows));
     ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
     EXPECT_TRUE(kiosk.shows_text("Tuolijumppa"));
     EXPECT_TRUE(kiosk.shows_text("Paikka: Sali"));
@@ -107,7 +107,9 @@ TEST(TouchFlows, IdleReturnsToTodayAtDefaultSizeAndLanguage)
     kiosk.advance_ms(1000);
     kiosk.tap("day/next");
     kiosk.advance_ms(1000);
-    kiosk.tap("today/event/0");
+    const std::vector<std::string> rows = kiosk.targets_starting(event_rows);
+    ASSERT_FALSE(rows.empty());
+    kiosk.tap(rows.front());
     ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
 
     const std::int64_t idle_ms = kiosk.services().config().idle_timeout_seconds * 1000LL;
@@ -138,7 +140,7 @@ TEST(TouchFlows, TremorDoubleTapIsIgnoredButADeliberateSecondTapIsNot)
 TEST(TouchFlows, DoubleTapThatOpensAScreenDoesNotAlsoPressWhatIsUnderneath)
 {
     OffscreenKiosk kiosk;
-    const ui::Point row = kiosk.center_of("today/event/1");
+    const ui::Point row = kiosk.center_of(kiosk.target_showing("Tuolijumppa", event_rows));
     kiosk.touch_down(row);
     kiosk.touch_up(row);
     ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
@@ -249,7 +251,7 @@ TEST(TouchFlows, DescriptionPagesWhenLong)
     OffscreenKiosk kiosk({800, 480, 7.0});
     kiosk.tap("size/extra_large");
     kiosk.advance_ms(1000);
-    kiosk.tap("today/event/1");
+    kiosk.tap(kiosk.target_showing("Tuolijumppa", event_rows));
     ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
     if (!kiosk.has_target("detail/more"))
         GTEST_FAIL() << "an extra-large description on a 7\" screen should need a second page";

@@ -118,7 +118,9 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     };
     const std::size_t count = m_plan.entries.size();
     measure_rows(full.w);
-    const bool all_fit = !m_first && rows_fitting(m_row_heights, 0, full.h, gap) == count;
+    const bool all_fit = rows_fitting(m_row_heights, 0, full.h, gap) == count;
+    if (all_fit)
+        m_first = 0;
     Rect rows = full;
     if (!context.paging_in_panel && !all_fit) {
         rows = paging.content;
@@ -148,7 +150,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_first = std::min(*m_first, count - 1);
     m_shown_end = rows_fitting(m_row_heights, *m_first, m_rows_space, gap);
     for (std::size_t i = *m_first; i < m_shown_end; ++i) {
-        y += build_event_row(m_plan.entries[i], std::string(event_prefix) + std::to_string(i), context, rows.x, y,
+        y += build_event_row(m_plan.entries[i], std::string(event_prefix) + m_plan.entries[i].occurrence.key(), context, rows.x, y,
                              rows.w, &list, m_row_detail[i], m_rows_space);
         y += gap;
     }
@@ -176,9 +178,12 @@ ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& con
             --first;
         m_first = first == *m_first ? *m_first - 1 : first;
     } else if (id.starts_with(event_prefix)) {
-        const std::size_t index = std::stoul(id.substr(event_prefix.size()));
-        if (index < m_plan.entries.size())
-            return {ScreenAction::Kind::Push, std::make_unique<EventDetailScreen>(m_plan.entries[index])};
+        // By the occurrence's key, not its place in the list: the list may have changed
+        // (a new import) between the finger going down and coming up.
+        const std::string_view key = std::string_view(id).substr(event_prefix.size());
+        for (const PlanEntry& entry : m_plan.entries)
+            if (entry.occurrence.key() == key)
+                return {ScreenAction::Kind::Push, std::make_unique<EventDetailScreen>(entry)};
     }
     return {};
 }

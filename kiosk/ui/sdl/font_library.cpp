@@ -19,11 +19,18 @@ Result<std::string> first_present(const toml::table& table, const std::string& w
         if (!path)
             return make_error(source + ": '" + weight + ".files' must hold file paths");
         std::error_code error;
-        if (std::filesystem::is_regular_file(*path, error))
+        if (!std::filesystem::is_regular_file(*path, error)) {
+            tried += "\n  " + *path + " (missing)";
+            continue;
+        }
+        // Opened once here, so a damaged file is passed over now instead of drawing no
+        // text later. Needs TTF_Init, which SdlRuntime has done.
+        FontPtr probe(TTF_OpenFont(path->c_str(), 12));
+        if (probe)
             return *path;
-        tried += "\n  " + *path;
+        tried += "\n  " + *path + " (not a usable font: " + TTF_GetError() + ")";
     }
-    return make_error(source + ": no " + weight + " font file found; tried:" + tried
+    return make_error(source + ": no usable " + weight + " font file; tried:" + tried
                       + "\n(install fonts-dejavu-core, or name a font file that exists)");
 }
 

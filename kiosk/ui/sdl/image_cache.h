@@ -1,5 +1,6 @@
 #pragma once
-// Event pictures loaded once (PNG or JPEG through SDL_image) and kept as textures.
+// Event pictures loaded once (PNG or JPEG through SDL_image), bounded in size, and kept
+// as textures.
 #include <map>
 #include <string>
 

@@ -44,6 +44,16 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
     return {};
 }
 
+Result<void> check_fonts(const std::string& fonts_config)
+{
+    auto runtime = SdlRuntime::start(VideoUse::OffscreenOnly);
+    if (!runtime)
+        return runtime.error();
+    if (auto fonts = FontLibrary::load(fonts_config); !fonts)
+        return fonts.error();
+    return {};
+}
+
 Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
                                const KioskParts& parts, TextSize text_size, const std::string& language)
 {

@@ -35,6 +35,9 @@ struct KioskParts {
 Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskParts& parts,
                               const std::function<void()>& on_first_frame);
 
+// Whether the font configuration names fonts that open (for --check-config).
+Result<void> check_fonts(const std::string& fonts_config);
+
 // Draws the Today screen as it looks at `clock`'s time into a PNG.
 Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
                                const KioskParts& parts, TextSize text_size, const std::string& language);

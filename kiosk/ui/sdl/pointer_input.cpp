@@ -5,6 +5,9 @@
 namespace olohuone::ui::sdl {
 namespace {
 
+// No one rests a finger on the kiosk this long on purpose.
+constexpr Uint32 stale_finger_ms = 15'000;
+
 Point finger_position(const SDL_TouchFingerEvent& finger, Point screen)
 {
     return {static_cast<int>(std::lround(finger.x * screen.x)), static_cast<int>(std::lround(finger.y * screen.y))};
@@ -16,9 +19,10 @@ std::optional<PointerEvent> PointerInput::translate(const SDL_Event& event, Poin
 {
     switch (event.type) {
     case SDL_FINGERDOWN:
-        if (m_finger)
+        if (m_finger && event.tfinger.timestamp - m_finger_down_ms < stale_finger_ms)
             return std::nullopt;
         m_finger = event.tfinger.fingerId;
+        m_finger_down_ms = event.tfinger.timestamp;
         return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Down};
     case SDL_FINGERMOTION:
         if (m_finger != event.tfinger.fingerId)

@@ -1,6 +1,8 @@
 #pragma once
 // The one place SDL's finger and mouse events become device-neutral PointerEvents.
-// One finger at a time: a second finger (a palm, a steadying hand) is ignored.
+// One finger at a time: a second finger (a palm, a steadying hand) is ignored, unless the
+// first has been down so long that its lift was surely lost (a touch controller reset),
+// which would otherwise leave the screen deaf until a restart.
 #include <SDL.h>
 
 #include <optional>
@@ -16,6 +18,7 @@ public:
 
 private:
     std::optional<SDL_FingerID> m_finger;
+    Uint32 m_finger_down_ms = 0;
     bool m_mouse_down = false;
 };
 

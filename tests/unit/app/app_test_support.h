@@ -5,44 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
-#include <unistd.h>
-
 #include "core/result.h"
+#include "support/temp_dir.h"
 
 namespace olohuone::test {
 
 namespace fs = std::filesystem;
-
-// A directory under the system's temporary directory, unique to this test, removed
-// (with everything in it) when the test ends.
-class TempDir {
-public:
-    TempDir()
-    {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::random_device random;
-        const std::string name = std::string("olohuone-") + (info ? info->test_suite_name() : "test") + "-"
-            + (info ? info->name() : "") + "-" + std::to_string(::getpid()) + "-" + std::to_string(random());
-        m_path = fs::temp_directory_path() / name;
-        fs::create_directories(m_path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir()
-    {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-
-    const fs::path& path() const { return m_path; }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
 
 // Writes `text` to `path`, creating its directory.
 inline void write_file(const fs::path& path, const std::string& text)
