@@ -1,10 +1,13 @@
 #include "app/config.h"
 
+#include "core/toml_text.h"
+
 #include "app/content.h"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -23,11 +26,11 @@ public:
             const toml::table* table = node.as_table();
             if (table == nullptr)
                 return fail(std::string(section.str()), "is not inside a section; keys belong under [display], "
-                                                        "[kiosk] or [paths]");
+                                                        "[kiosk], [visits] or [paths]");
             const auto found = known.find(std::string(section.str()));
             if (found == known.end())
-                return fail("[" + std::string(section.str()) + "]", "is not a known section (expected one of "
-                                                                       "[display], [kiosk], [paths])");
+                return fail(std::string("[").append(section.str()).append("]"),
+                            "is not a known section (expected one of [display], [kiosk], [visits], [paths])");
             for (const auto& [key, value] : *table)
                 if (!found->second.count(std::string(key.str())))
                     return fail(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
@@ -42,7 +45,7 @@ public:
             return {};
         const auto value = node.value<std::string>();
         if (!value || value->empty() || value->size() > 4096)
-            return fail(path, "must be a non-empty text");
+            return fail(path, "must be a non-empty text of at most 4096 bytes");
         target = *value;
         return {};
     }
@@ -71,6 +74,23 @@ public:
             return fail(path, range.str());
         }
         target = *value;
+        return {};
+    }
+
+    // "HH:MM", 24-hour clock.
+    Result<void> clock_time(const std::string& path, CivilTime& target) const
+    {
+        const toml::node_view node = m_root.at_path(path);
+        if (!node)
+            return {};
+        const auto value = node.value<std::string>();
+        int hour = -1;
+        int minute = -1;
+        char end = 0;
+        if (!value || value->size() != 5 || std::sscanf(value->c_str(), "%2d:%2d%c", &hour, &minute, &end) != 2
+            || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+            return fail(path, "must be a time of day as \"HH:MM\", e.g. \"20:00\"");
+        target = {hour, minute, 0};
         return {};
     }
 
@@ -147,20 +167,17 @@ KioskConfig default_config()
 
 Result<KioskConfig> parse_config(const std::string& toml_text, const std::string& source_name)
 {
-    toml::table root;
-    try {
-        root = toml::parse(toml_text, source_name);
-    } catch (const toml::parse_error& error) {
-        std::ostringstream message;
-        message << source_name << ":" << error.source().begin.line << ": " << error.description();
-        return make_error(message.str());
-    }
+    auto parsed = parse_toml(toml_text, source_name);
+    if (!parsed)
+        return parsed.error();
+    const toml::table& root = parsed.value();
 
     KioskConfig config = default_config();
     const Reader read(root, source_name);
     const std::map<std::string, std::set<std::string>> known = {
         {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height"}},
         {"kiosk", {"language", "languages", "text_size", "idle_timeout_seconds", "days_ahead", "time_zone"}},
+        {"visits", {"closing_time", "thank_you_seconds", "ask_to_continue_after_seconds", "answer_seconds"}},
         {"paths", {"content_dir", "fonts_config", "state_dir"}},
     };
     for (auto step : {
@@ -183,6 +200,11 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
              read.whole_number("kiosk.idle_timeout_seconds", config.idle_timeout_seconds, 20, 3600),
              read.whole_number("kiosk.days_ahead", config.days_ahead, 1, 28),
              read.text("kiosk.time_zone", config.time_zone),
+             read.clock_time("visits.closing_time", config.closing_time),
+             read.whole_number("visits.thank_you_seconds", config.thank_you_seconds, 2, 30),
+             read.whole_number("visits.ask_to_continue_after_seconds", config.ask_to_continue_after_seconds, 15, 600),
+             // Never under 20 s: an old hand needs time to find the button.
+             read.whole_number("visits.answer_seconds", config.answer_seconds, 20, 300),
              read.text("paths.content_dir", config.content_dir),
              read.text("paths.fonts_config", config.fonts_config),
              read.text("paths.state_dir", config.state_dir),

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.h"
 #include "core/result.h"
 
 namespace olohuone::app {
@@ -29,6 +30,14 @@ struct KioskConfig {
     int idle_timeout_seconds = 90;
     int days_ahead = 6;
     std::string time_zone = "Europe/Helsinki";
+
+    // [visits]
+    CivilTime closing_time{20, 0, 0}; // visits still open are signed out automatically
+    int thank_you_seconds = 6;        // "Kiitos, Aino!" stays this long
+    // A visitor who stops in the middle of signing in is asked "Jatketaanko?" after this
+    // long, and has answer_seconds to answer before what they typed is wiped.
+    int ask_to_continue_after_seconds = 45;
+    int answer_seconds = 30;
 
     // [paths]
     std::string content_dir; // bundled programme, translations, pictures

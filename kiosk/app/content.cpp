@@ -38,14 +38,15 @@ Result<std::string> read_small_file(const std::string& path, std::size_t max_byt
     std::ifstream file(path, std::ios::binary);
     if (!file)
         return make_error(path + ": cannot open");
-    // Read at most one byte past the limit: the file may have grown since it was measured.
-    std::string text(max_bytes + 1, '\0');
+    // Room for what was measured plus one byte: a file that grew past the limit since it
+    // was measured is caught, without allocating the whole limit for every small file.
+    std::string text(static_cast<std::size_t>(size) + 1, '\0');
     file.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (file.bad())
         return make_error(path + ": cannot read");
     text.resize(static_cast<std::size_t>(file.gcount()));
-    if (text.size() > max_bytes)
-        return make_error(path + ": larger than " + std::to_string(max_bytes / 1024) + " KiB");
+    if (text.size() > size)
+        return make_error(path + ": changed while it was being read; it is read again at the next check");
     return text;
 }
 

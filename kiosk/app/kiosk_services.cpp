@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/content.h"
+#include "app/visit_options.h"
 
 namespace olohuone::app {
 namespace {
@@ -29,9 +30,11 @@ constexpr double fallback_dpi = 96;
 
 } // namespace
 
-KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, store::Store store)
+KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, VisitOptions visit_options,
+                             store::Store store)
     : m_config(std::move(config)), m_zone(std::move(zone)), m_catalogs(std::move(catalogs)),
-      m_store(std::move(store)), m_cache(m_store.database())
+      m_visit_options(std::move(visit_options)), m_store(std::move(store)), m_cache(m_store.database()),
+      m_visit_log(m_store.database())
 {
 }
 
@@ -42,6 +45,8 @@ Result<void> KioskServices::check_content(const KioskConfig& config, const Clock
         return make_error("kiosk.time_zone: " + zone.error().message);
     if (auto catalogs = load_catalogs(config.content_dir, config.languages); !catalogs)
         return catalogs.error();
+    if (auto options = load_visit_options(config.content_dir, config.languages); !options)
+        return options.error();
     auto files = read_calendar_files(config.content_dir);
     if (!files)
         return files.error();
@@ -65,6 +70,9 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     auto catalogs = load_catalogs(config.content_dir, config.languages);
     if (!catalogs)
         return catalogs.error();
+    auto visit_options = load_visit_options(config.content_dir, config.languages);
+    if (!visit_options)
+        return visit_options.error();
 
     std::string database_path = ":memory:";
     if (location == StoreLocation::StateDirectory) {
@@ -78,8 +86,11 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     if (!store)
         return store.error();
 
-    std::unique_ptr<KioskServices> services(
-        new KioskServices(config, std::move(zone.value()), std::move(catalogs.value()), std::move(store.value())));
+    std::unique_ptr<KioskServices> services(new KioskServices(config, std::move(zone.value()),
+                                                              std::move(catalogs.value()),
+                                                              std::move(visit_options.value()), std::move(store.value())));
+    services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, clock, services->m_zone,
+                                                                config.closing_time);
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);
     services->m_programme->refresh_if_needed();
@@ -102,6 +113,9 @@ ui::KioskUiSettings KioskServices::ui_settings(int screen_width, int screen_heig
     settings.idle_timeout_ms = static_cast<MonotonicMs>(m_config.idle_timeout_seconds) * 1000;
     settings.days_ahead = m_config.days_ahead;
     settings.content_dir = m_config.content_dir;
+    settings.thank_you_ms = static_cast<MonotonicMs>(m_config.thank_you_seconds) * 1000;
+    settings.ask_to_continue_after_ms = static_cast<MonotonicMs>(m_config.ask_to_continue_after_seconds) * 1000;
+    settings.answer_ms = static_cast<MonotonicMs>(m_config.answer_seconds) * 1000;
     return settings;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/config.h"
 #include "app/programme_source.h"
+#include "app/visit_desk_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/time_zone.h"
@@ -35,17 +36,23 @@ public:
     const TimeZone& zone() const { return m_zone; }
     const Catalogs& catalogs() const { return m_catalogs; }
     ProgrammeSource& programme() { return *m_programme; }
+    ui::VisitDesk& visits() { return *m_visit_desk; }
+    const VisitOptions& visit_options() const { return m_visit_options; }
     store::Store& store() { return m_store; }
 
 private:
-    KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, store::Store store);
+    KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, VisitOptions visit_options,
+                  store::Store store);
 
     KioskConfig m_config;
     TimeZone m_zone;
     Catalogs m_catalogs;
+    VisitOptions m_visit_options;
     store::Store m_store;
     store::ProgrammeCache m_cache;
+    store::VisitLog m_visit_log;
     std::unique_ptr<ProgrammeSource> m_programme;
+    std::unique_ptr<VisitDeskService> m_visit_desk;
 };
 
 } // namespace olohuone::app

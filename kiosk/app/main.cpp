@@ -57,6 +57,10 @@ static int run(int argc, char** argv)
     cli.add_option("--text-size", screenshot_text_size, "screenshot text size: normal, large, extra_large")
         ->check(CLI::IsMember({"normal", "large", "extra_large"}));
     cli.add_option("--language", screenshot_language, "screenshot language, e.g. sv");
+    bool automation = false;
+    cli.add_flag("--automation", automation,
+                 "for end-to-end tests: lines 'tap TARGET' on standard input become touches; each screen shown "
+                 "is printed as 'screen NAME'");
     CLI11_PARSE(cli, argc, argv);
 
     std::error_code no_file;
@@ -113,7 +117,8 @@ static int run(int argc, char** argv)
     }
 
     app::KioskServices& kiosk = *services.value();
-    const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(), kiosk.programme(), *clock,
+    const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(),          kiosk.programme(),
+                                    kiosk.visits(),   kiosk.visit_options(), *clock,
                                     [&](int w, int h, double dpi) { return kiosk.ui_settings(w, h, dpi); }};
     if (!screenshot.empty()) {
         int width = 0;
@@ -138,7 +143,8 @@ static int run(int argc, char** argv)
 
     const ui::sdl::KioskDisplayOptions options{config->mode == app::DisplayMode::Kiosk,
                                                config->renderer == app::RendererChoice::Software,
-                                               config->window_width, config->window_height, config->fonts_config};
+                                               config->window_width, config->window_height, config->fonts_config,
+                                               automation};
     if (auto ran = ui::sdl::run_kiosk_window(options, parts, [] { log::info("first frame on screen"); }); !ran) {
         log::error("cannot show the kiosk: " + ran.error().message);
         return exit_failure;

@@ -1,5 +1,7 @@
 #include "core/catalog.h"
 
+#include "core/toml_text.h"
+
 #include <toml++/toml.h>
 
 #include <cctype>
@@ -85,15 +87,10 @@ std::string substitute(std::string_view pattern, Substitutions values)
 
 Result<Catalog> Catalog::parse(std::string_view toml_text, const std::string& source_name)
 {
-    toml::table table;
-    try {
-        // Debian's toml++ reports syntax errors by exception; it stops at this boundary.
-        table = toml::parse(toml_text, source_name);
-    } catch (const toml::parse_error& error) {
-        std::ostringstream message;
-        message << source_name << ":" << error.source().begin.line << ": " << error.description();
-        return make_error(message.str());
-    }
+    auto parsed = parse_toml(toml_text, source_name);
+    if (!parsed)
+        return parsed.error();
+    const toml::table& table = parsed.value();
     Catalog catalog;
     const auto language = table["language"].value<std::string>();
     const auto native_name = table["name"].value<std::string>();

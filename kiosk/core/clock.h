@@ -14,12 +14,16 @@ public:
     virtual ~Clock() = default;
     virtual UnixSeconds now() const = 0;
     virtual MonotonicMs monotonic_ms() const = 0;
+    // Whether the wall clock is known to be right (NTP has set it). A Raspberry Pi has
+    // no battery clock: records made before are flagged so their times can be fixed.
+    virtual bool synchronised() const = 0;
 };
 
 class SystemClock final : public Clock {
 public:
     UnixSeconds now() const override;
     MonotonicMs monotonic_ms() const override;
+    bool synchronised() const override;
 };
 
 // Virtual time for tests and for rendering a chosen moment (screenshots, benchmarks).
@@ -28,11 +32,14 @@ public:
     explicit ManualClock(UnixSeconds start) : m_now_ms(start * 1000) {}
     UnixSeconds now() const override { return m_now_ms / 1000; }
     MonotonicMs monotonic_ms() const override { return m_now_ms; }
+    bool synchronised() const override { return m_synchronised; }
     void advance_ms(std::int64_t ms) { m_now_ms += ms; }
     void set(UnixSeconds instant) { m_now_ms = instant * 1000; }
+    void set_synchronised(bool synchronised) { m_synchronised = synchronised; }
 
 private:
     std::int64_t m_now_ms;
+    bool m_synchronised = true;
 };
 
 } // namespace olohuone

@@ -42,6 +42,55 @@ CREATE TABLE programme_source (
     imported_at INTEGER NOT NULL
 );
 )sql"},
+        {2, R"sql(
+-- People who gave a name. The name is stored normalised (NFC, single spaces); fold_key is
+-- its case-folded form for search, public_fold that of the short public name ("aino k.")
+-- so two regulars who would look alike on screen can be told apart by a marker.
+CREATE TABLE visitor (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT    NOT NULL UNIQUE,
+    name         TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 240),
+    fold_key     TEXT    NOT NULL,
+    public_fold  TEXT    NOT NULL,
+    group_id     TEXT    NOT NULL,
+    marker_id    TEXT    NOT NULL DEFAULT '',
+    created_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+);
+-- Suggestions: the matching names' recency is read from the index alone.
+CREATE INDEX visitor_by_fold_key ON visitor (fold_key, last_seen_at);
+CREATE INDEX visitor_by_public_fold ON visitor (public_fold);
+
+-- One row per sign-in or anonymous count; key is the idempotency key the screen made.
+CREATE TABLE visit (
+    id                 INTEGER PRIMARY KEY,
+    key                TEXT    NOT NULL UNIQUE,
+    visitor_id         INTEGER REFERENCES visitor (id),
+    group_id           TEXT    NOT NULL,
+    whom               TEXT    NOT NULL DEFAULT '',
+    signed_in_at       INTEGER NOT NULL,
+    clock_synced       INTEGER NOT NULL CHECK (clock_synced IN (0, 1)),
+    signed_out_at      INTEGER,
+    sign_out_key       TEXT    UNIQUE,
+    sign_out_automatic INTEGER NOT NULL DEFAULT 0 CHECK (sign_out_automatic IN (0, 1)),
+    CHECK (visitor_id IS NOT NULL OR signed_out_at IS NULL)
+);
+CREATE INDEX visit_by_signed_in_at ON visit (signed_in_at);
+CREATE INDEX visit_open ON visit (signed_in_at) WHERE signed_out_at IS NULL AND visitor_id IS NOT NULL;
+
+-- Records waiting to be delivered to the server, each once, by its key.
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    key             TEXT    NOT NULL UNIQUE,
+    kind            TEXT    NOT NULL,
+    payload         TEXT    NOT NULL,
+    created_at      INTEGER NOT NULL,
+    clock_synced    INTEGER NOT NULL CHECK (clock_synced IN (0, 1)),
+    sent_at         INTEGER,
+    rejected_reason TEXT
+);
+CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL AND rejected_reason IS NULL;
+)sql"},
     };
     return all;
 }

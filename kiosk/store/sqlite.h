@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -79,6 +80,21 @@ private:
     sqlite3* m_db = nullptr;
     std::string m_path;
 };
+
+// Steps through every row of `statement`, turning each into a value with `read_row`.
+template <typename ReadRow>
+auto collect_rows(Statement& statement, ReadRow read_row) -> Result<std::vector<decltype(read_row(statement))>>
+{
+    std::vector<decltype(read_row(statement))> rows;
+    for (;;) {
+        auto more = statement.step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            return rows;
+        rows.push_back(read_row(statement));
+    }
+}
 
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless committed.
 class Transaction {

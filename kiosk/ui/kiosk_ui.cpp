@@ -3,6 +3,7 @@
 #include "ui/layout/theme.h"
 #include "ui/screens/control_panel.h"
 #include "ui/screens/header.h"
+#include "ui/screens/message_screens.h"
 #include "ui/screens/today_screen.h"
 
 namespace olohuone::ui {
@@ -27,9 +28,9 @@ const char* size_id(TextSize size)
 } // namespace
 
 KioskUi::KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
-                 TextMeasurer& measurer, const Clock& clock)
-    : m_settings(std::move(settings)), m_catalogs(catalogs), m_zone(zone), m_programme(programme),
-      m_measurer(measurer), m_clock(clock), m_language(m_settings.default_language),
+                 VisitDesk& visits, const VisitOptions& visit_options, TextMeasurer& measurer, const Clock& clock)
+    : m_settings(std::move(settings)), m_catalogs(catalogs), m_zone(zone), m_programme(programme), m_visits(visits),
+      m_visit_options(visit_options), m_measurer(measurer), m_clock(clock), m_language(m_settings.default_language),
       m_text_size(m_settings.default_text_size), m_taps(TapSettings{}), m_last_input_ms(clock.monotonic_ms())
 {
     m_taps.set_settings({Metrics(m_settings.dpi, TextSize::Normal).mm(8.0), 400});
@@ -59,7 +60,11 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_settings.content_dir,
                          m_taps.pressed_target(),
                          m_settings.days_ahead,
-                         !(m_width >= m_height && short_screen())};
+                         !small_screen(),
+                         small_screen(),
+                         m_visits,
+                         m_visit_options,
+                         m_settings.thank_you_ms};
 }
 
 std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
@@ -77,6 +82,9 @@ std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
                                        label_points[static_cast<int>(size)]});
     }
     sizes_group.uniform_labels = false;
+    // The screen's own buttons keep their row, with room for their labels; the settings
+    // share the next.
+    sizes_group.starts_row = true;
 
     ControlGroup languages;
     for (const Catalog& other : m_catalogs.all())
@@ -107,8 +115,9 @@ void KioskUi::rebuild()
 
     const auto all_controls = [&] {
         std::vector<ControlGroup> groups = screen.controls(ctx);
-        for (ControlGroup& group : shared_controls(catalog))
-            groups.push_back(std::move(group));
+        if (screen.shows_shared_controls(ctx))
+            for (ControlGroup& group : shared_controls(catalog))
+                groups.push_back(std::move(group));
         return groups;
     };
 
@@ -121,32 +130,41 @@ void KioskUi::rebuild()
 
     // Three arrangements: a tall landscape screen gives the controls a column on the
     // right; portrait puts them along the bottom, where a hand reaches; a short
-    // landscape screen (a 7" panel) too, so the list keeps the full width. The panel's
-    // size is known before the content is laid out, but its page buttons are drawn
-    // after, when the content knows whether there are pages.
+    // landscape screen (a 7" panel) too, so the list keeps the full width. A 7" panel
+    // packs the bar as tightly as its targets allow. The panel's size is known before
+    // the content is laid out, but its page buttons are drawn after, when the content
+    // knows whether there are pages.
     const bool landscape = m_width >= m_height;
     const int panel_gap = gap;
     Rect main = inner;
     Rect panel = inner;
     PanelShape shape = PanelShape::Bar;
-    if (landscape && !short_screen()) {
+    const bool has_panel = screen.shows_shared_controls(ctx) || !screen.controls(ctx).empty();
+    if (!has_panel) {
+        // The whole screen is the screen's own (the keyboard).
+    } else if (landscape && !short_screen()) {
         const int column_width = std::max(metrics.mm(58.0), inner.w * 3 / 10);
         main.w = inner.w - column_width - panel_gap;
         panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
         shape = PanelShape::Column;
     } else {
-        shape = landscape ? PanelShape::Bar : PanelShape::RoomyBar;
+        shape = landscape || small_screen() ? PanelShape::Bar : PanelShape::RoomyBar;
         const int panel_height = build_control_panel(all_controls(), ctx, inner, nullptr, shape);
         main.h = inner.h - panel_height - panel_gap;
         panel = {inner.x, main.bottom() + panel_gap, inner.w, panel_height};
     }
-    const int header_height = build_header(ctx, main, &m_frame);
-    const int rule_y = main.y + header_height + metrics.mm(1.0);
-    const int rule_height = std::max(1, metrics.mm(0.4));
-    m_frame.fill({main.x, rule_y, main.w, rule_height}, theme::secondary_text);
-    const int content_y = rule_y + rule_height + gap;
+    int content_y = main.y;
+    if (screen.shows_day_header()) {
+        const int header_height =
+            build_header(ctx, main, &m_frame, small_screen() ? HeaderSpace::OneLine : HeaderSpace::TwoLines);
+        const int rule_y = main.y + header_height + metrics.mm(1.0);
+        const int rule_height = std::max(1, metrics.mm(0.4));
+        m_frame.fill({main.x, rule_y, main.w, rule_height}, theme::secondary_text);
+        content_y = rule_y + rule_height + gap;
+    }
     screen.build(ctx, {main.x, content_y, main.w, main.bottom() - content_y}, m_frame);
-    build_control_panel(all_controls(), ctx, panel, &m_frame, shape);
+    if (has_panel)
+        build_control_panel(all_controls(), ctx, panel, &m_frame, shape);
 
     m_shown_minute = now / 60;
     m_dirty = false;
@@ -189,7 +207,11 @@ void KioskUi::handle_tap(const std::string& id)
     const Catalog& catalog = m_catalogs.get(m_language);
     const Metrics metrics = current_metrics();
     const LocalDateTime local_now = m_zone.to_local(m_clock.now());
-    ScreenAction action = m_stack.back()->on_tap(id, context(catalog, metrics, local_now));
+    apply(m_stack.back()->on_tap(id, context(catalog, metrics, local_now)));
+}
+
+void KioskUi::apply(ScreenAction action)
+{
     switch (action.kind) {
     case ScreenAction::Kind::Push:
         m_stack.push_back(std::move(action.next));
@@ -198,9 +220,20 @@ void KioskUi::handle_tap(const std::string& id)
         if (m_stack.size() > 1)
             m_stack.pop_back();
         break;
+    case ScreenAction::Kind::Home:
+        reset_to_home();
+        break;
+    case ScreenAction::Kind::Finish:
+        // The flow's screens (and what was typed in them) go now; the thank-you keeps
+        // the visitor's language and text size until it closes.
+        m_stack.clear();
+        m_stack.push_back(std::make_unique<TodayScreen>());
+        m_stack.push_back(std::move(action.next));
+        break;
     case ScreenAction::Kind::None:
         break;
     }
+    m_dirty = true;
 }
 
 void KioskUi::reset_to_home()
@@ -214,21 +247,47 @@ void KioskUi::reset_to_home()
     m_dirty = true;
 }
 
+std::optional<MonotonicMs> KioskUi::next_deadline_ms() const
+{
+    if (m_at_home)
+        return std::nullopt;
+    const Screen& top = *m_stack.back();
+    if (const auto closes = top.closes_after_ms())
+        return m_last_input_ms + *closes;
+    if (top.holds_personal_data())
+        return m_last_input_ms + m_settings.ask_to_continue_after_ms;
+    return m_last_input_ms + m_settings.idle_timeout_ms;
+}
+
 void KioskUi::tick()
 {
-    if (!m_at_home && m_clock.monotonic_ms() - m_last_input_ms >= m_settings.idle_timeout_ms)
-        reset_to_home();
-    if (m_clock.now() / 60 != m_shown_minute)
+    const MonotonicMs now_ms = m_clock.monotonic_ms();
+    if (const auto deadline = next_deadline_ms(); deadline && now_ms >= *deadline) {
+        if (m_stack.back()->holds_personal_data() && !m_stack.back()->closes_after_ms()) {
+            // Asked, not wiped: the visitor may only be reading or looking for a letter.
+            m_stack.push_back(std::make_unique<ContinueScreen>(m_settings.answer_ms));
+            m_taps.cancel();
+            m_last_input_ms = now_ms;
+            m_dirty = true;
+        } else {
+            reset_to_home();
+        }
+    }
+    const UnixSeconds minute = m_clock.now() / 60;
+    if (minute != m_shown_minute)
         m_dirty = true;
+    if (minute != m_closing_checked_minute) {
+        m_closing_checked_minute = minute;
+        m_visits.close_visits_if_due();
+    }
 }
 
 MonotonicMs KioskUi::wait_budget_ms() const
 {
     const UnixSeconds now = m_clock.now();
     MonotonicMs budget = (60 - now % 60) * 1000;
-    if (!m_at_home)
-        budget = std::min(budget, std::max<MonotonicMs>(0, m_last_input_ms + m_settings.idle_timeout_ms
-                                                               - m_clock.monotonic_ms()));
+    if (const auto deadline = next_deadline_ms())
+        budget = std::min(budget, std::max<MonotonicMs>(0, *deadline - m_clock.monotonic_ms()));
     return budget;
 }
 

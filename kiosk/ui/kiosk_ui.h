@@ -24,17 +24,23 @@ struct KioskUiSettings {
     MonotonicMs idle_timeout_ms = 90'000;
     int days_ahead = 6;
     std::string content_dir;
+    MonotonicMs thank_you_ms = 6'000;
+    // A visitor who stops half-way through signing in is asked "Jatketaanko?" after
+    // this long, and has answer_ms to answer before the half-entered data is wiped.
+    MonotonicMs ask_to_continue_after_ms = 45'000;
+    MonotonicMs answer_ms = 30'000;
 };
 
 class KioskUi {
 public:
     KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
-            TextMeasurer& measurer, const Clock& clock);
+            VisitDesk& visits, const VisitOptions& visit_options, TextMeasurer& measurer, const Clock& clock);
     ~KioskUi();
 
     void resize(int width, int height);
     void pointer(const PointerEvent& event);
-    // Time passed: the clock's minute, the day, the idle reset.
+    // Time passed: the clock's minute, the day, the idle reset, "Jatketaanko?", closing
+    // time.
     void tick();
     // The programme changed underneath (a new import): redraw.
     void programme_changed() { m_dirty = true; }
@@ -54,7 +60,11 @@ private:
     ScreenContext context(const Catalog& catalog, const Metrics& metrics, const LocalDateTime& local_now);
     std::vector<ControlGroup> shared_controls(const Catalog& catalog) const;
     void handle_tap(const std::string& id);
+    void apply(ScreenAction action);
     void reset_to_home();
+    // When the top screen's own timer runs out (a thank-you, the question), when the
+    // visitor is asked whether to continue, and when an idle screen goes home.
+    std::optional<MonotonicMs> next_deadline_ms() const;
     void rebuild();
     // Under 110 mm tall, or under 100 mm wide: a 7" panel either way round.
     bool short_screen() const;
@@ -65,6 +75,8 @@ private:
     const Catalogs& m_catalogs;
     const TimeZone& m_zone;
     ProgrammeView& m_programme;
+    VisitDesk& m_visits;
+    const VisitOptions& m_visit_options;
     TextMeasurer& m_measurer;
     const Clock& m_clock;
 
@@ -77,6 +89,7 @@ private:
     int m_height = 480;
     bool m_dirty = true;
     UnixSeconds m_shown_minute = -1;
+    UnixSeconds m_closing_checked_minute = -1;
     MonotonicMs m_last_input_ms;
     bool m_at_home = true;
 };

@@ -55,7 +55,8 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
     const ui::KioskUiSettings settings = m_services->ui_settings(setup.width, setup.height, 0);
     m_dpi = settings.dpi;
     m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(),
-                                         m_services->programme(), *m_text, m_clock);
+                                         m_services->programme(), m_services->visits(),
+                                         m_services->visit_options(), *m_text, m_clock);
     m_loop = std::make_unique<ui::sdl::EventLoop>(*m_display, *m_ui, *m_canvas);
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     m_loop->pump();
@@ -106,6 +107,36 @@ void OffscreenKiosk::tap(const std::string& id)
     touch_down(at);
     m_clock.advance_ms(120);
     touch_up(at);
+}
+
+void OffscreenKiosk::type(const std::string& text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = 1;
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead >= 0xE0)
+            length = 3;
+        else if (lead >= 0xC0)
+            length = 2;
+        std::string letter = text.substr(i, length);
+        i += length;
+        if (letter == " ")
+            letter = "space";
+        else if (letter == "-")
+            letter = "hyphen";
+        else if (letter == "'")
+            letter = "apostrophe";
+        else if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z')
+            letter = std::string(1, static_cast<char>(letter[0] - 'A' + 'a'));
+        else if (letter == "Å")
+            letter = "å";
+        else if (letter == "Ä")
+            letter = "ä";
+        else if (letter == "Ö")
+            letter = "ö";
+        tap("key/" + letter);
+        advance_ms(500);
+    }
 }
 
 void OffscreenKiosk::advance_ms(std::int64_t ms)

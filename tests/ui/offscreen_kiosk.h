@@ -38,6 +38,9 @@ public:
     // Touches the centre of the target with this id, as a finger would, and lets the
     // loop handle it. Fails the test if no such target is on screen.
     void tap(const std::string& id);
+    // Types `text` on the on-screen keyboard, key by key, at a senior's pace (the
+    // tremor guard ignores a second tap on the same key within 400 ms).
+    void type(const std::string& text);
     void touch_down(ui::Point at);
     void touch_move(ui::Point to);
     void touch_up(ui::Point at);

@@ -82,6 +82,82 @@ TEST_P(EveryScreenTest, EveryDayEveryEventEveryLanguageAndSize)
     }
 }
 
+// A tap and the pause a person leaves before the next.
+void tap(OffscreenKiosk& kiosk, const std::string& id)
+{
+    kiosk.tap(id);
+    kiosk.advance_ms(600);
+}
+
+// Every page of a question's answers; returns the id of the first answer.
+std::string every_page_of_answers(OffscreenKiosk& kiosk, const std::string& where)
+{
+    expect_readable(kiosk, where);
+    const std::vector<std::string> first_page = kiosk.targets_starting("choice/");
+    for (int page = 1; page < 10 && kiosk.has_target("choices/later"); ++page) {
+        tap(kiosk, "choices/later");
+        expect_readable(kiosk, where + " page " + std::to_string(page + 1));
+    }
+    while (kiosk.has_target("choices/earlier"))
+        tap(kiosk, "choices/earlier");
+    return first_page.empty() ? std::string() : first_page.front();
+}
+
+TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
+{
+    const Display display = GetParam();
+    OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
+    for (const char* name : {"Aino Korhonen", "Anna-Liisa Virtanen", "Aili Nieminen", "Lars Åberg", "Ainikki Salo"}) {
+        SignInDraft draft;
+        draft.key = kiosk.services().visits().new_key();
+        draft.group_id = "relative";
+        draft.typed_name = name;
+        ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok());
+    }
+    for (const char* language : {"fi", "sv", "en"}) {
+        for (const char* size : {"normal", "large", "extra_large"}) {
+            kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
+            if (std::string(language) != "fi")
+                tap(kiosk, std::string("language/") + language);
+            tap(kiosk, std::string("size/") + size);
+            const std::string where = std::string(language) + "/" + size;
+
+            tap(kiosk, "visit/sign_in");
+            every_page_of_answers(kiosk, where + " groups");
+            tap(kiosk, "choice/relative");
+            expect_readable(kiosk, where + " name");
+            kiosk.type("ai");
+            expect_readable(kiosk, where + " suggestions");
+            kiosk.type("no kallio");
+            tap(kiosk, "name/done");
+            ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_marker") << where;
+            const std::string marker = every_page_of_answers(kiosk, where + " markers");
+            tap(kiosk, marker);
+            ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_whom") << where;
+            const std::string whom = every_page_of_answers(kiosk, where + " whom");
+            tap(kiosk, whom);
+            ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_confirm") << where;
+            expect_readable(kiosk, where + " confirm");
+            kiosk.advance_ms(kiosk.services().config().ask_to_continue_after_seconds * 1000LL);
+            ASSERT_EQ(kiosk.ui().screen_name(), "continue") << where;
+            expect_readable(kiosk, where + " continue");
+            tap(kiosk, "continue/yes");
+            tap(kiosk, "confirm/yes");
+            ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;
+            expect_readable(kiosk, where + " thanks");
+            tap(kiosk, "thanks/close");
+
+            tap(kiosk, "visit/sign_out");
+            const std::string someone = every_page_of_answers(kiosk, where + " sign-out list");
+            tap(kiosk, someone);
+            ASSERT_EQ(kiosk.ui().screen_name(), "sign_out_confirm") << where;
+            expect_readable(kiosk, where + " sign-out confirm");
+            tap(kiosk, "confirm/back");
+            tap(kiosk, "choices/back");
+        }
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Displays, EveryScreenTest,
                          ::testing::Values(Display{800, 480, 7.0}, Display{480, 800, 7.0},
                                            Display{1080, 1920, 15.6}, Display{1920, 1080, 15.6},

@@ -17,9 +17,15 @@ int font_px_of(OffscreenKiosk& kiosk, const std::string& needle)
 
 TEST(TouchFlows, OrientationHeaderSaysDayDateTimeAndPartOfDay)
 {
-    OffscreenKiosk kiosk;
+    OffscreenKiosk kiosk({1280, 800, 10.1});
     EXPECT_TRUE(kiosk.shows_text("Tiistai 24. marraskuuta 2026"));
     EXPECT_TRUE(kiosk.shows_text("klo 10.15 · aamupäivä"));
+}
+
+TEST(TouchFlows, ASevenInchPanelKeepsTheWholeOrientationOnOneLine)
+{
+    OffscreenKiosk kiosk; // 800x480, 7"
+    EXPECT_TRUE(kiosk.shows_text("Tiistai 24.11. · klo 10.15 · aamupäivä"));
 }
 
 TEST(TouchFlows, TodayShowsNowNextPastAndCancelled)
@@ -88,7 +94,7 @@ TEST(TouchFlows, TextSizeButtonsEnlargeTheProgramme)
 
 TEST(TouchFlows, LanguageButtonsSwitchToSwedishAndEnglish)
 {
-    OffscreenKiosk kiosk;
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
     kiosk.tap("language/sv");
     EXPECT_TRUE(kiosk.shows_text("Tisdag 24 november 2026"));
     EXPECT_TRUE(kiosk.shows_text("Stolgymnastik"));
@@ -119,7 +125,7 @@ TEST(TouchFlows, IdleReturnsToTodayAtDefaultSizeAndLanguage)
     EXPECT_EQ(kiosk.ui().screen_name(), "today");
     EXPECT_EQ(kiosk.ui().language(), "fi");
     EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::Normal);
-    EXPECT_TRUE(kiosk.shows_text("Tiistai 24. marraskuuta 2026"));
+    EXPECT_TRUE(kiosk.shows_text("Tiistai 24.11."));
     EXPECT_FALSE(kiosk.has_target("day/previous"));
 }
 

@@ -1,14 +1,19 @@
 // In-process timings of the kiosk's hot paths, on the bundled content:
 // importing the programme, reading a day from the SQLite cache, laying out the Today
-// screen, and drawing it with the software renderer.
+// screen, drawing it with the software renderer, and the visitor suggestions one
+// keystroke asks for with 100 000 past visitors in the store.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <memory>
+#include <random>
+
 #include <unistd.h>
 
 #include "app/content.h"
 #include "app/kiosk_services.h"
 #include "core/day_plan.h"
+#include "core/visitor_name.h"
 #include "core/programme_import.h"
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
@@ -97,7 +102,9 @@ public:
         images = std::make_unique<ui::sdl::ImageCache>(display->renderer());
         canvas = std::make_unique<ui::sdl::Canvas>(display->renderer(), *text, *images);
         ui = std::make_unique<ui::KioskUi>(kiosk->services->ui_settings(800, 480, 0), kiosk->services->catalogs(),
-                                           kiosk->services->zone(), kiosk->services->programme(), *text, kiosk->clock);
+                                           kiosk->services->zone(), kiosk->services->programme(),
+                                           kiosk->services->visits(), kiosk->services->visit_options(), *text,
+                                           kiosk->clock);
         ui->resize(800, 480);
         canvas->draw(ui->frame());
     }
@@ -141,5 +148,61 @@ BENCHMARK_DEFINE_F(Screen, DrawToday)(benchmark::State& state)
 BENCHMARK_REGISTER_F(Screen, DrawToday)->Unit(benchmark::kMicrosecond);
 
 } // namespace
+
+// Suggestions while a name is typed, with 100 000 past visitors in the store: what one
+// keystroke on the name screen costs (the screen asks from the second letter on).
+class ManyVisitors : public benchmark::Fixture {
+public:
+    void SetUp(const benchmark::State&) override
+    {
+        if (kiosk)
+            return;
+        kiosk = std::make_unique<Kiosk>();
+        static const char* first_names[] = {"Aino", "Aili", "Ainikki", "Anna", "Anna-Liisa", "Eila", "Elsa",
+                                            "Helmi", "Irma", "Juhani", "Kaarina", "Lars", "Leena", "Maija",
+                                            "Marjatta", "Markku", "Matti", "Pirkko", "Raili", "Seppo", "Tuula",
+                                            "Åsa", "Ülle", "Väinö"};
+        static const char* last_names[] = {"Korhonen", "Virtanen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen",
+                                           "Laine", "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Lehtinen",
+                                           "Saarinen", "Salminen", "Heinonen", "Niemi", "Heikkilä", "Kinnunen",
+                                           "Salonen", "Turunen", "Åberg", "Öhman"};
+        std::mt19937 random(7);
+        const std::string groups[] = {"resident", "relative", "volunteer", "partner", "other"};
+        sql::Database& db = kiosk->services->store().database();
+        (void)db.execute_script("PRAGMA synchronous = OFF; BEGIN");
+        auto insert = db.prepare("INSERT INTO visitor (key, name, fold_key, public_fold, group_id, created_at, "
+                                 "last_seen_at) VALUES (?, ?, ?, ?, ?, 0, ?)");
+        for (int i = 0; i < 100'000; ++i) {
+            // A number as a third word keeps the names apart without changing how they start.
+            const std::string name = std::string(first_names[random() % std::size(first_names)]) + " "
+                + last_names[random() % std::size(last_names)] + " " + std::to_string(i);
+            insert->reset();
+            insert->bind(1, "visitor-" + std::to_string(i))
+                .bind(2, name)
+                .bind(3, fold_name(name))
+                .bind(4, fold_name(public_name(name)))
+                .bind(5, groups[random() % 5])
+                .bind(6, static_cast<std::int64_t>(random() % 100'000'000));
+            (void)insert->run();
+        }
+        (void)db.execute_script("COMMIT; PRAGMA synchronous = FULL");
+    }
+
+    static std::unique_ptr<Kiosk> kiosk;
+};
+std::unique_ptr<Kiosk> ManyVisitors::kiosk;
+
+BENCHMARK_DEFINE_F(ManyVisitors, SuggestionsPerKeystroke)(benchmark::State& state)
+{
+    // "ai", "ain", "aino": the keystrokes that ask for suggestions, the widest first.
+    static const char* typed[] = {"ai", "ain", "aino", "aino k"};
+    const std::string prefix = typed[state.range(0)];
+    for (auto _ : state) {
+        auto found = kiosk->services->visits().suggestions(prefix, 4);
+        benchmark::DoNotOptimize(found.data());
+    }
+    state.SetLabel("typed '" + prefix + "'");
+}
+BENCHMARK_REGISTER_F(ManyVisitors, SuggestionsPerKeystroke)->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

@@ -100,9 +100,18 @@ void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max
 
 int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer)
 {
-    for (; font.px > min_px; font.px -= std::max(1, font.px / 20))
+    const int width = measurer.width(text, font);
+    if (width <= max_width || font.px <= min_px)
+        return std::max(font.px, min_px);
+    // Text width grows almost in proportion to the size: start from the proportional
+    // guess and step down from there, so only a size or two is ever opened (each new
+    // size is a font to load), not every size between.
+    int px = std::max(min_px, std::min(font.px - 1, static_cast<int>(static_cast<long>(font.px) * max_width / width)));
+    for (; px > min_px; --px) {
+        font.px = px;
         if (measurer.width(text, font) <= max_width)
-            return font.px;
+            return px;
+    }
     return min_px;
 }
 

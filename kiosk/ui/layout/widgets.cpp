@@ -6,8 +6,6 @@
 namespace olohuone::ui {
 namespace {
 
-constexpr double button_padding_mm = 1.5;
-
 struct ButtonColors {
     Color fill;
     Color text;
@@ -33,8 +31,9 @@ ButtonColors colors_for(const ButtonSpec& spec)
 int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
-    const Rect inner = size.inset(metrics.mm(button_padding_mm));
-    FontSpec font{FontWeight::Bold, metrics.damped_text_px(spec.label_pt)};
+    const Rect inner = size.inset(metrics.mm(spec.padding_mm));
+    const int preferred = spec.answer ? metrics.text_px(spec.label_pt) : metrics.damped_text_px(spec.label_pt);
+    FontSpec font{FontWeight::Bold, std::max(preferred, spec.min_label_px)};
     if (spec.max_label_px > 0)
         font.px = std::min(font.px, spec.max_label_px);
     // One line, shrinking from the preferred size down to the usual floor ...
@@ -71,7 +70,7 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
     if (colors.outlined)
         list.outline(rect, theme::accent, std::max(2, metrics.mm(0.6)), radius);
 
-    const Rect inner = rect.inset(metrics.mm(button_padding_mm));
+    const Rect inner = rect.inset(metrics.mm(spec.padding_mm));
     const FontSpec font{FontWeight::Bold, button_label_px(spec, rect, tools)};
 
     // Two lines at the floor size rather than a label wider than its button.
@@ -85,7 +84,7 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
         list.text({line, font, {rect.x + (rect.w - width) / 2, y}, inner, colors.text, colors.fill});
         y += line_height;
     }
-    list.target(spec.id, rect, metrics.mm(sizes::hit_margin_mm));
+    list.target(spec.id, rect, spec.hit_margin_px >= 0 ? spec.hit_margin_px : metrics.mm(sizes::hit_margin_mm));
 }
 
 int add_text_lines(DrawList* list, const std::vector<std::string>& lines, int x, int y, int width, FontSpec font,

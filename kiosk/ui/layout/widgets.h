@@ -24,6 +24,12 @@ struct ButtonSpec {
     bool pressed = false;
     int max_label_px = 0; // a cap shared by a group's buttons, so their labels match; 0: none
     bool hidden = false;  // keeps its place in the panel but is not drawn (a page button with no page)
+    int min_label_px = 0; // a floor for the label (keyboard letters stay large); 0: the usual
+    int hit_margin_px = -1; // how far the hit area reaches beyond the drawing; -1: the usual
+    double padding_mm = 1.5; // between the label and the edge
+    // An answer to the screen's question: its label grows with the visitor's text size
+    // like the text does, not more slowly like the controls around it.
+    bool answer = false;
 };
 
 struct LayoutTools {

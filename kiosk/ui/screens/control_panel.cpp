@@ -36,7 +36,7 @@ std::vector<Row> flow(const std::vector<ControlGroup>& groups, const ScreenConte
         const int needed = group_min_width(group, metrics);
         const int wanted =
             shape == PanelShape::RoomyBar ? group_wanted_width(group, context, LabelSize::Preferred) : needed;
-        if (rows.empty() || shape == PanelShape::Column || row_wanted + gap + wanted > width) {
+        if (rows.empty() || shape == PanelShape::Column || group.starts_row || row_wanted + gap + wanted > width) {
             rows.emplace_back();
             row_wanted = -gap;
         }

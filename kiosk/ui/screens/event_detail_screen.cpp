@@ -151,7 +151,7 @@ void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList&
 ScreenAction EventDetailScreen::on_tap(const std::string& id, const ScreenContext&)
 {
     if (id == "detail/back")
-        return {ScreenAction::Kind::Pop, nullptr};
+        return ScreenAction::pop();
     if (id == "detail/more" && m_has_more)
         m_first_block = m_next_page_block;
     else if (id == "detail/less")

@@ -5,7 +5,7 @@
 
 namespace olohuone::ui {
 
-int build_header(const ScreenContext& context, Rect area, DrawList* list)
+int build_header(const ScreenContext& context, Rect area, DrawList* list, HeaderSpace space)
 {
     const Catalog& catalog = context.catalog;
     const std::string date = catalog.long_date(context.local_now.date);
@@ -24,11 +24,31 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list)
                         theme::background});
         return height;
     }
+    if (space == HeaderSpace::OneLine) {
+        // A short screen keeps the weekday, the date, the time and the part of the day,
+        // on one line, with the month as a number.
+        const std::string short_line = catalog.day_heading(context.local_now.date) + " · " + time;
+        FontSpec fitted = date_font;
+        fitted.px = fitting_font_px(short_line, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+        if (context.measurer.width(short_line, fitted) <= area.w) {
+            const int height = context.measurer.line_height(fitted);
+            if (list != nullptr)
+                list->text({short_line, fitted, {area.x, area.y}, {area.x, area.y, area.w, height}, theme::text,
+                            theme::background});
+            return height;
+        }
+    }
+    // Two lines; on a small screen the month as a number rather than a date that wraps.
+    std::string date_line = date;
     FontSpec fitted_date = date_font;
     fitted_date.px = fitting_font_px(date, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+    if (space == HeaderSpace::OneLine && context.measurer.width(date, fitted_date) > area.w) {
+        date_line = catalog.day_heading(context.local_now.date);
+        fitted_date.px = fitting_font_px(date_line, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+    }
     FontSpec fitted_time = time_font;
     fitted_time.px = fitting_font_px(time, area.w, time_font, time_font.px * 3 / 4, context.measurer);
-    int used = add_wrapped_text(list, date, area.x, area.y, area.w, fitted_date, theme::text, theme::background,
+    int used = add_wrapped_text(list, date_line, area.x, area.y, area.w, fitted_date, theme::text, theme::background,
                                 context.measurer);
     used += add_wrapped_text(list, time, area.x, area.y + used, area.w, fitted_time, theme::time_text,
                              theme::background, context.measurer);

@@ -5,7 +5,11 @@
 
 namespace olohuone::ui {
 
+// OneLine: a small screen, where every line counts, gives the date as "Tiistai 24.11."
+// rather than spend a second line on it (or a third, when even that does not fit).
+enum class HeaderSpace { TwoLines, OneLine };
+
 // Lays out the header at the top of `area`; returns the height used.
-int build_header(const ScreenContext& context, Rect area, DrawList* list);
+int build_header(const ScreenContext& context, Rect area, DrawList* list, HeaderSpace space);
 
 } // namespace olohuone::ui

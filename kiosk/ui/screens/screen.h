@@ -3,13 +3,17 @@
 // and its controls into a DrawList, and answers taps on its own targets; it asks to be
 // popped or to push another screen, and never deletes itself.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/clock.h"
 #include "core/time_zone.h"
+#include "core/visits.h"
 #include "ui/layout/widgets.h"
 #include "ui/screens/programme_view.h"
+#include "ui/screens/visit_desk.h"
 
 namespace olohuone::ui {
 
@@ -27,6 +31,10 @@ struct ScreenContext {
     // Where "earlier/later" buttons go: in the control panel beside the content (a tall
     // landscape screen, where the panel column has room), or inside the content area.
     bool paging_in_panel;
+    bool small_screen; // a 7" panel either way round: every millimetre counts
+    VisitDesk& visits;
+    const VisitOptions& visit_options;
+    MonotonicMs thank_you_ms; // how long a thank-you screen stays
 
     LayoutTools tools() const { return {metrics, measurer}; }
 };
@@ -37,13 +45,22 @@ struct ControlGroup {
     std::vector<ButtonSpec> buttons;
     double min_button_mm = sizes::min_target_mm; // each button's minimum width
     bool uniform_labels = true;                  // one label size for all its buttons
+    bool starts_row = false;                     // begins a new row in a bar
 };
 
 class Screen;
 
 struct ScreenAction {
-    enum class Kind { None, Push, Pop } kind = Kind::None;
-    std::unique_ptr<Screen> next; // for Push
+    // Push `next`; Pop this screen; Home: back to Today, the visitor's session ended;
+    // Finish: Home, then `next` on top of it (a thank-you after a record, which no
+    // "back" can undo).
+    enum class Kind { None, Push, Pop, Home, Finish } kind = Kind::None;
+    std::unique_ptr<Screen> next;
+
+    static ScreenAction push(std::unique_ptr<Screen> screen) { return {Kind::Push, std::move(screen)}; }
+    static ScreenAction pop() { return {Kind::Pop, nullptr}; }
+    static ScreenAction home() { return {Kind::Home, nullptr}; }
+    static ScreenAction finish(std::unique_ptr<Screen> screen) { return {Kind::Finish, std::move(screen)}; }
 };
 
 class Screen {
@@ -58,6 +75,20 @@ public:
     virtual void build(const ScreenContext& context, Rect area, DrawList& list) = 0;
     // A tap on one of this screen's targets.
     virtual ScreenAction on_tap(const std::string& id, const ScreenContext& context) = 0;
+
+    // The day and time at the top; a screen with a question of its own may leave it out
+    // to give the question the room.
+    virtual bool shows_day_header() const { return true; }
+    // Text size and language in the panel. The keyboard takes the whole screen instead,
+    // and a question on a 7" panel keeps the room for its answers (the visitor chose
+    // their size and language on the programme screen).
+    virtual bool shows_shared_controls(const ScreenContext&) const { return true; }
+    // Something a visitor typed or chose that the next visitor must not see: when the
+    // screen is left alone, the kiosk asks "Jatketaanko?" before it wipes it.
+    virtual bool holds_personal_data() const { return false; }
+    // A screen that closes by itself (a thank-you, the "Jatketaanko?" question) after
+    // this long without a touch; the kiosk then returns home.
+    virtual std::optional<MonotonicMs> closes_after_ms() const { return std::nullopt; }
 };
 
 } // namespace olohuone::ui

@@ -3,6 +3,7 @@
 #include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_detail_screen.h"
+#include "ui/screens/visit_flow.h"
 #include "ui/screens/event_row.h"
 
 namespace olohuone::ui {
@@ -60,8 +61,14 @@ std::vector<ControlGroup> TodayScreen::controls(const ScreenContext& context)
                                 ButtonStyle::Primary});
     // One day button gets room for "Huomenna ▶"; two share it, so that on a 7" panel
     // the whole control bar still fits one row.
-    days.min_button_mm = days.buttons.size() > 1 ? 22.0 : 34.0;
-    std::vector<ControlGroup> groups = {days};
+    days.min_button_mm = days.buttons.size() > 1 || context.small_screen ? 20.0 : 34.0;
+
+    // Signing in and out comes first: it is what a visitor walking in looks for.
+    ControlGroup visit;
+    visit.buttons.push_back({"visit/sign_in", context.catalog.text("visit.sign_in"), ButtonStyle::Primary});
+    visit.buttons.push_back({"visit/sign_out", context.catalog.text("visit.sign_out"), ButtonStyle::Primary});
+    visit.min_button_mm = context.small_screen ? 20.0 : 30.0;
+    std::vector<ControlGroup> groups = {visit, days};
     if (context.paging_in_panel)
         groups.push_back(paging_group(paging_labels(context.catalog), m_has_earlier, m_has_later));
     return groups;
@@ -150,8 +157,8 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_first = std::min(*m_first, count - 1);
     m_shown_end = rows_fitting(m_row_heights, *m_first, m_rows_space, gap);
     for (std::size_t i = *m_first; i < m_shown_end; ++i) {
-        y += build_event_row(m_plan.entries[i], std::string(event_prefix) + m_plan.entries[i].occurrence.key(), context, rows.x, y,
-                             rows.w, &list, m_row_detail[i], m_rows_space);
+        const std::string id = std::string(event_prefix) + m_plan.entries[i].occurrence.key();
+        y += build_event_row(m_plan.entries[i], id, context, rows.x, y, rows.w, &list, m_row_detail[i], m_rows_space);
         y += gap;
     }
 
@@ -177,13 +184,17 @@ ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& con
         while (first > 0 && rows_fitting(m_row_heights, first - 1, m_rows_space, gap) >= *m_first)
             --first;
         m_first = first == *m_first ? *m_first - 1 : first;
+    } else if (id == "visit/sign_in") {
+        return ScreenAction::push(make_sign_in_screen(context));
+    } else if (id == "visit/sign_out") {
+        return ScreenAction::push(make_sign_out_screen(context));
     } else if (id.starts_with(event_prefix)) {
         // By the occurrence's key, not its place in the list: the list may have changed
         // (a new import) between the finger going down and coming up.
         const std::string_view key = std::string_view(id).substr(event_prefix.size());
         for (const PlanEntry& entry : m_plan.entries)
             if (entry.occurrence.key() == key)
-                return {ScreenAction::Kind::Push, std::make_unique<EventDetailScreen>(entry)};
+                return ScreenAction::push(std::make_unique<EventDetailScreen>(entry));
     }
     return {};
 }

@@ -20,9 +20,10 @@ Result<WindowDisplay> WindowDisplay::open(const WindowOptions& options)
     int width = options.width;
     int height = options.height;
     if (options.mode == WindowMode::Kiosk) {
-        // The desktop's own size at 0,0: with no window manager to honour the fullscreen
-        // request (a bare X server, a kiosk session), the window still covers the screen.
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        // The desktop's own size at 0,0, borderless: the window covers the screen even
+        // with no window manager (a bare X server, a kiosk session). Fullscreen is asked
+        // for after the first frame (enter_fullscreen).
+        flags |= SDL_WINDOW_BORDERLESS;
         SDL_DisplayMode desktop{};
         if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
             width = desktop.w;
@@ -55,6 +56,12 @@ Point WindowDisplay::size() const
 }
 
 void WindowDisplay::present() { SDL_RenderPresent(m_renderer.get()); }
+
+void WindowDisplay::enter_fullscreen()
+{
+    if (SDL_SetWindowFullscreen(m_window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+        SDL_LogWarn(SDL_LOG_CATEGORY_VIDEO, "fullscreen not available: %s", SDL_GetError());
+}
 
 Result<OffscreenDisplay> OffscreenDisplay::create(int width, int height)
 {

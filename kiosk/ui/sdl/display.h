@@ -35,6 +35,10 @@ public:
     Point size() const override;
     void present() override;
     SDL_Window* window() const { return m_window.get(); }
+    // Asks the window manager, if there is one, to keep panels and docks off the kiosk.
+    // Called after the first frame: SDL waits up to 100 ms for a window manager's answer,
+    // and the window already covers the screen without one.
+    void enter_fullscreen();
 
 private:
     WindowDisplay(WindowPtr window, RendererPtr renderer)

@@ -16,6 +16,8 @@ bool EventLoop::handle(const SDL_Event& event)
         return false;
     if (event.type == SDL_KEYDOWN && m_quit_keys == QuitKeys::Enabled && event.key.keysym.sym == SDLK_ESCAPE)
         return false;
+    if (m_automation && m_automation->handle(event, m_ui, m_display.size()))
+        return true;
     if (event.type == programme_changed_event()) {
         m_ui.programme_changed();
         return true;
@@ -42,6 +44,8 @@ bool EventLoop::draw_if_needed()
     m_canvas.draw(m_ui.frame());
     m_display.present();
     ++m_frames;
+    if (m_automation)
+        m_automation->after_frame(m_ui);
     return true;
 }
 

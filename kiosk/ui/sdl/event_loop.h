@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "ui/kiosk_ui.h"
+#include "ui/sdl/automation.h"
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
 #include "ui/sdl/pointer_input.h"
@@ -35,6 +36,9 @@ public:
 
     int frames_drawn() const { return m_frames; }
 
+    // Lets test commands in (--automation); null for none.
+    void set_automation(Automation* automation) { m_automation = automation; }
+
 private:
     bool handle(const SDL_Event& event);
 
@@ -43,6 +47,7 @@ private:
     Canvas& m_canvas;
     PointerInput m_pointer;
     QuitKeys m_quit_keys;
+    Automation* m_automation = nullptr;
     int m_frames = 0;
     Point m_size{};
 };

@@ -1,5 +1,7 @@
 #include "ui/sdl/kiosk_window.h"
 
+#include <optional>
+
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
 #include "ui/sdl/event_loop.h"
@@ -32,14 +34,23 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
     TextCache text(fonts.value(), display->renderer());
     ImageCache images(display->renderer());
     Canvas canvas(display->renderer(), text, images);
-    KioskUi ui(parts.settings_for(size.x, size.y, reported_dpi), parts.catalogs, parts.zone, parts.programme, text,
-               parts.clock);
+    KioskUi ui(parts.settings_for(size.x, size.y, reported_dpi), parts.catalogs, parts.zone, parts.programme,
+               parts.visits, parts.visit_options, text, parts.clock);
     EventLoop loop(display.value(), ui, canvas, options.fullscreen ? QuitKeys::Disabled : QuitKeys::Enabled);
+    std::optional<Automation> automation;
+    if (options.automation) {
+        automation = Automation::start();
+        loop.set_automation(&*automation);
+    }
     bool first = true;
     loop.run([&] {
-        if (first && on_first_frame)
-            on_first_frame();
+        if (!first)
+            return;
         first = false;
+        if (on_first_frame)
+            on_first_frame();
+        if (options.fullscreen)
+            display->enter_fullscreen();
     });
     return {};
 }
@@ -72,7 +83,7 @@ Result<void> render_screenshot(const std::string& png_path, int width, int heigh
     KioskUiSettings settings = parts.settings_for(width, height, 0);
     settings.default_text_size = text_size;
     settings.default_language = language;
-    KioskUi ui(settings, parts.catalogs, parts.zone, parts.programme, text, parts.clock);
+    KioskUi ui(settings, parts.catalogs, parts.zone, parts.programme, parts.visits, parts.visit_options, text, parts.clock);
     ui.resize(width, height);
     canvas.draw(ui.frame());
     display->present();

@@ -19,12 +19,15 @@ struct KioskDisplayOptions {
     int window_width = 800;
     int window_height = 480;
     std::string fonts_config;
+    bool automation = false; // taps from standard input, screens announced on standard output
 };
 
 struct KioskParts {
     const Catalogs& catalogs;
     const TimeZone& zone;
     ProgrammeView& programme;
+    VisitDesk& visits;
+    const VisitOptions& visit_options;
     const Clock& clock;
     // Settings for the screen's pixel size and the DPI the display reports (0 if none).
     std::function<KioskUiSettings(int width, int height, double reported_dpi)> settings_for;

@@ -224,7 +224,7 @@ TEST(AppConfig, UnknownSectionMessageListsTheKnownOnes)
 {
     const auto config = parse_config("[screen]\nmode = \"kiosk\"\n", "kiosk.toml");
     EXPECT_TRUE(fails_naming(config, "[screen]"));
-    EXPECT_TRUE(fails_naming(config, "[display], [kiosk], [paths]"));
+    EXPECT_TRUE(fails_naming(config, "[display], [kiosk], [visits], [paths]"));
 }
 
 TEST(AppConfig, RangeIsInTheMessage)

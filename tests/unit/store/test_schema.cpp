@@ -56,7 +56,8 @@ TEST(StoreSchema, FreshDatabaseHasLatestSchemaWalAndForeignKeys)
     EXPECT_EQ(int_of(store.database(), "PRAGMA user_version"), latest_schema_version());
     EXPECT_EQ(store.database().query_text("PRAGMA journal_mode").value(), "wal");
     EXPECT_EQ(int_of(store.database(), "PRAGMA foreign_keys"), 1);
-    for (const char* table : {"programme_occurrence", "programme_text", "programme_source"})
+    EXPECT_EQ(int_of(store.database(), "PRAGMA synchronous"), 2) << "FULL: a commit is on disk when it returns";
+    for (const char* table : {"programme_occurrence", "programme_text", "programme_source", "visitor", "visit", "outbox"})
         EXPECT_EQ(table_count(store.database(), table), 1) << table;
 
     // Foreign keys really are enforced: a text for an occurrence that does not exist is refused.

@@ -1,0 +1,82 @@
+#pragma once
+// Visits to the living room: who signs in (or is only counted), the groups they belong
+// to, and the rule that closes the visits nobody signed out of.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.h"
+#include "core/localized_text.h"
+#include "core/time_zone.h"
+
+namespace olohuone {
+
+// A group a visitor counts in for the funder report: resident, relative, volunteer ...
+struct VisitorGroup {
+    std::string id;
+    LocalizedText label;
+    bool asks_whom = false; // "whom are you visiting?" is asked of this group
+};
+
+// A word a visitor picks to tell themselves apart from a regular with the same short
+// name ("Aino K. · Ruusu"), so the screen never has to show more of anyone's name.
+struct NameMarker {
+    std::string id;
+    LocalizedText label;
+};
+
+// A choice for "whom are you visiting?".
+struct WhomChoice {
+    std::string id;
+    LocalizedText label;
+};
+
+struct VisitOptions {
+    std::vector<VisitorGroup> groups;
+    std::vector<WhomChoice> whom;
+    std::vector<NameMarker> markers;
+
+    const VisitorGroup* group(const std::string& id) const;
+    const NameMarker* marker(const std::string& id) const;
+};
+
+// A returning visitor offered while a name is typed: only what the public screen may show.
+struct VisitorSuggestion {
+    std::int64_t visitor_id = 0;
+    std::string public_name; // "Aino K."
+    std::string group_id;
+    std::string marker_id; // "" if they never needed one
+};
+
+// What a sign-in flow has gathered when the visitor confirms. `key` is made when the flow
+// starts, so a repeated confirm is the same record, never a second one.
+struct SignInDraft {
+    std::string key;
+    std::string group_id;
+    bool anonymous = false;
+    std::optional<std::int64_t> visitor_id; // a returning visitor picked from suggestions
+    std::string typed_name;                 // a new visitor (normalised when stored)
+    std::string marker_id;
+    std::string whom;
+};
+
+struct SignInReceipt {
+    std::string first_name; // "" for an anonymous visit
+    UnixSeconds at = 0;
+};
+
+// Someone signed in and not yet out, as the sign-out list shows them.
+struct OpenVisit {
+    std::string visit_key;
+    std::string public_name;
+    std::string group_id;
+    std::string marker_id;
+    UnixSeconds signed_in_at = 0;
+};
+
+// When a visit still open is closed automatically: at the closing time of the day it
+// began, or at the end of that day for a visit begun after closing.
+UnixSeconds automatic_sign_out_at(UnixSeconds signed_in_at, CivilTime closing_time, const TimeZone& zone);
+
+} // namespace olohuone

@@ -1,0 +1,267 @@
+#include "store/visit_log.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/visitor_name.h"
+#include "store/record_key.h"
+
+namespace olohuone::store {
+namespace {
+
+// Receipt for a visit already stored under `key`, if there is one.
+Result<std::optional<SignInReceipt>> stored_receipt(sql::Database& database, const std::string& key)
+{
+    auto select = database.prepare(
+        "SELECT visit.signed_in_at, visitor.name FROM visit LEFT JOIN visitor ON visitor.id = visit.visitor_id "
+        "WHERE visit.key = ?");
+    if (!select)
+        return select.error();
+    select->bind(1, key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<SignInReceipt>();
+    const std::string name = select->column_is_null(1) ? std::string() : select->column_text(1);
+    return std::optional<SignInReceipt>(SignInReceipt{first_name(name), select->column_int(0)});
+}
+
+nlohmann::json time_json(const RecordTime& time) { return {{"at", time.at}, {"clock_synced", time.clock_synced}}; }
+
+} // namespace
+
+Result<std::int64_t> VisitLog::visitor_for(const SignInDraft& draft, UnixSeconds at)
+{
+    if (draft.visitor_id) {
+        auto touch = m_database.prepare("UPDATE visitor SET last_seen_at = max(last_seen_at, ?) WHERE id = ?");
+        if (!touch)
+            return touch.error();
+        touch->bind(1, at).bind(2, *draft.visitor_id);
+        if (auto ran = touch->run(); !ran)
+            return ran.error();
+        if (m_database.changes() != 1)
+            return make_error("no visitor " + std::to_string(*draft.visitor_id));
+        return *draft.visitor_id;
+    }
+
+    const std::string name = normalize_name(draft.typed_name);
+    if (validate_name(name))
+        return make_error("the name is not one the kiosk can store");
+    const std::string fold = fold_name(name);
+    // The same name, group and marker typed again is the same person, so the report's
+    // count of unique visitors is not inflated by a regular who did not pick a suggestion.
+    auto same = m_database.prepare(
+        "SELECT id FROM visitor WHERE fold_key = ? AND group_id = ? AND marker_id = ? ORDER BY id LIMIT 1");
+    if (!same)
+        return same.error();
+    same->bind(1, fold).bind(2, draft.group_id).bind(3, draft.marker_id);
+    auto found = same->step();
+    if (!found)
+        return found.error();
+    if (found.value()) {
+        SignInDraft returning = draft;
+        returning.visitor_id = same->column_int(0);
+        return visitor_for(returning, at);
+    }
+
+    auto insert = m_database.prepare(
+        "INSERT INTO visitor (key, name, fold_key, public_fold, group_id, marker_id, created_at, last_seen_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, new_record_key())
+        .bind(2, name)
+        .bind(3, fold)
+        .bind(4, fold_name(public_name(name)))
+        .bind(5, draft.group_id)
+        .bind(6, draft.marker_id)
+        .bind(7, at)
+        .bind(8, at);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+    return m_database.last_insert_id();
+}
+
+Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime time)
+{
+    if (draft.key.empty() || draft.group_id.empty())
+        return make_error("a sign-in needs a key and a group");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto stored = stored_receipt(m_database, draft.key);
+    if (!stored)
+        return stored.error();
+    if (stored.value())
+        return *stored.value();
+
+    std::optional<std::int64_t> visitor_id;
+    if (!draft.anonymous) {
+        auto visitor = visitor_for(draft, time.at);
+        if (!visitor)
+            return visitor.error();
+        visitor_id = visitor.value();
+    }
+    auto insert = m_database.prepare(
+        "INSERT INTO visit (key, visitor_id, group_id, whom, signed_in_at, clock_synced) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, draft.key)
+        .bind(2, visitor_id)
+        .bind(3, draft.group_id)
+        .bind(4, draft.whom)
+        .bind(5, time.at)
+        .bind(6, time.clock_synced ? 1 : 0);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+
+    nlohmann::json payload = {{"visit", draft.key}, {"group", draft.group_id}, {"time", time_json(time)}};
+    std::string name;
+    if (visitor_id) {
+        auto visitor = m_database.prepare("SELECT key, name, marker_id FROM visitor WHERE id = ?");
+        if (!visitor)
+            return visitor.error();
+        visitor->bind(1, *visitor_id);
+        if (auto row = visitor->step(); !row || !row.value())
+            return make_error("the visitor just stored cannot be read back");
+        name = visitor->column_text(1);
+        payload["visitor"] = {{"key", visitor->column_text(0)}, {"name", name}, {"marker", visitor->column_text(2)}};
+        if (!draft.whom.empty())
+            payload["whom"] = draft.whom;
+    }
+    const std::string kind = draft.anonymous ? "visit.counted" : "visit.sign_in";
+    if (auto queued = add_to_outbox(m_database, draft.key, kind, payload, time); !queued)
+        return queued.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return SignInReceipt{first_name(name), time.at};
+}
+
+Result<void> VisitLog::sign_out(const std::string& visit_key, const std::string& sign_out_key, RecordTime time)
+{
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto select = m_database.prepare("SELECT signed_out_at, sign_out_key FROM visit WHERE key = ? AND visitor_id "
+                                     "IS NOT NULL");
+    if (!select)
+        return select.error();
+    select->bind(1, visit_key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return make_error("no named visit " + visit_key);
+    if (!select->column_is_null(0)) {
+        if (!select->column_is_null(1) && select->column_text(1) == sign_out_key)
+            return {};
+        return make_error("visit " + visit_key + " is already signed out");
+    }
+
+    auto update = m_database.prepare(
+        "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 0 WHERE key = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, sign_out_key).bind(3, visit_key);
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {{"visit", visit_key}, {"automatic", false}, {"time", time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, sign_out_key, "visit.sign_out", payload, time); !queued)
+        return queued.error();
+    return transaction->commit();
+}
+
+Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZone& zone, RecordTime now)
+{
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto open = m_database.prepare("SELECT key, signed_in_at FROM visit WHERE signed_out_at IS NULL AND "
+                                   "visitor_id IS NOT NULL AND signed_in_at <= ? ORDER BY signed_in_at");
+    auto update = m_database.prepare(
+        "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 1 WHERE key = ?");
+    if (!open)
+        return open.error();
+    if (!update)
+        return update.error();
+    open->bind(1, now.at);
+
+    struct Due {
+        std::string visit_key;
+        UnixSeconds at;
+    };
+    std::vector<Due> due;
+    for (;;) {
+        auto row = open->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const UnixSeconds at = automatic_sign_out_at(open->column_int(1), closing_time, zone);
+        if (at <= now.at)
+            due.push_back({open->column_text(0), at});
+    }
+    for (const Due& visit : due) {
+        const std::string key = new_record_key();
+        update->reset();
+        update->bind(1, visit.at).bind(2, key).bind(3, visit.visit_key);
+        if (auto ran = update->run(); !ran)
+            return ran.error();
+        // The sign-out time is the closing time, not the moment the kiosk noticed; its
+        // clock state is the one known now.
+        const RecordTime closed{visit.at, now.clock_synced};
+        const nlohmann::json payload = {{"visit", visit.visit_key}, {"automatic", true}, {"time", time_json(closed)}};
+        if (auto queued = add_to_outbox(m_database, key, "visit.sign_out", payload, closed); !queued)
+            return queued.error();
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return static_cast<int>(due.size());
+}
+
+Result<std::vector<OpenVisit>> VisitLog::open_visits(UnixSeconds from, UnixSeconds to)
+{
+    auto select = m_database.prepare(
+        "SELECT visit.key, visitor.name, visit.group_id, visitor.marker_id, visit.signed_in_at FROM visit "
+        "JOIN visitor ON visitor.id = visit.visitor_id WHERE visit.signed_out_at IS NULL AND visit.signed_in_at >= ? "
+        "AND visit.signed_in_at < ? ORDER BY visit.signed_in_at, visit.id");
+    if (!select)
+        return select.error();
+    select->bind(1, from).bind(2, to);
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return OpenVisit{row.column_text(0), public_name(row.column_text(1)), row.column_text(2), row.column_text(3),
+                         row.column_int(4)};
+    });
+}
+
+Result<std::vector<VisitorSuggestion>> VisitLog::suggestions(const std::string& typed_fold, int limit)
+{
+    if (typed_fold.empty() || limit <= 0)
+        return std::vector<VisitorSuggestion>();
+    // A range on the index: every folded name that starts with the typed letters sorts
+    // between them and them followed by the highest code point. The inner query ranks
+    // the matches from the index alone; only the few shown are read from the table.
+    auto select = m_database.prepare(
+        "SELECT id, name, group_id, marker_id FROM visitor WHERE id IN (SELECT id FROM visitor WHERE fold_key >= ?1 "
+        "AND fold_key < ?1 || char(1114111) ORDER BY last_seen_at DESC, id DESC LIMIT ?2) "
+        "ORDER BY last_seen_at DESC, id DESC");
+    if (!select)
+        return select.error();
+    select->bind(1, typed_fold).bind(2, static_cast<std::int64_t>(limit));
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return VisitorSuggestion{row.column_int(0), public_name(row.column_text(1)), row.column_text(2),
+                                 row.column_text(3)};
+    });
+}
+
+Result<std::vector<std::string>> VisitLog::markers_in_use(const std::string& public_fold, const std::string& own_fold)
+{
+    auto select = m_database.prepare(
+        "SELECT DISTINCT marker_id FROM visitor WHERE public_fold = ? AND fold_key <> ? ORDER BY 1");
+    if (!select)
+        return select.error();
+    select->bind(1, public_fold).bind(2, own_fold);
+    return sql::collect_rows(*select, [](const sql::Statement& row) { return row.column_text(0); });
+}
+
+} // namespace olohuone::store

@@ -1,0 +1,137 @@
+#include "ui/screens/choice_screen.h"
+
+#include "ui/layout/theme.h"
+#include "ui/screens/paging.h"
+
+namespace olohuone::ui {
+namespace {
+
+constexpr double min_choice_width_mm = 45.0;
+constexpr double choice_height_mm = sizes::min_target_mm + 3.0;
+constexpr int max_columns = 3;
+
+const PagingLabels& labels_for(const Catalog& catalog, PagingLabels& labels)
+{
+    labels = {"choices/earlier", catalog.text("list.earlier"), "choices/later", catalog.text("list.later")};
+    return labels;
+}
+
+} // namespace
+
+std::vector<ControlGroup> ChoiceScreen::controls(const ScreenContext& context)
+{
+    std::vector<ControlGroup> groups = {back_group(context, "choices/back")};
+    for (const ButtonSpec& extra : m_describe(context).extra_controls) {
+        ControlGroup group;
+        group.buttons.push_back(extra);
+        group.min_button_mm = 30.0;
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
+void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+{
+    const Metrics& metrics = context.metrics;
+    const ChoiceSpec spec = m_describe(context);
+    const int gap = metrics.mm(sizes::gap_mm);
+    // The question gives way (to smaller text) before the answers do: a row of answers
+    // and the page buttons always fit under it.
+    const int answers_reserve = metrics.mm(choice_height_mm) + metrics.mm(sizes::min_target_mm + 1.0) + gap * 4;
+    const Rect question{area.x, area.y, area.w, std::max(0, area.h - answers_reserve)};
+    int y = area.y + add_message(list, spec.message, question, context) + gap * 2;
+    m_count = spec.choices.size();
+    if (spec.choices.empty()) {
+        const FontSpec font{FontWeight::Regular, metrics.text_px(sizes::body_pt)};
+        add_wrapped_text(&list, spec.empty_text, area.x, y, area.w, font, theme::secondary_text, theme::background,
+                         context.measurer);
+        return;
+    }
+
+    // A tall screen lists the answers one under another, full width: the easiest to read
+    // and to hit.
+    const bool tall = area.h > area.w;
+    const auto capacity = [&](Rect space) {
+        const int columns =
+            tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(min_choice_width_mm) + gap), 1, max_columns);
+        const int rows = std::max(1, (space.h + gap) / (metrics.mm(choice_height_mm) + gap));
+        return std::pair{columns, rows};
+    };
+    // The footnote grows more slowly than the answers, and gives way to them when a
+    // small screen cannot show both on one page (the confirmation repeats it).
+    int bottom = area.bottom();
+    if (!spec.footnote.empty()) {
+        const FontSpec font{FontWeight::Regular, metrics.damped_text_px(sizes::secondary_pt)};
+        const int height = add_wrapped_text(nullptr, spec.footnote, area.x, 0, area.w, font, theme::secondary_text,
+                                            theme::background, context.measurer);
+        const auto [columns, rows] = capacity({area.x, y, area.w, bottom - height - gap * 2 - y});
+        if (static_cast<std::size_t>(columns * rows) >= m_count) {
+            bottom -= height;
+            add_wrapped_text(&list, spec.footnote, area.x, bottom, area.w, font, theme::secondary_text,
+                             theme::background, context.measurer);
+            bottom -= gap * 2;
+        }
+    }
+
+    Rect grid{area.x, y, area.w, std::max(0, bottom - y)};
+    auto [columns, rows] = capacity(grid);
+    const bool paged = static_cast<std::size_t>(columns * rows) < m_count;
+    ContentPaging paging;
+    if (paged) {
+        paging = place_content_paging(grid, metrics);
+        grid = paging.content;
+        std::tie(columns, rows) = capacity(grid);
+    }
+    m_per_page = static_cast<std::size_t>(columns * rows);
+    m_first = std::min(m_first, m_count - 1) / m_per_page * m_per_page;
+
+    const int width = (grid.w - (columns - 1) * gap) / columns;
+    const int height = std::clamp((grid.h - (rows - 1) * gap) / rows, metrics.mm(sizes::min_target_mm),
+                                  metrics.mm(choice_height_mm + (tall ? 10.0 : 6.0)));
+    const std::size_t end = std::min(m_count, m_first + m_per_page);
+    const auto button_for = [&](std::size_t i) {
+        ButtonSpec button{std::string(choice_prefix) + spec.choices[i].id, spec.choices[i].label,
+                          ButtonStyle::Primary, sizes::button_pt * 1.1};
+        button.answer = true;
+        return button;
+    };
+    // One label size for the page, so no answer looks more important than another.
+    int label_px = 0;
+    for (std::size_t i = m_first; i < end; ++i) {
+        const int px = button_label_px(button_for(i), {0, 0, width, height}, context.tools());
+        label_px = label_px == 0 ? px : std::min(label_px, px);
+    }
+    for (std::size_t i = m_first; i < end; ++i) {
+        const int slot = static_cast<int>(i - m_first);
+        const Rect rect{grid.x + (slot % columns) * (width + gap), grid.y + (slot / columns) * (height + gap), width,
+                        height};
+        ButtonSpec button = button_for(i);
+        button.pressed = button.id == context.pressed;
+        button.max_label_px = label_px;
+        add_button(list, button, rect, context.tools());
+    }
+    if (paged) {
+        PagingLabels labels;
+        add_content_paging(list, paging, labels_for(context.catalog, labels), m_first > 0,
+                           m_first + m_per_page < m_count, context);
+    }
+}
+
+ScreenAction ChoiceScreen::on_tap(const std::string& id, const ScreenContext& context)
+{
+    if (id == "choices/back")
+        return ScreenAction::pop();
+    if (id == "choices/later" && m_first + m_per_page < m_count) {
+        m_first += m_per_page;
+        return {};
+    }
+    if (id == "choices/earlier") {
+        m_first = m_first >= m_per_page ? m_first - m_per_page : 0;
+        return {};
+    }
+    if (id.starts_with(choice_prefix))
+        return m_chosen(id.substr(choice_prefix.size()), context);
+    return m_chosen(id, context);
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,56 @@
+#pragma once
+// A question answered by tapping one of a few big buttons: which group, which marker,
+// whom you came to see, which name is yours. Buttons fill a grid of as many columns as
+// fit at a readable width; more than fit go on pages with "earlier / later" buttons.
+#include <functional>
+
+#include "ui/screens/message_screens.h"
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+struct Choice {
+    std::string id; // the part after "choice/"
+    std::string label;
+};
+
+struct ChoiceSpec {
+    Message message;           // the question above the buttons
+    std::vector<Choice> choices;
+    std::string empty_text;    // shown when there is nothing to choose
+    std::string footnote;      // a line under the buttons (the privacy notice)
+    std::vector<ButtonSpec> extra_controls; // panel buttons beside "Takaisin" ("Ohita")
+};
+
+class ChoiceScreen final : public Screen {
+public:
+    using Describe = std::function<ChoiceSpec(const ScreenContext&)>;
+    // Called with a choice's id or an extra control's id.
+    using Chosen = std::function<ScreenAction(const std::string& id, const ScreenContext&)>;
+
+    ChoiceScreen(std::string name, Describe describe, Chosen chosen, bool personal)
+        : m_name(std::move(name)), m_describe(std::move(describe)), m_chosen(std::move(chosen)), m_personal(personal)
+    {
+    }
+
+    std::string name() const override { return m_name; }
+    std::vector<ControlGroup> controls(const ScreenContext& context) override;
+    void build(const ScreenContext& context, Rect area, DrawList& list) override;
+    ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    bool shows_day_header() const override { return false; }
+    bool shows_shared_controls(const ScreenContext& context) const override { return !context.small_screen; }
+    bool holds_personal_data() const override { return m_personal; }
+
+private:
+    std::string m_name;
+    Describe m_describe;
+    Chosen m_chosen;
+    bool m_personal;
+    std::size_t m_first = 0;     // first choice on the page shown
+    std::size_t m_per_page = 1;  // choices one page holds, from the last layout
+    std::size_t m_count = 0;
+};
+
+inline constexpr std::string_view choice_prefix = "choice/";
+
+} // namespace olohuone::ui

@@ -1,0 +1,44 @@
+#pragma once
+// The on-screen keyboard for names: the Finnish layout (å, ö, ä beside the letters,
+// hyphen, apostrophe, backspace, space) where eleven keys fit a row at a usable size,
+// else the letters in alphabetical rows. Keys are laid out here, without drawing.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ui/layout/geometry.h"
+#include "ui/layout/metrics.h"
+
+namespace olohuone::ui {
+
+// Keys are smaller than other targets only where the screen leaves no choice (a 7"
+// panel): never under this, and their hit areas meet, so no tap falls between keys.
+inline constexpr double min_key_mm = 12.0;
+inline constexpr double max_key_mm = 20.0;
+
+inline constexpr std::string_view key_prefix = "key/";
+
+struct Key {
+    std::string id;     // "key/a", "key/space", "key/backspace"
+    std::string label;  // "A", "⌫"; the space bar's label comes from the catalog
+    std::string insert; // what the key types; empty for backspace
+    Rect rect;
+};
+
+struct KeyboardLayout {
+    std::vector<Key> keys;
+    int height = 0;
+};
+
+// The capital of a letter the keyboard types ("ä" → "Ä"); anything else as it is.
+std::string capital_letter(const std::string& letter);
+
+// What the key `id` types ("" for backspace); nothing if `id` is not a key.
+std::optional<std::string> key_insert(std::string_view id);
+
+// The keys for a keyboard `width` wide whose rows fit `max_height`, bottom-aligned in
+// `area`.
+KeyboardLayout layout_keyboard(Rect area, const Metrics& metrics, const std::string& space_label);
+
+} // namespace olohuone::ui

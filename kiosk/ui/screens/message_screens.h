@@ -1,0 +1,89 @@
+#pragma once
+// Screens that say one thing and wait for one tap: a question with a big "yes", the
+// thank-you after a record, and "Jatketaanko?" when a visitor stops half-way.
+#include <functional>
+
+#include "ui/screens/screen.h"
+
+namespace olohuone::ui {
+
+// What a message screen says, in the visitor's current language.
+struct Message {
+    std::string title;
+    std::vector<std::string> lines;
+    std::string note; // smaller, under the buttons (what is stored and why)
+};
+
+// "Kirjaudutaanko sisään?" with the facts and a big yes. `confirm` makes the record; if
+// it fails the screen stays, says so, and the visitor can try again.
+class ConfirmScreen final : public Screen {
+public:
+    using Describe = std::function<Message(const ScreenContext&)>;
+    using Confirm = std::function<Result<ScreenAction>(const ScreenContext&)>;
+
+    ConfirmScreen(std::string name, Describe describe, std::string yes_key, Confirm confirm)
+        : m_name(std::move(name)), m_describe(std::move(describe)), m_yes_key(std::move(yes_key)),
+          m_confirm(std::move(confirm))
+    {
+    }
+
+    std::string name() const override { return m_name; }
+    std::vector<ControlGroup> controls(const ScreenContext& context) override;
+    void build(const ScreenContext& context, Rect area, DrawList& list) override;
+    ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    bool shows_day_header() const override { return false; }
+    bool shows_shared_controls(const ScreenContext& context) const override { return !context.small_screen; }
+    bool holds_personal_data() const override { return true; }
+
+private:
+    std::string m_name;
+    Describe m_describe;
+    std::string m_yes_key;
+    Confirm m_confirm;
+    bool m_failed = false;
+};
+
+// "Kiitos, Aino!": closes by itself after the configured time, or at a tap on "Valmis".
+class ThanksScreen final : public Screen {
+public:
+    ThanksScreen(std::function<Message(const ScreenContext&)> describe, MonotonicMs closes_after_ms)
+        : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms)
+    {
+    }
+
+    std::string name() const override { return "thanks"; }
+    std::vector<ControlGroup> controls(const ScreenContext&) override { return {}; }
+    void build(const ScreenContext& context, Rect area, DrawList& list) override;
+    ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
+
+private:
+    std::function<Message(const ScreenContext&)> m_describe;
+    MonotonicMs m_closes_after_ms;
+};
+
+// "Jatketaanko?": big and calm, one tap to go on; without an answer the kiosk goes home
+// and what was typed is gone.
+class ContinueScreen final : public Screen {
+public:
+    explicit ContinueScreen(MonotonicMs answer_ms) : m_answer_ms(answer_ms) {}
+
+    std::string name() const override { return "continue"; }
+    std::vector<ControlGroup> controls(const ScreenContext&) override { return {}; }
+    void build(const ScreenContext& context, Rect area, DrawList& list) override;
+    ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    bool shows_day_header() const override { return false; }
+    bool shows_shared_controls(const ScreenContext& context) const override { return !context.small_screen; }
+    std::optional<MonotonicMs> closes_after_ms() const override { return m_answer_ms; }
+
+private:
+    MonotonicMs m_answer_ms;
+};
+
+// A title and lines of text from the top of `area`, wrapped; returns the height used.
+int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context);
+
+// The "◀ Takaisin" group every flow screen has in its panel.
+ControlGroup back_group(const ScreenContext& context, const std::string& id);
+
+} // namespace olohuone::ui

@@ -1,0 +1,179 @@
+#include "ui/screens/visit_flow.h"
+
+#include <algorithm>
+
+#include "core/visitor_name.h"
+#include "ui/screens/choice_screen.h"
+#include "ui/screens/message_screens.h"
+#include "ui/screens/name_screen.h"
+
+namespace olohuone::ui {
+namespace {
+
+std::string group_label(const std::string& group_id, const ScreenContext& context)
+{
+    const VisitorGroup* group = context.visit_options.group(group_id);
+    return group ? group->label.in(context.catalog.language()) : group_id;
+}
+
+std::unique_ptr<Screen> thanks_for(std::string heading_key, std::string first_name, std::string line_key,
+                                   UnixSeconds at, const ScreenContext& context)
+{
+    return std::make_unique<ThanksScreen>(
+        [=](const ScreenContext& now) {
+            const std::string time = now.catalog.clock_phrase(now.zone.to_local(at).time);
+            return Message{now.catalog.format(heading_key, {{"name", first_name}}),
+                           {now.catalog.format(line_key, {{"time", time}})},
+                           {}};
+        },
+        context.thank_you_ms);
+}
+
+Result<ScreenAction> sign_in(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
+{
+    auto receipt = context.visits.sign_in(flow->draft);
+    if (!receipt)
+        return receipt.error();
+    if (flow->draft.anonymous)
+        return ScreenAction::finish(
+            thanks_for("visit.thanks_counted", "", "visit.counted", receipt->at, context));
+    return ScreenAction::finish(
+        thanks_for("visit.thanks_in", receipt->first_name, "visit.signed_in_at", receipt->at, context));
+}
+
+std::unique_ptr<Screen> confirm_sign_in(const std::shared_ptr<SignInFlow>& flow)
+{
+    return std::make_unique<ConfirmScreen>(
+        "sign_in_confirm",
+        [flow](const ScreenContext& context) {
+            const SignInDraft& draft = flow->draft;
+            Message message{context.catalog.text("visit.confirm_in"),
+                            {flow->shown_name, group_label(draft.group_id, context)},
+                            {}};
+            if (const NameMarker* marker = context.visit_options.marker(draft.marker_id))
+                message.lines.back() += " · " + marker->label.in(context.catalog.language());
+            for (const WhomChoice& whom : context.visit_options.whom)
+                if (whom.id == draft.whom)
+                    message.lines.push_back(
+                        context.catalog.format("visit.visiting", {{"whom", whom.label.in(context.catalog.language())}}));
+            message.note = context.catalog.text("visit.privacy");
+            return message;
+        },
+        "visit.confirm_in_yes", [flow](const ScreenContext& context) { return sign_in(flow, context); });
+}
+
+std::unique_ptr<Screen> whom_screen(const std::shared_ptr<SignInFlow>& flow)
+{
+    return std::make_unique<ChoiceScreen>(
+        "sign_in_whom",
+        [](const ScreenContext& context) {
+            ChoiceSpec spec;
+            spec.message.title = context.catalog.text("visit.whom");
+            for (const WhomChoice& whom : context.visit_options.whom)
+                spec.choices.push_back({whom.id, whom.label.in(context.catalog.language())});
+            spec.extra_controls.push_back({"whom/skip", context.catalog.text("visit.skip"), ButtonStyle::Unselected});
+            return spec;
+        },
+        [flow](const std::string& id, const ScreenContext& context) {
+            const auto& choices = context.visit_options.whom;
+            const bool known = std::any_of(choices.begin(), choices.end(),
+                                           [&](const WhomChoice& whom) { return whom.id == id; });
+            if (id != "whom/skip" && !known)
+                return ScreenAction{};
+            flow->draft.whom = known ? id : std::string();
+            flow->whom_asked = true;
+            return ScreenAction::push(confirm_sign_in(flow));
+        },
+        true);
+}
+
+} // namespace
+
+std::string visitor_label(const std::string& public_name, const std::string& group_id, const std::string& marker_id,
+                          const ScreenContext& context)
+{
+    std::string label = public_name + " · " + group_label(group_id, context);
+    if (const NameMarker* marker = context.visit_options.marker(marker_id))
+        label += " · " + marker->label.in(context.catalog.language());
+    return label;
+}
+
+ScreenAction continue_after_name(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
+{
+    const VisitorGroup* group = context.visit_options.group(flow->draft.group_id);
+    if (group && group->asks_whom && !context.visit_options.whom.empty())
+        return ScreenAction::push(whom_screen(flow));
+    return ScreenAction::push(confirm_sign_in(flow));
+}
+
+Result<ScreenAction> count_anonymously(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
+{
+    flow->draft.anonymous = true;
+    flow->draft.typed_name.clear();
+    flow->draft.visitor_id.reset();
+    return sign_in(flow, context);
+}
+
+std::unique_ptr<Screen> make_sign_in_screen(const ScreenContext& context)
+{
+    auto flow = std::make_shared<SignInFlow>();
+    flow->draft.key = context.visits.new_key();
+    return std::make_unique<ChoiceScreen>(
+        "sign_in_group",
+        [](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.text("visit.who");
+            for (const VisitorGroup& group : now.visit_options.groups)
+                spec.choices.push_back({group.id, group.label.in(now.catalog.language())});
+            spec.footnote = now.catalog.text("visit.privacy");
+            return spec;
+        },
+        [flow](const std::string& id, const ScreenContext&) {
+            flow->draft.group_id = id;
+            return ScreenAction::push(std::make_unique<NameScreen>(flow));
+        },
+        false);
+}
+
+std::unique_ptr<Screen> make_sign_out_screen(const ScreenContext& context)
+{
+    const std::vector<OpenVisit> visits = context.visits.signed_in_today();
+    return std::make_unique<ChoiceScreen>(
+        "sign_out_list",
+        [visits](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.text("visit.pick_yourself");
+            for (const OpenVisit& visit : visits)
+                spec.choices.push_back(
+                    {visit.visit_key, visitor_label(visit.public_name, visit.group_id, visit.marker_id, now)});
+            spec.empty_text = now.catalog.text("visit.nobody_in");
+            return spec;
+        },
+        [visits](const std::string& id, const ScreenContext& now) {
+            for (const OpenVisit& visit : visits) {
+                if (visit.visit_key != id)
+                    continue;
+                const std::string sign_out_key = now.visits.new_key();
+                const std::string first = first_name(visit.public_name);
+                return ScreenAction::push(std::make_unique<ConfirmScreen>(
+                    "sign_out_confirm",
+                    [visit](const ScreenContext& context) {
+                        return Message{context.catalog.text("visit.confirm_out"),
+                                       {visitor_label(visit.public_name, visit.group_id, visit.marker_id, context)},
+                                       {}};
+                    },
+                    "visit.confirm_out_yes",
+                    [visit, sign_out_key, first](const ScreenContext& context) -> Result<ScreenAction> {
+                        auto at = context.visits.sign_out(visit.visit_key, sign_out_key);
+                        if (!at)
+                            return at.error();
+                        return ScreenAction::finish(
+                            thanks_for("visit.thanks_out", first, "visit.signed_out_at", at.value(), context));
+                    }));
+            }
+            return ScreenAction{};
+        },
+        false);
+}
+
+} // namespace olohuone::ui

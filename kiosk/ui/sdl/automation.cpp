@@ -1,0 +1,79 @@
+#include "ui/sdl/automation.h"
+
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+namespace olohuone::ui::sdl {
+namespace {
+
+constexpr SDL_TouchID automation_touch = 0x4F4C4F;
+constexpr std::size_t max_command_bytes = 512;
+
+void push_finger(Uint32 type, Point at, Point screen)
+{
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.touchId = automation_touch;
+    event.tfinger.fingerId = 1;
+    event.tfinger.x = static_cast<float>(at.x) / static_cast<float>(std::max(1, screen.x));
+    event.tfinger.y = static_cast<float>(at.y) / static_cast<float>(std::max(1, screen.y));
+    event.tfinger.pressure = 1.0f;
+    SDL_PushEvent(&event);
+}
+
+} // namespace
+
+Automation Automation::start()
+{
+    const Uint32 type = SDL_RegisterEvents(1);
+    // Detached: it blocks in a read of standard input and ends with the process.
+    std::thread([type] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            if (line.size() > max_command_bytes)
+                continue;
+            SDL_Event event{};
+            event.type = type;
+            event.user.data1 = new std::string(line);
+            if (SDL_PushEvent(&event) != 1)
+                delete static_cast<std::string*>(event.user.data1);
+        }
+    }).detach();
+    return Automation(type);
+}
+
+bool Automation::handle(const SDL_Event& event, KioskUi& ui, Point screen)
+{
+    if (event.type != m_event_type)
+        return false;
+    const std::unique_ptr<std::string> line(static_cast<std::string*>(event.user.data1));
+    constexpr std::string_view tap = "tap ";
+    if (!line->starts_with(tap)) {
+        std::printf("error unknown command: %s\n", line->c_str());
+        std::fflush(stdout);
+        return true;
+    }
+    const TouchTarget* target = ui.frame().find_target(line->substr(tap.size()));
+    if (target == nullptr) {
+        std::printf("error no target %s on screen %s\n", line->c_str() + tap.size(), ui.screen_name().c_str());
+        std::fflush(stdout);
+        return true;
+    }
+    const Point at = target->drawn.center();
+    push_finger(SDL_FINGERDOWN, at, screen);
+    push_finger(SDL_FINGERUP, at, screen);
+    return true;
+}
+
+void Automation::after_frame(const KioskUi& ui)
+{
+    const std::string name = ui.screen_name();
+    if (name == m_announced)
+        return;
+    m_announced = name;
+    std::printf("screen %s\n", name.c_str());
+    std::fflush(stdout);
+}
+
+} // namespace olohuone::ui::sdl
