@@ -81,7 +81,6 @@ std::unique_ptr<Screen> whom_screen(const std::shared_ptr<SignInFlow>& flow)
             if (id != "whom/skip" && !known)
                 return ScreenAction{};
             flow->draft.whom = known ? id : std::string();
-            flow->whom_asked = true;
             return ScreenAction::push(confirm_sign_in(flow));
         },
         true);

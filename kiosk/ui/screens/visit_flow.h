@@ -14,7 +14,6 @@ namespace olohuone::ui {
 struct SignInFlow {
     SignInDraft draft;
     std::string shown_name; // the typed name, or the suggestion's short name
-    bool whom_asked = false;
 };
 
 std::unique_ptr<Screen> make_sign_in_screen(const ScreenContext& context);
