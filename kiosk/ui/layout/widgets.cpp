@@ -30,6 +30,11 @@ ButtonColors colors_for(const ButtonSpec& spec)
 
 int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
 {
+    if (!spec.detail.empty() && size.h > 0) {
+        ButtonSpec label_only = spec;
+        label_only.detail.clear();
+        return button_label_px(label_only, {size.x, size.y, size.w, size.h * 6 / 10}, tools);
+    }
     const Metrics& metrics = tools.metrics;
     const Rect inner = size.inset(metrics.mm(spec.padding_mm));
     const int preferred = spec.answer ? metrics.text_px(spec.label_pt) : metrics.damped_text_px(spec.label_pt);
@@ -39,6 +44,9 @@ int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
     // One line, shrinking from the preferred size down to the usual floor ...
     const int floor_px = std::min(font.px, metrics.pt(sizes::min_label_pt));
     font.px = fitting_font_px(spec.label, inner.w, font, floor_px, tools.measurer);
+    // ... and no taller than the button (a label sharing the button with a detail line).
+    while (font.px > floor_px && tools.measurer.line_height(font) > inner.h)
+        --font.px;
     if (tools.measurer.width(spec.label, font) <= inner.w)
         return font.px;
     // ... else wrapped at spaces, from the floor down, until every line fits the button.
@@ -61,6 +69,45 @@ int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
 
 int line_spacing(const FontSpec& font, TextMeasurer& measurer) { return measurer.line_height(font); }
 
+namespace {
+
+// The label's share of a button that has a detail line under it.
+Rect label_part(const ButtonSpec& spec, Rect rect)
+{
+    return spec.detail.empty() ? rect : Rect{rect.x, rect.y, rect.w, rect.h * 6 / 10};
+}
+
+// The detail under the label: regular weight, a step smaller than the label, wrapped
+// and shrunk (to the floor size) until it fits the lower part of the button.
+void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px, const ButtonColors& colors,
+                const LayoutTools& tools)
+{
+    const Metrics& metrics = tools.metrics;
+    const int pad = metrics.mm(spec.padding_mm);
+    const int top = label_part(spec, rect).bottom();
+    const Rect area{rect.x + pad, top, rect.w - 2 * pad, rect.bottom() - pad / 2 - top};
+    const int floor_px = metrics.pt(sizes::min_label_pt);
+    FontSpec font{FontWeight::Regular, std::max(floor_px, label_px * 8 / 10)};
+    std::vector<std::string> lines = wrap_text(spec.detail, area.w, font, tools.measurer);
+    while (font.px > floor_px
+           && static_cast<int>(lines.size()) * tools.measurer.line_height(font) > area.h) {
+        --font.px;
+        lines = wrap_text(spec.detail, area.w, font, tools.measurer);
+    }
+    const int line_height = tools.measurer.line_height(font);
+    const int shown = std::max(1, std::min(static_cast<int>(lines.size()), area.h / std::max(1, line_height)));
+    int y = area.y + std::max(0, (area.h - shown * line_height) / 2);
+    for (int i = 0; i < shown; ++i) {
+        const std::string& line = lines[static_cast<std::size_t>(i)];
+        const int width = tools.measurer.width(line, font);
+        list.text({line, font, {rect.x + (rect.w - width) / 2, y}, {area.x, y, area.w, line_height}, colors.text,
+                   colors.fill});
+        y += line_height;
+    }
+}
+
+} // namespace
+
 void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
@@ -69,9 +116,11 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
     list.fill(rect, colors.fill, radius);
     if (colors.outlined)
         list.outline(rect, theme::accent, std::max(2, metrics.mm(0.6)), radius);
+    const Rect whole = rect;
+    rect = label_part(spec, rect);
 
     const Rect inner = rect.inset(metrics.mm(spec.padding_mm));
-    const FontSpec font{FontWeight::Bold, button_label_px(spec, rect, tools)};
+    const FontSpec font{FontWeight::Bold, button_label_px(spec, whole, tools)};
 
     // Two lines at the floor size rather than a label wider than its button.
     std::vector<std::string> lines = {spec.label};
@@ -84,7 +133,9 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
         list.text({line, font, {rect.x + (rect.w - width) / 2, y}, inner, colors.text, colors.fill});
         y += line_height;
     }
-    list.target(spec.id, rect, spec.hit_margin_px >= 0 ? spec.hit_margin_px : metrics.mm(sizes::hit_margin_mm));
+    if (!spec.detail.empty())
+        add_detail(list, spec, whole, font.px, colors, tools);
+    list.target(spec.id, whole, spec.hit_margin_px >= 0 ? spec.hit_margin_px : metrics.mm(sizes::hit_margin_mm));
 }
 
 int add_text_lines(DrawList* list, const std::vector<std::string>& lines, int x, int y, int width, FontSpec font,

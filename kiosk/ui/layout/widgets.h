@@ -30,6 +30,8 @@ struct ButtonSpec {
     // An answer to the screen's question: its label grows with the visitor's text size
     // like the text does, not more slowly like the controls around it.
     bool answer = false;
+    // A second, smaller line under the label ("Asukas" under "Aino K."); empty for none.
+    std::string detail = {};
 };
 
 struct LayoutTools {

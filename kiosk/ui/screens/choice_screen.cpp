@@ -93,6 +93,7 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
         ButtonSpec button{std::string(choice_prefix) + spec.choices[i].id, spec.choices[i].label,
                           ButtonStyle::Primary, sizes::button_pt * 1.1};
         button.answer = true;
+        button.detail = spec.choices[i].detail;
         return button;
     };
     // One label size for the page, so no answer looks more important than another.

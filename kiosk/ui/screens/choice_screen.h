@@ -12,6 +12,7 @@ namespace olohuone::ui {
 struct Choice {
     std::string id; // the part after "choice/"
     std::string label;
+    std::string detail = {}; // a smaller second line
 };
 
 struct ChoiceSpec {

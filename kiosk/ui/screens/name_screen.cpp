@@ -155,6 +155,7 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
     std::vector<ButtonSpec> buttons;
     int label_px = 0; // one size for all, so no one's name looks bigger than another's
     for (const VisitorSuggestion& suggestion : m_suggestions) {
+        // One line: the suggestion row is a single target's height, even on a 7" panel.
         buttons.push_back({std::string(suggestion_prefix) + std::to_string(suggestion.visitor_id),
                            visitor_label(suggestion.public_name, suggestion.group_id, suggestion.marker_id, context),
                            ButtonStyle::Primary});

@@ -88,13 +88,18 @@ std::unique_ptr<Screen> whom_screen(const std::shared_ptr<SignInFlow>& flow)
 
 } // namespace
 
+std::string visitor_detail(const std::string& group_id, const std::string& marker_id, const ScreenContext& context)
+{
+    std::string detail = group_label(group_id, context);
+    if (const NameMarker* marker = context.visit_options.marker(marker_id))
+        detail += " · " + marker->label.in(context.catalog.language());
+    return detail;
+}
+
 std::string visitor_label(const std::string& public_name, const std::string& group_id, const std::string& marker_id,
                           const ScreenContext& context)
 {
-    std::string label = public_name + " · " + group_label(group_id, context);
-    if (const NameMarker* marker = context.visit_options.marker(marker_id))
-        label += " · " + marker->label.in(context.catalog.language());
-    return label;
+    return public_name + " · " + visitor_detail(group_id, marker_id, context);
 }
 
 ScreenAction continue_after_name(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
@@ -144,7 +149,7 @@ std::unique_ptr<Screen> make_sign_out_screen(const ScreenContext& context)
             spec.message.title = now.catalog.text("visit.pick_yourself");
             for (const OpenVisit& visit : visits)
                 spec.choices.push_back(
-                    {visit.visit_key, visitor_label(visit.public_name, visit.group_id, visit.marker_id, now)});
+                    {visit.visit_key, visit.public_name, visitor_detail(visit.group_id, visit.marker_id, now)});
             spec.empty_text = now.catalog.text("visit.nobody_in");
             return spec;
         },

@@ -28,5 +28,7 @@ Result<ScreenAction> count_anonymously(const std::shared_ptr<SignInFlow>& flow, 
 // "Aino K. · Asukas · Ruusu" in the visitor's language.
 std::string visitor_label(const std::string& public_name, const std::string& group_id, const std::string& marker_id,
                           const ScreenContext& context);
+// The part after the name, "Asukas · Ruusu", for a button's second line.
+std::string visitor_detail(const std::string& group_id, const std::string& marker_id, const ScreenContext& context);
 
 } // namespace olohuone::ui
