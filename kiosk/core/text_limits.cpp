@@ -95,4 +95,16 @@ std::string clean_text(std::string_view text, LineBreaks line_breaks)
     return cleaned.substr(first, last - first + 1);
 }
 
+std::vector<std::string> utf8_characters(std::string_view text)
+{
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        characters.emplace_back(text.substr(i, length));
+        i += length;
+    }
+    return characters;
+}
+
 } // namespace olohuone

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace olohuone {
 
@@ -11,6 +12,9 @@ enum class LineBreaks { Keep, Remove };
 
 // At most `max_bytes` bytes, cut on a UTF-8 character boundary.
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+// The characters of valid UTF-8 text, each as its own string ("ä" is one).
+std::vector<std::string> utf8_characters(std::string_view text);
 
 // Drops C0/C1 control characters (and newlines unless kept), replaces invalid UTF-8 with
 // U+FFFD, trims spaces at both ends.

@@ -5,6 +5,10 @@
 #include <atomic>
 #include <unistd.h>
 
+#include "core/text_limits.h"
+#include "core/visitor_name.h"
+#include "ui/screens/keyboard.h"
+
 namespace olohuone::testing {
 namespace {
 
@@ -111,30 +115,8 @@ void OffscreenKiosk::tap(const std::string& id)
 
 void OffscreenKiosk::type(const std::string& text)
 {
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t length = 1;
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead >= 0xE0)
-            length = 3;
-        else if (lead >= 0xC0)
-            length = 2;
-        std::string letter = text.substr(i, length);
-        i += length;
-        if (letter == " ")
-            letter = "space";
-        else if (letter == "-")
-            letter = "hyphen";
-        else if (letter == "'")
-            letter = "apostrophe";
-        else if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z')
-            letter = std::string(1, static_cast<char>(letter[0] - 'A' + 'a'));
-        else if (letter == "Å")
-            letter = "å";
-        else if (letter == "Ä")
-            letter = "ä";
-        else if (letter == "Ö")
-            letter = "ö";
-        tap("key/" + letter);
+    for (const std::string& character : utf8_characters(fold_name(text))) {
+        tap(ui::key_id_for(character));
         advance_ms(500);
     }
 }

@@ -14,29 +14,27 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list, Header
     const FontSpec date_font{FontWeight::Bold, context.metrics.damped_text_px(sizes::header_pt)};
     const FontSpec time_font{FontWeight::Regular, context.metrics.damped_text_px(sizes::header_pt)};
 
+    const auto single_line = [&](const std::string& text, const FontSpec& font) {
+        const int height = context.measurer.line_height(font);
+        if (list != nullptr)
+            list->text({text, font, {area.x, area.y}, {area.x, area.y, area.w, height}, theme::text,
+                        theme::background});
+        return height;
+    };
+
     // One line when it fits, as on a wide screen; else the date above the time, each a
     // little smaller if that keeps it on one line.
     const std::string one_line = date + " · " + time;
-    if (context.measurer.width(one_line, date_font) <= area.w) {
-        const int height = context.measurer.line_height(date_font);
-        if (list != nullptr)
-            list->text({one_line, date_font, {area.x, area.y}, {area.x, area.y, area.w, height}, theme::text,
-                        theme::background});
-        return height;
-    }
+    if (context.measurer.width(one_line, date_font) <= area.w)
+        return single_line(one_line, date_font);
     if (space == HeaderSpace::OneLine) {
         // A short screen keeps the weekday, the date, the time and the part of the day,
         // on one line, with the month as a number.
         const std::string short_line = catalog.day_heading(context.local_now.date) + " · " + time;
         FontSpec fitted = date_font;
         fitted.px = fitting_font_px(short_line, area.w, date_font, date_font.px * 3 / 4, context.measurer);
-        if (context.measurer.width(short_line, fitted) <= area.w) {
-            const int height = context.measurer.line_height(fitted);
-            if (list != nullptr)
-                list->text({short_line, fitted, {area.x, area.y}, {area.x, area.y, area.w, height}, theme::text,
-                            theme::background});
-            return height;
-        }
+        if (context.measurer.width(short_line, fitted) <= area.w)
+            return single_line(short_line, fitted);
     }
     // Two lines; on a small screen the month as a number rather than a date that wraps.
     std::string date_line = date;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_limits.h"
+
 namespace olohuone::ui {
 namespace {
 
@@ -12,28 +14,10 @@ struct RowKey {
 };
 using Rows = std::vector<std::vector<RowKey>>;
 
-std::vector<std::string> letters_of(std::string_view utf8)
-{
-    std::vector<std::string> letters;
-    for (std::size_t i = 0; i < utf8.size();) {
-        std::size_t length = 1;
-        const auto lead = static_cast<unsigned char>(utf8[i]);
-        if (lead >= 0xF0)
-            length = 4;
-        else if (lead >= 0xE0)
-            length = 3;
-        else if (lead >= 0xC0)
-            length = 2;
-        letters.emplace_back(utf8.substr(i, length));
-        i += length;
-    }
-    return letters;
-}
-
 std::vector<RowKey> row_of(std::string_view utf8)
 {
     std::vector<RowKey> row;
-    for (std::string& letter : letters_of(utf8))
+    for (std::string& letter : utf8_characters(utf8))
         row.push_back({std::move(letter), 1});
     return row;
 }
@@ -81,22 +65,19 @@ std::string capital_letter(const std::string& letter)
     return letter;
 }
 
-namespace {
 
-std::string key_id(const RowKey& key)
+std::string key_id_for(std::string_view insert)
 {
-    if (key.insert.empty())
+    if (insert.empty())
         return std::string(key_prefix) + "backspace";
-    if (key.insert == " ")
+    if (insert == " ")
         return std::string(key_prefix) + "space";
-    if (key.insert == "-")
+    if (insert == "-")
         return std::string(key_prefix) + "hyphen";
-    if (key.insert == "'")
+    if (insert == "'")
         return std::string(key_prefix) + "apostrophe";
-    return std::string(key_prefix) + key.insert;
+    return std::string(key_prefix) + std::string(insert);
 }
-
-} // namespace
 
 std::optional<std::string> key_insert(std::string_view id)
 {
@@ -111,7 +92,7 @@ std::optional<std::string> key_insert(std::string_view id)
         return std::string("-");
     if (name == "apostrophe")
         return std::string("'");
-    for (const std::string& letter : letters_of("abcdefghijklmnopqrstuvwxyzåäö"))
+    for (const std::string& letter : utf8_characters("abcdefghijklmnopqrstuvwxyzåäö"))
         if (name == letter)
             return letter;
     return std::nullopt;
@@ -145,7 +126,7 @@ KeyboardLayout layout_keyboard(Rect area, const Metrics& metrics, const std::str
         for (const RowKey& key : row) {
             const Rect rect{x, y, key.units * unit - gap, key_height};
             std::string label = key.insert.empty() ? "⌫" : key.insert == " " ? space_label : capital_letter(key.insert);
-            layout.keys.push_back({key_id(key), std::move(label), key.insert, rect});
+            layout.keys.push_back({key_id_for(key.insert), std::move(label), key.insert, rect});
             x += key.units * unit;
         }
         y += key_height + gap;

@@ -34,6 +34,9 @@ struct KeyboardLayout {
 // The capital of a letter the keyboard types ("ä" → "Ä"); anything else as it is.
 std::string capital_letter(const std::string& letter);
 
+// The id of the key that types `insert` ("" is backspace): "key/ä", "key/space".
+std::string key_id_for(std::string_view insert);
+
 // What the key `id` types ("" for backspace); nothing if `id` is not a key.
 std::optional<std::string> key_insert(std::string_view id);
 

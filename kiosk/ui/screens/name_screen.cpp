@@ -125,11 +125,16 @@ void NameScreen::build_field(const ScreenContext& context, Rect rect, DrawList& 
     list.fill({inner.x + width + cursor, y, cursor, line}, theme::accent);
 }
 
+void NameScreen::forget_suggestions()
+{
+    m_suggestions.clear();
+    m_suggested_for = {{}, -1};
+}
+
 void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& list)
 {
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
-    m_suggestions.clear();
     if (!m_problem_key.empty()) {
         const FontSpec font{FontWeight::Bold, metrics.text_px(sizes::body_pt)};
         const std::string& text = context.catalog.text(m_problem_key);
@@ -139,15 +144,23 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
         return;
     }
     if (m_typed.empty()) {
+        forget_suggestions();
         ButtonSpec anonymous{"name/anonymous", context.catalog.text("visit.anonymous"), ButtonStyle::Unselected};
         anonymous.pressed = anonymous.id == context.pressed;
         add_button(list, anonymous, {row.x, row.y, std::min(row.w, metrics.mm(110)), row.h}, context.tools());
         return;
     }
-    if (character_count(normalize_name(m_typed)) < letters_before_suggestions)
+    if (character_count(normalize_name(m_typed)) < letters_before_suggestions) {
+        forget_suggestions();
         return;
+    }
     const int fitting = std::clamp((row.w + gap) / (metrics.mm(suggestion_width_mm) + gap), 1, max_suggestions);
-    m_suggestions = context.visits.suggestions(m_typed, fitting);
+    // Asked once per typed text and room: a redraw (a press highlight, the clock's minute)
+    // does not query again.
+    if (m_suggested_for != std::pair{m_typed, fitting}) {
+        m_suggestions = context.visits.suggestions(m_typed, fitting);
+        m_suggested_for = {m_typed, fitting};
+    }
     if (m_suggestions.empty())
         return;
     const int count = static_cast<int>(m_suggestions.size());

@@ -3,6 +3,7 @@
 // the typed letters are offered as big buttons (first name and initial only); before
 // anything is typed the same row offers "count me without a name".
 #include <memory>
+#include <utility>
 
 #include "core/visitor_name.h"
 #include "ui/screens/screen.h"
@@ -29,11 +30,13 @@ private:
     ScreenAction done(const ScreenContext& context);
     void build_field(const ScreenContext& context, Rect rect, DrawList& list) const;
     void build_offers(const ScreenContext& context, Rect row, DrawList& list);
+    void forget_suggestions();
 
     std::shared_ptr<SignInFlow> m_flow;
     std::string m_typed;
     std::string m_problem_key; // a gentle message in place of the suggestions
-    std::vector<VisitorSuggestion> m_suggestions;
+    std::vector<VisitorSuggestion> m_suggestions; // those shown, for the tap that picks one
+    std::pair<std::string, int> m_suggested_for{{}, -1}; // the text and room they were asked for
 };
 
 // Suggestions start at this many typed letters: one letter would list too many people.

@@ -3,7 +3,6 @@
 // a picture that is not there is left out. Real files, a real database, virtual time.
 #include <gtest/gtest.h>
 
-#include <ctime>
 #include <filesystem>
 #include <optional>
 
@@ -12,6 +11,7 @@
 #include "core/clock.h"
 #include "core/time_zone.h"
 #include "store/store.h"
+#include "support/instants.h"
 
 namespace olohuone::app {
 namespace {
@@ -20,16 +20,7 @@ namespace fs = std::filesystem;
 using test::TempDir;
 using test::write_file;
 
-UnixSeconds utc(int year, int month, int day, int hour = 0, int minute = 0)
-{
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    return static_cast<UnixSeconds>(timegm(&tm));
-}
+using test::utc;
 
 // One VEVENT; times in UTC ("20261124T070000Z" is 9.00 in Helsinki in November).
 std::string event(const std::string& uid, const std::string& summary, const std::string& start,

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -14,6 +13,7 @@
 
 #include "core/programme_import.h"
 #include "core/time_zone.h"
+#include "support/instants.h"
 
 namespace olohuone::test {
 
@@ -32,19 +32,6 @@ inline std::string read_file(const std::string& path)
 inline CalendarFile fixture(const std::string& name)
 {
     return CalendarFile{fixture_path(name), read_file(fixture_path(name))};
-}
-
-// The instant of a UTC wall-clock time, computed by the C library, not by olohuone.
-inline UnixSeconds utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0)
-{
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_sec = second;
-    return static_cast<UnixSeconds>(timegm(&tm));
 }
 
 inline const TimeZone& helsinki()
