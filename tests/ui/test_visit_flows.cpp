@@ -197,6 +197,63 @@ TEST(VisitFlows, ANameStopsAtItsLengthLimit)
     EXPECT_EQ(count(kiosk, "SELECT length(name) FROM visitor"), static_cast<std::int64_t>(max_name_characters));
 }
 
+// The store refuses writes (as with a full disk or a file turned read-only): the
+// visitor is told kindly, stays where they were, loses nothing already stored, and the
+// same confirm works once writing works again — still one record.
+void refuse_writes(OffscreenKiosk& kiosk, bool refuse)
+{
+    ASSERT_TRUE(kiosk.services().store().database().execute_script(refuse ? "PRAGMA query_only = ON"
+                                                                           : "PRAGMA query_only = OFF")
+                    .ok());
+}
+
+TEST(VisitFlows, ASignInThatCannotBeStoredSaysSoAndCanBeConfirmedAgain)
+{
+    OffscreenKiosk kiosk;
+    seed_visitor(kiosk, "Lars Åberg", "relative");
+    start_sign_in(kiosk, "resident");
+    kiosk.type("aino");
+    kiosk.tap("name/done");
+    ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
+    refuse_writes(kiosk, true);
+    kiosk.advance_ms(600);
+    kiosk.tap("confirm/yes");
+    EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
+    EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut."));
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 1) << "the earlier visit is still there";
+
+    refuse_writes(kiosk, false);
+    kiosk.advance_ms(600);
+    kiosk.tap("confirm/yes");
+    ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 2);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), 2);
+}
+
+TEST(VisitFlows, AnAnonymousCountOrSignOutThatCannotBeStoredSaysSo)
+{
+    OffscreenKiosk kiosk;
+    seed_visitor(kiosk, "Lars Åberg", "relative");
+    start_sign_in(kiosk, "other");
+    refuse_writes(kiosk, true);
+    kiosk.tap("name/anonymous");
+    EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_name");
+    EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut."));
+
+    kiosk.advance_ms(kiosk.services().config().ask_to_continue_after_seconds * 1000LL); // asked to go on
+    kiosk.advance_ms(kiosk.services().config().answer_seconds * 1000LL);       // no answer: home
+    ASSERT_EQ(kiosk.ui().screen_name(), "today");
+    kiosk.tap("visit/sign_out");
+    kiosk.advance_ms(600);
+    kiosk.tap(kiosk.target_showing("Lars Å.", "choice/"));
+    kiosk.advance_ms(600);
+    kiosk.tap("confirm/yes");
+    EXPECT_EQ(kiosk.ui().screen_name(), "sign_out_confirm");
+    EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut."));
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit WHERE signed_out_at IS NULL"), 1);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), 1);
+}
+
 TEST(VisitFlows, AVisitorSignsOutByPickingTheirShortNameFromTodaysList)
 {
     OffscreenKiosk kiosk;
