@@ -81,6 +81,11 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
         paging = place_content_paging(grid, metrics);
         grid = paging.content;
         std::tie(columns, rows) = capacity(grid);
+    } else {
+        // Spare rows widen the answers instead of staying empty: wider buttons keep
+        // their labels large.
+        const int count = static_cast<int>(m_count);
+        columns = std::min(columns, (count + rows - 1) / rows);
     }
     m_per_page = static_cast<std::size_t>(columns * rows);
     m_first = std::min(m_first, m_count - 1) / m_per_page * m_per_page;
