@@ -178,6 +178,8 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
         {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height"}},
         {"kiosk", {"language", "languages", "text_size", "idle_timeout_seconds", "days_ahead", "time_zone"}},
         {"visits", {"closing_time", "thank_you_seconds", "ask_to_continue_after_seconds", "answer_seconds"}},
+        {"activities",
+         {"registration_closes_minutes_before", "attendance_opens_minutes_before", "attendance_closes_minutes_after"}},
         {"paths", {"content_dir", "fonts_config", "state_dir"}},
     };
     for (auto step : {
@@ -205,6 +207,13 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
              read.whole_number("visits.ask_to_continue_after_seconds", config.ask_to_continue_after_seconds, 15, 600),
              // Never under 20 s: an old hand needs time to find the button.
              read.whole_number("visits.answer_seconds", config.answer_seconds, 20, 300),
+             // Up to a week before: a trip's bus is booked days ahead, coffee minutes before.
+             read.whole_number("activities.registration_closes_minutes_before",
+                               config.activity_rules.closes_minutes_before, 0, 7 * 24 * 60),
+             read.whole_number("activities.attendance_opens_minutes_before",
+                               config.activity_rules.attendance_opens_minutes_before, 0, 240),
+             read.whole_number("activities.attendance_closes_minutes_after",
+                               config.activity_rules.attendance_closes_minutes_after, 5, 720),
              read.text("paths.content_dir", config.content_dir),
              read.text("paths.fonts_config", config.fonts_config),
              read.text("paths.state_dir", config.state_dir),

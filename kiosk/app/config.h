@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/registration.h"
 #include "core/result.h"
 
 namespace olohuone::app {
@@ -38,6 +39,9 @@ struct KioskConfig {
     // long, and has answer_seconds to answer before what they typed is wiped.
     int ask_to_continue_after_seconds = 45;
     int answer_seconds = 30;
+
+    // [activities]: when "Tulen mukaan" closes and when "Olen paikalla" is offered.
+    RegistrationRules activity_rules;
 
     // [paths]
     std::string content_dir; // bundled programme, translations, pictures

@@ -34,7 +34,7 @@ KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalog
                              store::Store store)
     : m_config(std::move(config)), m_zone(std::move(zone)), m_catalogs(std::move(catalogs)),
       m_visit_options(std::move(visit_options)), m_store(std::move(store)), m_cache(m_store.database()),
-      m_visit_log(m_store.database())
+      m_visit_log(m_store.database()), m_activity_log(m_store.database())
 {
 }
 
@@ -91,6 +91,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
                                                               std::move(visit_options.value()), std::move(store.value())));
     services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, clock, services->m_zone,
                                                                 config.closing_time);
+    services->m_activity_desk =
+        std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);
     services->m_programme->refresh_if_needed();

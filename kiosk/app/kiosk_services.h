@@ -3,6 +3,7 @@
 // translations, the store and the programme. Built once by main() and by the UI tests.
 #include <memory>
 
+#include "app/activity_desk_service.h"
 #include "app/config.h"
 #include "app/programme_source.h"
 #include "app/visit_desk_service.h"
@@ -37,7 +38,10 @@ public:
     const Catalogs& catalogs() const { return m_catalogs; }
     ProgrammeSource& programme() { return *m_programme; }
     ui::VisitDesk& visits() { return *m_visit_desk; }
+    ui::ActivityDesk& activities() { return *m_activity_desk; }
     const VisitOptions& visit_options() const { return m_visit_options; }
+    // What the screens read and write.
+    ui::KioskData data() { return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options}; }
     store::Store& store() { return m_store; }
 
 private:
@@ -51,8 +55,10 @@ private:
     store::Store m_store;
     store::ProgrammeCache m_cache;
     store::VisitLog m_visit_log;
+    store::ActivityLog m_activity_log;
     std::unique_ptr<ProgrammeSource> m_programme;
     std::unique_ptr<VisitDeskService> m_visit_desk;
+    std::unique_ptr<ActivityDeskService> m_activity_desk;
 };
 
 } // namespace olohuone::app

@@ -117,8 +117,7 @@ static int run(int argc, char** argv)
     }
 
     app::KioskServices& kiosk = *services.value();
-    const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(),          kiosk.programme(),
-                                    kiosk.visits(),   kiosk.visit_options(), *clock,
+    const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(), kiosk.data(), *clock,
                                     [&](int w, int h, double dpi) { return kiosk.ui_settings(w, h, dpi); }};
     if (!screenshot.empty()) {
         int width = 0;

@@ -4,6 +4,8 @@
 
 namespace olohuone {
 
+bool takes_registrations(const Occurrence& occurrence) { return occurrence.span == EventSpan::Timed; }
+
 RegistrationState registration_state(const Occurrence& occurrence, UnixSeconds now, const RegistrationRules& rules)
 {
     if (occurrence.status == EventStatus::Cancelled)

@@ -25,6 +25,10 @@ enum class RegistrationState {
     Cancelled,   // the activity itself is cancelled
 };
 
+// Whether an occurrence takes registrations at all: a timed one does; an all-day event
+// (an exhibition, the library open) is simply there.
+bool takes_registrations(const Occurrence& occurrence);
+
 // Whether a visitor can register for `occurrence` at `now`.
 RegistrationState registration_state(const Occurrence& occurrence, UnixSeconds now, const RegistrationRules& rules);
 
@@ -62,5 +66,51 @@ Places allocate_places(std::vector<Registration> registrations, std::optional<in
 // Visitors who were waiting in `before` and are coming in `after`: the moves a
 // cancellation (or a larger capacity) made, to be recorded.
 std::vector<std::int64_t> promoted(const Places& before, const Places& after);
+
+// A registered visitor as the pick-your-name lists show them.
+struct Registrant {
+    std::int64_t visitor_id = 0;
+    std::string public_name; // "Aino K."
+    std::string group_id;
+    std::string marker_id;
+    bool coming = false;
+    int queue_position = 0;
+    bool here = false; // marked present
+};
+
+// Where an activity stands, for the Today row and the detail screen.
+struct ActivityStatus {
+    RegistrationState registration = RegistrationState::Open;
+    bool takes_registrations = false;
+    bool attendance_open = false;
+    Places places;
+    int here_named = 0;     // "Olen paikalla" by name
+    int here_anonymous = 0; // the "+1" count
+
+    bool full() const { return places.left() && *places.left() == 0; }
+    // Cancelling is for the time before the start; a cancelled activity needs none.
+    bool can_cancel() const
+    {
+        return !places.standings.empty()
+            && (registration == RegistrationState::Open || registration == RegistrationState::ClosedSoon);
+    }
+};
+
+struct RegistrationReceipt {
+    std::string first_name;
+    bool coming = false;
+    int queue_position = 0;
+    bool already = false; // they had registered before: nothing new was stored
+};
+
+struct CancellationReceipt {
+    std::string first_name;
+    int promoted = 0; // waiting visitors who got the place
+};
+
+struct AttendanceReceipt {
+    std::string first_name; // "" when counted without a name
+    bool already = false;
+};
 
 } // namespace olohuone

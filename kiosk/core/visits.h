@@ -49,6 +49,15 @@ struct VisitorSuggestion {
     std::string marker_id; // "" if they never needed one
 };
 
+// Who a record is about, as a flow identified them: a returning visitor picked by id, or
+// a name typed (with the group and marker chosen) that the store finds or adds.
+struct VisitorIdentity {
+    std::optional<std::int64_t> visitor_id;
+    std::string typed_name;
+    std::string group_id;
+    std::string marker_id;
+};
+
 // What a sign-in flow has gathered when the visitor confirms. `key` is made when the flow
 // starts, so a repeated confirm is the same record, never a second one.
 struct SignInDraft {
@@ -59,6 +68,8 @@ struct SignInDraft {
     std::string typed_name;                 // a new visitor (normalised when stored)
     std::string marker_id;
     std::string whom;
+
+    VisitorIdentity identity() const { return {visitor_id, typed_name, group_id, marker_id}; }
 };
 
 struct SignInReceipt {
@@ -69,6 +80,7 @@ struct SignInReceipt {
 // Someone signed in and not yet out, as the sign-out list shows them.
 struct OpenVisit {
     std::string visit_key;
+    std::int64_t visitor_id = 0;
     std::string public_name;
     std::string group_id;
     std::string marker_id;

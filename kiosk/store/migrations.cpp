@@ -91,6 +91,40 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL AND rejected_reason IS NULL;
 )sql"},
+        {3, R"sql(
+-- "Tulen mukaan": one row per registration, by the activity's UID and recurrence instance
+-- (RECURRENCE-ID), so an occurrence moved to another time keeps its registrations. A
+-- cancelled registration stays, with when and by which record it was cancelled.
+CREATE TABLE registration (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT    NOT NULL UNIQUE,
+    event_uid     TEXT    NOT NULL,
+    instance      INTEGER NOT NULL,
+    visitor_id    INTEGER NOT NULL REFERENCES visitor (id),
+    registered_at INTEGER NOT NULL,
+    clock_synced  INTEGER NOT NULL CHECK (clock_synced IN (0, 1)),
+    cancelled_at  INTEGER,
+    cancel_key    TEXT    UNIQUE,
+    CHECK ((cancelled_at IS NULL) = (cancel_key IS NULL))
+);
+CREATE INDEX registration_by_activity ON registration (event_uid, instance);
+-- One active registration per person and activity, whatever the screen does.
+CREATE UNIQUE INDEX registration_active_once ON registration (event_uid, instance, visitor_id)
+    WHERE cancelled_at IS NULL;
+
+-- "Olen paikalla": who came, registered or not; visitor_id is NULL for the "+1" count.
+CREATE TABLE attendance (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT    NOT NULL UNIQUE,
+    event_uid    TEXT    NOT NULL,
+    instance     INTEGER NOT NULL,
+    visitor_id   INTEGER REFERENCES visitor (id),
+    arrived_at   INTEGER NOT NULL,
+    clock_synced INTEGER NOT NULL CHECK (clock_synced IN (0, 1))
+);
+CREATE INDEX attendance_by_activity ON attendance (event_uid, instance);
+CREATE UNIQUE INDEX attendance_once ON attendance (event_uid, instance, visitor_id) WHERE visitor_id IS NOT NULL;
+)sql"},
     };
     return all;
 }

@@ -4,6 +4,11 @@
 
 namespace olohuone::store {
 
+nlohmann::json record_time_json(const RecordTime& time)
+{
+    return {{"at", time.at}, {"clock_synced", time.clock_synced}};
+}
+
 Result<void> add_to_outbox(sql::Database& database, const std::string& key, const std::string& kind,
                            const nlohmann::json& payload, const RecordTime& time)
 {

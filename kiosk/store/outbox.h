@@ -18,6 +18,9 @@ struct RecordTime {
     bool clock_synced = false;
 };
 
+// The record's time as every payload carries it.
+nlohmann::json record_time_json(const RecordTime& time);
+
 // Adds the record `key` of `kind` with its JSON payload. A key already in the outbox is
 // an error: the caller checks for repeats before it writes the record itself.
 Result<void> add_to_outbox(sql::Database& database, const std::string& key, const std::string& kind,

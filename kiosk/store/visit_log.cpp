@@ -4,6 +4,7 @@
 
 #include "core/visitor_name.h"
 #include "store/record_key.h"
+#include "store/visitors.h"
 
 namespace olohuone::store {
 namespace {
@@ -26,61 +27,7 @@ Result<std::optional<SignInReceipt>> stored_receipt(sql::Database& database, con
     return std::optional<SignInReceipt>(SignInReceipt{first_name(name), select->column_int(0)});
 }
 
-nlohmann::json time_json(const RecordTime& time) { return {{"at", time.at}, {"clock_synced", time.clock_synced}}; }
-
 } // namespace
-
-Result<std::int64_t> VisitLog::visitor_for(const SignInDraft& draft, UnixSeconds at)
-{
-    if (draft.visitor_id) {
-        auto touch = m_database.prepare("UPDATE visitor SET last_seen_at = max(last_seen_at, ?) WHERE id = ?");
-        if (!touch)
-            return touch.error();
-        touch->bind(1, at).bind(2, *draft.visitor_id);
-        if (auto ran = touch->run(); !ran)
-            return ran.error();
-        if (m_database.changes() != 1)
-            return make_error("no visitor " + std::to_string(*draft.visitor_id));
-        return *draft.visitor_id;
-    }
-
-    const std::string name = normalize_name(draft.typed_name);
-    if (validate_name(name))
-        return make_error("the name is not one the kiosk can store");
-    const std::string fold = fold_name(name);
-    // The same name, group and marker typed again is the same person, so the report's
-    // count of unique visitors is not inflated by a regular who did not pick a suggestion.
-    auto same = m_database.prepare(
-        "SELECT id FROM visitor WHERE fold_key = ? AND group_id = ? AND marker_id = ? ORDER BY id LIMIT 1");
-    if (!same)
-        return same.error();
-    same->bind(1, fold).bind(2, draft.group_id).bind(3, draft.marker_id);
-    auto found = same->step();
-    if (!found)
-        return found.error();
-    if (found.value()) {
-        SignInDraft returning = draft;
-        returning.visitor_id = same->column_int(0);
-        return visitor_for(returning, at);
-    }
-
-    auto insert = m_database.prepare(
-        "INSERT INTO visitor (key, name, fold_key, public_fold, group_id, marker_id, created_at, last_seen_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return insert.error();
-    insert->bind(1, new_record_key())
-        .bind(2, name)
-        .bind(3, fold)
-        .bind(4, fold_name(public_name(name)))
-        .bind(5, draft.group_id)
-        .bind(6, draft.marker_id)
-        .bind(7, at)
-        .bind(8, at);
-    if (auto ran = insert->run(); !ran)
-        return ran.error();
-    return m_database.last_insert_id();
-}
 
 Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime time)
 {
@@ -97,7 +44,7 @@ Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime tim
 
     std::optional<std::int64_t> visitor_id;
     if (!draft.anonymous) {
-        auto visitor = visitor_for(draft, time.at);
+        auto visitor = find_or_add_visitor(m_database, draft.identity(), time.at);
         if (!visitor)
             return visitor.error();
         visitor_id = visitor.value();
@@ -115,17 +62,14 @@ Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime tim
     if (auto ran = insert->run(); !ran)
         return ran.error();
 
-    nlohmann::json payload = {{"visit", draft.key}, {"group", draft.group_id}, {"time", time_json(time)}};
+    nlohmann::json payload = {{"visit", draft.key}, {"group", draft.group_id}, {"time", record_time_json(time)}};
     std::string name;
     if (visitor_id) {
-        auto visitor = m_database.prepare("SELECT key, name, marker_id FROM visitor WHERE id = ?");
+        auto visitor = read_visitor(m_database, *visitor_id);
         if (!visitor)
             return visitor.error();
-        visitor->bind(1, *visitor_id);
-        if (auto row = visitor->step(); !row || !row.value())
-            return make_error("the visitor just stored cannot be read back");
-        name = visitor->column_text(1);
-        payload["visitor"] = {{"key", visitor->column_text(0)}, {"name", name}, {"marker", visitor->column_text(2)}};
+        name = visitor->name;
+        payload["visitor"] = visitor_json(visitor.value());
         if (!draft.whom.empty())
             payload["whom"] = draft.whom;
     }
@@ -165,7 +109,7 @@ Result<void> VisitLog::sign_out(const std::string& visit_key, const std::string&
     update->bind(1, time.at).bind(2, sign_out_key).bind(3, visit_key);
     if (auto ran = update->run(); !ran)
         return ran.error();
-    const nlohmann::json payload = {{"visit", visit_key}, {"automatic", false}, {"time", time_json(time)}};
+    const nlohmann::json payload = {{"visit", visit_key}, {"automatic", false}, {"time", record_time_json(time)}};
     if (auto queued = add_to_outbox(m_database, sign_out_key, "visit.sign_out", payload, time); !queued)
         return queued.error();
     return transaction->commit();
@@ -210,7 +154,7 @@ Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZ
         // The sign-out time is the closing time, not the moment the kiosk noticed; its
         // clock state is the one known now.
         const RecordTime closed{visit.at, now.clock_synced};
-        const nlohmann::json payload = {{"visit", visit.visit_key}, {"automatic", true}, {"time", time_json(closed)}};
+        const nlohmann::json payload = {{"visit", visit.visit_key}, {"automatic", true}, {"time", record_time_json(closed)}};
         if (auto queued = add_to_outbox(m_database, key, "visit.sign_out", payload, closed); !queued)
             return queued.error();
     }
@@ -222,15 +166,15 @@ Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZ
 Result<std::vector<OpenVisit>> VisitLog::open_visits(UnixSeconds from, UnixSeconds to)
 {
     auto select = m_database.prepare(
-        "SELECT visit.key, visitor.name, visit.group_id, visitor.marker_id, visit.signed_in_at FROM visit "
+        "SELECT visit.key, visitor.name, visit.group_id, visitor.marker_id, visit.signed_in_at, visit.visitor_id FROM visit "
         "JOIN visitor ON visitor.id = visit.visitor_id WHERE visit.signed_out_at IS NULL AND visit.signed_in_at >= ? "
         "AND visit.signed_in_at < ? ORDER BY visit.signed_in_at, visit.id");
     if (!select)
         return select.error();
     select->bind(1, from).bind(2, to);
     return sql::collect_rows(*select, [](const sql::Statement& row) {
-        return OpenVisit{row.column_text(0), public_name(row.column_text(1)), row.column_text(2), row.column_text(3),
-                         row.column_int(4)};
+        return OpenVisit{row.column_text(0), row.column_int(5), public_name(row.column_text(1)), row.column_text(2),
+                         row.column_text(3), row.column_int(4)};
     });
 }
 

@@ -42,8 +42,6 @@ public:
     Result<std::vector<std::string>> markers_in_use(const std::string& public_fold, const std::string& own_fold);
 
 private:
-    Result<std::int64_t> visitor_for(const SignInDraft& draft, UnixSeconds at);
-
     sql::Database& m_database;
 };
 

@@ -27,10 +27,9 @@ const char* size_id(TextSize size)
 
 } // namespace
 
-KioskUi::KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
-                 VisitDesk& visits, const VisitOptions& visit_options, TextMeasurer& measurer, const Clock& clock)
-    : m_settings(std::move(settings)), m_catalogs(catalogs), m_zone(zone), m_programme(programme), m_visits(visits),
-      m_visit_options(visit_options), m_measurer(measurer), m_clock(clock), m_language(m_settings.default_language),
+KioskUi::KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, KioskData data,
+                 TextMeasurer& measurer, const Clock& clock)
+    : m_settings(std::move(settings)), m_catalogs(catalogs), m_zone(zone), m_data(data), m_measurer(measurer), m_clock(clock), m_language(m_settings.default_language),
       m_text_size(m_settings.default_text_size), m_taps(TapSettings{}), m_last_input_ms(clock.monotonic_ms())
 {
     m_taps.set_settings({Metrics(m_settings.dpi, TextSize::Normal).mm(8.0), 400});
@@ -56,14 +55,15 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_zone,
                          m_clock.now(),
                          local_now,
-                         m_programme,
+                         m_data.programme,
                          m_settings.content_dir,
                          m_taps.pressed_target(),
                          m_settings.days_ahead,
                          !small_screen(),
                          small_screen(),
-                         m_visits,
-                         m_visit_options,
+                         m_data.visits,
+                         m_data.activities,
+                         m_data.visit_options,
                          m_settings.thank_you_ms};
 }
 
@@ -278,7 +278,7 @@ void KioskUi::tick()
         m_dirty = true;
     if (minute != m_closing_checked_minute) {
         m_closing_checked_minute = minute;
-        m_visits.close_visits_if_due();
+        m_data.visits.close_visits_if_due();
     }
 }
 

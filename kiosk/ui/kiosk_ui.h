@@ -12,7 +12,7 @@
 #include "ui/input/tap_recognizer.h"
 #include "ui/layout/draw_list.h"
 #include "ui/layout/metrics.h"
-#include "ui/screens/programme_view.h"
+#include "ui/screens/kiosk_data.h"
 #include "ui/screens/screen.h"
 
 namespace olohuone::ui {
@@ -33,8 +33,8 @@ struct KioskUiSettings {
 
 class KioskUi {
 public:
-    KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, ProgrammeView& programme,
-            VisitDesk& visits, const VisitOptions& visit_options, TextMeasurer& measurer, const Clock& clock);
+    KioskUi(KioskUiSettings settings, const Catalogs& catalogs, const TimeZone& zone, KioskData data,
+            TextMeasurer& measurer, const Clock& clock);
     ~KioskUi();
 
     void resize(int width, int height);
@@ -74,9 +74,7 @@ private:
     KioskUiSettings m_settings;
     const Catalogs& m_catalogs;
     const TimeZone& m_zone;
-    ProgrammeView& m_programme;
-    VisitDesk& m_visits;
-    const VisitOptions& m_visit_options;
+    KioskData m_data;
     TextMeasurer& m_measurer;
     const Clock& m_clock;
 

@@ -12,6 +12,14 @@
 namespace olohuone::testing {
 namespace {
 
+// Drawn text with its no-break spaces (which bind "5 / 10") read as spaces.
+std::string as_read(std::string text)
+{
+    for (std::size_t at = text.find("\u00A0"); at != std::string::npos; at = text.find("\u00A0", at))
+        text.replace(at, 2, " ");
+    return text;
+}
+
 std::filesystem::path fresh_state_dir()
 {
     static std::atomic<int> counter{0};
@@ -58,9 +66,8 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
     m_canvas = std::make_unique<ui::sdl::Canvas>(m_display->renderer(), *m_text, *m_images);
     const ui::KioskUiSettings settings = m_services->ui_settings(setup.width, setup.height, 0);
     m_dpi = settings.dpi;
-    m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(),
-                                         m_services->programme(), m_services->visits(),
-                                         m_services->visit_options(), *m_text, m_clock);
+    m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(), m_services->data(),
+                                         *m_text, m_clock);
     m_loop = std::make_unique<ui::sdl::EventLoop>(*m_display, *m_ui, *m_canvas);
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     m_loop->pump();
@@ -130,7 +137,7 @@ void OffscreenKiosk::advance_ms(std::int64_t ms)
 std::string OffscreenKiosk::target_showing(const std::string& needle, const std::string& id_prefix)
 {
     for (const ui::TextCommand& text : frame().texts()) {
-        if (text.text.find(needle) == std::string::npos)
+        if (as_read(text.text).find(needle) == std::string::npos)
             continue;
         for (const ui::TouchTarget& target : frame().targets())
             if (target.id.starts_with(id_prefix) && target.drawn.contains(text.origin))
@@ -150,12 +157,15 @@ std::vector<std::string> OffscreenKiosk::targets_starting(const std::string& id_
     return ids;
 }
 
-bool OffscreenKiosk::shows_text(const std::string& needle)
+std::string OffscreenKiosk::screen_text()
 {
+    // As a reader sees it: lines wrapped apart read on, and a no-break space is a space.
+    std::string screen;
     for (const ui::TextCommand& text : frame().texts())
-        if (text.text.find(needle) != std::string::npos)
-            return true;
-    return false;
+        screen += as_read(text.text) + " ";
+    return screen;
 }
+
+bool OffscreenKiosk::shows_text(const std::string& needle) { return screen_text().find(needle) != std::string::npos; }
 
 } // namespace olohuone::testing

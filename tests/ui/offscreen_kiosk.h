@@ -55,8 +55,10 @@ public:
     std::string target_showing(const std::string& needle, const std::string& id_prefix);
     // Ids of the targets on screen starting with `id_prefix`, in drawing order.
     std::vector<std::string> targets_starting(const std::string& id_prefix);
-    // Whether some text drawn on screen contains `needle`.
+    // Whether the text on screen, read line after line, contains `needle`.
     bool shows_text(const std::string& needle);
+    // Every text on screen in drawing order, for a failing test's message.
+    std::string screen_text();
 
     ui::KioskUi& ui() { return *m_ui; }
     ui::sdl::EventLoop& loop() { return *m_loop; }

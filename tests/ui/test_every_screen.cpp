@@ -3,6 +3,7 @@
 // overflowing or clipped text, low contrast and small touch targets.
 #include <gtest/gtest.h>
 
+#include "activity_seed.h"
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
 
@@ -154,6 +155,90 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
             expect_readable(kiosk, where + " sign-out confirm");
             tap(kiosk, "confirm/back");
             tap(kiosk, "choices/back");
+        }
+    }
+}
+
+// Opens the occurrence's row, paging the day's list as a visitor would.
+void open_occurrence(OffscreenKiosk& kiosk, const Occurrence& occurrence, const std::string& where)
+{
+    const std::string row = std::string(event_rows) + occurrence.key();
+    for (int page = 0; page < 20 && !kiosk.has_target(row) && kiosk.has_target("list/later"); ++page)
+        tap(kiosk, "list/later");
+    tap(kiosk, row);
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail") << where;
+    expect_readable(kiosk, where + " detail");
+}
+
+TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
+{
+    const Display display = GetParam();
+    OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
+    for (const char* name : {"Aino Korhonen", "Anna-Liisa Virtanen", "Lars Åberg"}) {
+        SignInDraft draft;
+        draft.key = kiosk.services().visits().new_key();
+        draft.group_id = "relative";
+        draft.typed_name = name;
+        ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok());
+    }
+    const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
+    const Occurrence outdoors = occurrence_titled(kiosk, {2026, 11, 25}, "Ulkoiluryhmä");
+    const Occurrence circle = occurrence_titled(kiosk, {2026, 11, 25}, "Iltalukupiiri: marraskuun kirja");
+    register_earlier(kiosk, gymnastics, activity_regulars(12));
+    register_earlier(kiosk, outdoors, activity_regulars(9));
+    register_earlier(kiosk, circle, activity_regulars(4));
+
+    for (const char* language : {"fi", "sv", "en"}) {
+        for (const char* size : {"normal", "large", "extra_large"}) {
+            kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
+            if (std::string(language) != "fi")
+                tap(kiosk, std::string("language/") + language);
+            tap(kiosk, std::string("size/") + size);
+            const std::string where = std::string(language) + "/" + size;
+
+            // Today's session, on now: "Olen paikalla".
+            open_occurrence(kiosk, gymnastics, where + " gymnastics");
+            tap(kiosk, "activity/here");
+            tap(kiosk, "attendance/plus_one");
+            const std::string registrant = every_page_of_answers(kiosk, where + " attendance list");
+            tap(kiosk, registrant);
+            ASSERT_EQ(kiosk.ui().screen_name(), "attendance_confirm") << where;
+            expect_readable(kiosk, where + " attendance confirm");
+            tap(kiosk, "confirm/back");
+            tap(kiosk, "attendance/walk_in");
+            const std::string walk_in = every_page_of_answers(kiosk, where + " walk-in list");
+            tap(kiosk, "identify/type");
+            every_page_of_answers(kiosk, where + " walk-in groups");
+            tap(kiosk, "choices/back");
+            tap(kiosk, walk_in);
+            tap(kiosk, "confirm/yes");
+            ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;
+            expect_readable(kiosk, where + " welcome");
+            tap(kiosk, "thanks/close");
+
+            // Tomorrow: a full activity (the queue) and one with room, and cancelling.
+            tap(kiosk, "day/next");
+            open_occurrence(kiosk, outdoors, where + " outdoors");
+            tap(kiosk, "activity/register");
+            tap(kiosk, every_page_of_answers(kiosk, where + " who comes"));
+            ASSERT_EQ(kiosk.ui().screen_name(), "register_confirm") << where;
+            expect_readable(kiosk, where + " queue confirm");
+            tap(kiosk, "confirm/back");
+            tap(kiosk, "choices/back");
+            tap(kiosk, "activity/cancel");
+            tap(kiosk, every_page_of_answers(kiosk, where + " cancel list"));
+            ASSERT_EQ(kiosk.ui().screen_name(), "cancel_confirm") << where;
+            expect_readable(kiosk, where + " cancel confirm");
+            tap(kiosk, "confirm/back");
+            tap(kiosk, "choices/back");
+            tap(kiosk, "detail/back");
+            open_occurrence(kiosk, circle, where + " reading circle");
+            tap(kiosk, "activity/register");
+            tap(kiosk, every_page_of_answers(kiosk, where + " who comes"));
+            tap(kiosk, "confirm/yes");
+            ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;
+            expect_readable(kiosk, where + " registered");
+            tap(kiosk, "thanks/close");
         }
     }
 }

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "activity_seed.h"
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
 #include "reference_images.h"
@@ -38,22 +39,50 @@ enum class ScreenName {
     SignOutList,
     SignOutConfirm,
     Continue,
+    EventOpen,
+    EventCancelled,
+    RegisterWho,
+    RegisterGroup,
+    RegisterConfirm,
+    Registered,
+    RegisterQueue,
+    CancelList,
+    CancelConfirm,
+    AttendanceList,
+    AttendanceConfirm,
 };
 
-constexpr std::pair<ScreenName, const char*> screen_names[] = {
-    {ScreenName::Today, "today"},
-    {ScreenName::EventDetail, "event"},
-    {ScreenName::Tomorrow, "tomorrow"},
-    {ScreenName::SignInGroup, "sign_in_group"},
-    {ScreenName::SignInName, "sign_in_name"},
-    {ScreenName::SignInSuggestions, "sign_in_suggestions"},
-    {ScreenName::SignInMarker, "sign_in_marker"},
-    {ScreenName::SignInWhom, "sign_in_whom"},
-    {ScreenName::SignInConfirm, "sign_in_confirm"},
-    {ScreenName::Thanks, "thanks"},
-    {ScreenName::SignOutList, "sign_out_list"},
-    {ScreenName::SignOutConfirm, "sign_out_confirm"},
-    {ScreenName::Continue, "continue"},
+struct ScreenCase {
+    ScreenName screen;
+    const char* name;     // the reference image's name
+    const char* expected; // the screen the kiosk says it shows
+};
+
+constexpr ScreenCase screen_names[] = {
+    {ScreenName::Today, "today", "today"},
+    {ScreenName::EventDetail, "event", "event_detail"},
+    {ScreenName::Tomorrow, "tomorrow", "today"},
+    {ScreenName::SignInGroup, "sign_in_group", "sign_in_group"},
+    {ScreenName::SignInName, "sign_in_name", "sign_in_name"},
+    {ScreenName::SignInSuggestions, "sign_in_suggestions", "sign_in_name"},
+    {ScreenName::SignInMarker, "sign_in_marker", "sign_in_marker"},
+    {ScreenName::SignInWhom, "sign_in_whom", "sign_in_whom"},
+    {ScreenName::SignInConfirm, "sign_in_confirm", "sign_in_confirm"},
+    {ScreenName::Thanks, "thanks", "thanks"},
+    {ScreenName::SignOutList, "sign_out_list", "sign_out_list"},
+    {ScreenName::SignOutConfirm, "sign_out_confirm", "sign_out_confirm"},
+    {ScreenName::Continue, "continue", "continue"},
+    {ScreenName::EventOpen, "event_open", "event_detail"},
+    {ScreenName::EventCancelled, "event_cancelled", "event_detail"},
+    {ScreenName::RegisterWho, "register_who", "identify_list"},
+    {ScreenName::RegisterGroup, "register_group", "identify_group"},
+    {ScreenName::RegisterConfirm, "register_confirm", "register_confirm"},
+    {ScreenName::Registered, "registered", "thanks"},
+    {ScreenName::RegisterQueue, "register_queue", "register_confirm"},
+    {ScreenName::CancelList, "cancel_list", "cancel_list"},
+    {ScreenName::CancelConfirm, "cancel_confirm", "cancel_confirm"},
+    {ScreenName::AttendanceList, "attendance_list", "attendance_list"},
+    {ScreenName::AttendanceConfirm, "attendance_confirm", "attendance_confirm"},
 };
 
 struct Case {
@@ -62,12 +91,17 @@ struct Case {
     ScreenName screen;
 };
 
+const ScreenCase& screen_case(ScreenName screen)
+{
+    for (const ScreenCase& known : screen_names)
+        if (known.screen == screen)
+            return known;
+    return screen_names[0];
+}
+
 std::string case_name(const Case& c)
 {
-    for (const auto& [screen, name] : screen_names)
-        if (screen == c.screen)
-            return std::string(name) + "_" + c.resolution.name + "_" + c.text_size;
-    return "unknown";
+    return std::string(screen_case(c.screen).name) + "_" + c.resolution.name + "_" + c.text_size;
 }
 
 void PrintTo(const Case& c, std::ostream* out) { *out << case_name(c); }
@@ -107,8 +141,89 @@ void tap_choice(OffscreenKiosk& kiosk, const std::string& id)
     tap(kiosk, "choice/" + id);
 }
 
+// Activities with people in them: today's chair gymnastics full with two waiting and
+// some already here, tomorrow's outdoor group full, the evening reading circle half full,
+// and tomorrow's cancelled chair gymnastics with the registrations it had.
+void seed_activities(OffscreenKiosk& kiosk)
+{
+    const CivilDate today{2026, 11, 24};
+    const CivilDate tomorrow{2026, 11, 25};
+    const Occurrence gymnastics = occurrence_titled(kiosk, today, "Tuolijumppa");
+    register_earlier(kiosk, gymnastics, activity_regulars(12));
+    register_earlier(kiosk, gymnastics, {"Aino Korhonen"}, "resident");
+    register_earlier(kiosk, gymnastics, {"Markku Saarinen"}, "volunteer");
+    mark_here_earlier(kiosk, gymnastics, activity_regulars(3), 2);
+    const Occurrence outdoors = occurrence_titled(kiosk, tomorrow, "Ulkoiluryhmä");
+    register_earlier(kiosk, outdoors, activity_regulars(9));
+    register_earlier(kiosk, occurrence_titled(kiosk, tomorrow, "Iltalukupiiri: marraskuun kirja"),
+                     activity_regulars(5));
+    register_earlier(kiosk, occurrence_titled(kiosk, tomorrow, "Tuolijumppa"), activity_regulars(3));
+}
+
+void open_tomorrow(OffscreenKiosk& kiosk, const std::string& title)
+{
+    tap(kiosk, "day/next");
+    for (int page = 0; page < 8 && !kiosk.shows_text(title); ++page)
+        tap(kiosk, "list/later");
+    tap(kiosk, kiosk.target_showing(title, event_rows));
+}
+
+void pick_person(OffscreenKiosk& kiosk, const std::string& public_name)
+{
+    page_until(kiosk, [&] { return kiosk.shows_text(public_name); });
+    tap(kiosk, kiosk.target_showing(public_name, "choice/"));
+}
+
+bool go_to_activity(OffscreenKiosk& kiosk, ScreenName screen)
+{
+    switch (screen) {
+    case ScreenName::EventOpen:
+        open_tomorrow(kiosk, "Iltalukupiiri");
+        return true;
+    case ScreenName::EventCancelled:
+        open_tomorrow(kiosk, "Tuolijumppa");
+        return true;
+    case ScreenName::RegisterWho:
+    case ScreenName::RegisterGroup:
+    case ScreenName::RegisterConfirm:
+    case ScreenName::Registered:
+        open_tomorrow(kiosk, "Iltalukupiiri");
+        tap(kiosk, "activity/register");
+        if (screen == ScreenName::RegisterGroup)
+            tap(kiosk, "identify/type");
+        if (screen == ScreenName::RegisterConfirm || screen == ScreenName::Registered)
+            pick_person(kiosk, "Lars Å.");
+        if (screen == ScreenName::Registered)
+            tap(kiosk, "confirm/yes");
+        return true;
+    case ScreenName::RegisterQueue:
+        open_tomorrow(kiosk, "Ulkoiluryhmä");
+        tap(kiosk, "activity/register");
+        pick_person(kiosk, "Lars Å.");
+        return true;
+    case ScreenName::CancelList:
+    case ScreenName::CancelConfirm:
+        open_tomorrow(kiosk, "Iltalukupiiri");
+        tap(kiosk, "activity/cancel");
+        if (screen == ScreenName::CancelConfirm)
+            pick_person(kiosk, "Kerttu M.");
+        return true;
+    case ScreenName::AttendanceList:
+    case ScreenName::AttendanceConfirm:
+        tap(kiosk, kiosk.target_showing("Tuolijumppa", event_rows));
+        tap(kiosk, "activity/here");
+        if (screen == ScreenName::AttendanceConfirm)
+            pick_person(kiosk, "Veikko K.");
+        return true;
+    default:
+        return false;
+    }
+}
+
 void go_to(OffscreenKiosk& kiosk, ScreenName screen)
 {
+    if (go_to_activity(kiosk, screen))
+        return;
     switch (screen) {
     case ScreenName::Today:
         return;
@@ -169,19 +284,11 @@ TEST_P(ScreenshotTest, MatchesReferenceAndIsReadable)
     const Case c = GetParam();
     OffscreenKiosk kiosk({c.resolution.width, c.resolution.height, c.resolution.diagonal_inches});
     seed_regulars(kiosk);
+    seed_activities(kiosk);
     kiosk.tap(std::string("size/") + c.text_size);
     kiosk.advance_ms(1000);
     go_to(kiosk, c.screen);
-    const std::string name = case_name(c);
-    const std::string expected_screen = name.substr(0, name.find("_" + std::string(c.resolution.name)));
-    if (c.screen == ScreenName::SignInSuggestions)
-        EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_name");
-    else if (c.screen == ScreenName::Tomorrow)
-        EXPECT_EQ(kiosk.ui().screen_name(), "today");
-    else if (c.screen == ScreenName::EventDetail)
-        EXPECT_EQ(kiosk.ui().screen_name(), "event_detail");
-    else
-        EXPECT_EQ(kiosk.ui().screen_name(), expected_screen);
+    EXPECT_EQ(kiosk.ui().screen_name(), screen_case(c.screen).expected);
 
     for (const std::string& problem : frame_problems(kiosk))
         ADD_FAILURE() << problem;
@@ -194,8 +301,8 @@ std::vector<Case> all_cases()
     std::vector<Case> cases;
     for (const Resolution& resolution : resolutions)
         for (const char* size : text_sizes)
-            for (const auto& [screen, name] : screen_names)
-                cases.push_back({resolution, size, screen});
+            for (const ScreenCase& screen : screen_names)
+                cases.push_back({resolution, size, screen.screen});
     return cases;
 }
 

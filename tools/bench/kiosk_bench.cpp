@@ -102,8 +102,7 @@ public:
         images = std::make_unique<ui::sdl::ImageCache>(display->renderer());
         canvas = std::make_unique<ui::sdl::Canvas>(display->renderer(), *text, *images);
         ui = std::make_unique<ui::KioskUi>(kiosk->services->ui_settings(800, 480, 0), kiosk->services->catalogs(),
-                                           kiosk->services->zone(), kiosk->services->programme(),
-                                           kiosk->services->visits(), kiosk->services->visit_options(), *text,
+                                           kiosk->services->zone(), kiosk->services->data(), *text,
                                            kiosk->clock);
         ui->resize(800, 480);
         canvas->draw(ui->frame());

@@ -1,6 +1,7 @@
 #include "ui/screens/event_detail_screen.h"
 
 #include "ui/layout/text_wrap.h"
+#include "ui/screens/activity_flow.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_row.h"
 #include "ui/screens/paging.h"
@@ -19,6 +20,23 @@ std::vector<ControlGroup> EventDetailScreen::controls(const ScreenContext& conte
                             sizes::button_pt * 1.2});
     back.min_button_mm = 44.0; // the way out is the biggest thing on the panel
     std::vector<ControlGroup> groups = {back};
+
+    m_status = context.activities.status(m_entry.occurrence);
+    // The activity's own step is as big as the way back, beside it; cancelling is a
+    // quieter button on a row of its own.
+    const auto action = [&](const char* id, const char* label_key, ButtonStyle style, bool main) {
+        ControlGroup group;
+        group.buttons.push_back({id, context.catalog.text(label_key), style, sizes::button_pt * (main ? 1.2 : 1.0)});
+        group.min_button_mm = main ? 44.0 : 40.0;
+        group.starts_row = !main;
+        groups.push_back(std::move(group));
+    };
+    if (m_status.attendance_open)
+        action("activity/here", "activity.here", ButtonStyle::Primary, true);
+    if (m_status.takes_registrations && m_status.registration == RegistrationState::Open)
+        action("activity/register", "activity.register", ButtonStyle::Primary, true);
+    if (m_status.takes_registrations && m_status.can_cancel())
+        action("activity/cancel", "activity.cancel", ButtonStyle::Unselected, false);
     if (context.paging_in_panel)
         groups.push_back(paging_group(paging_labels(context.catalog), m_first_block > 0, m_has_more));
     return groups;
@@ -70,9 +88,14 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
         space = 0;
     };
     fact("event.time", when);
+    // Right under the time: on a 7" panel the first page has room for little more.
+    if (m_status.takes_registrations)
+        add_places_blocks(context, [&](const std::string& text, const FontSpec& font, Color color) {
+            add_text(text, font, color, 0);
+        });
     fact("event.place", occurrence.location.in(language));
     fact("event.host", occurrence.host.in(language));
-    if (occurrence.capacity)
+    if (!m_status.takes_registrations && occurrence.capacity)
         add_text(catalog.format("event.capacity", {{"count", std::to_string(*occurrence.capacity)}}), body_font,
                  theme::secondary_text, 0);
     if (picture_block)
@@ -82,8 +105,46 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
     return blocks;
 }
 
+void EventDetailScreen::add_places_blocks(
+    const ScreenContext& context,
+    const std::function<void(const std::string&, const FontSpec&, Color)>& add_text) const
+{
+    const Catalog& catalog = context.catalog;
+    const FontSpec strong{FontWeight::Bold, context.metrics.text_px(sizes::body_pt)};
+    const FontSpec body{FontWeight::Regular, context.metrics.text_px(sizes::body_pt)};
+    if (m_status.registration == RegistrationState::Cancelled) {
+        // The registrations stay stored; they are shown as what they now are.
+        if (!m_status.places.standings.empty())
+            add_text(catalog.format("activity.cancelled_registrations",
+                                    {{"count", std::to_string(m_status.places.standings.size())}}),
+                     body, theme::secondary_text);
+        return;
+    }
+    const std::string places = places_text(m_status, catalog);
+    if (!places.empty())
+        add_text(places, strong, theme::time_text);
+    if (m_status.registration == RegistrationState::ClosedSoon)
+        add_text(catalog.text("activity.closed"), body, theme::secondary_text);
+    if (m_status.attendance_open)
+        add_text(catalog.format("activity.here_count", {{"named", std::to_string(m_status.here_named)},
+                                                        {"anonymous", std::to_string(m_status.here_anonymous)}}),
+                 body, theme::text);
+}
+
+bool EventDetailScreen::shows_shared_controls(const ScreenContext& context) const
+{
+    // A 7" panel gives the activity's buttons the row the text size and language had:
+    // the visitor chose those on the programme screen.
+    if (!context.small_screen)
+        return true;
+    const ActivityStatus status = context.activities.status(m_entry.occurrence);
+    return !status.takes_registrations
+        || !(status.attendance_open || status.registration == RegistrationState::Open || status.can_cancel());
+}
+
 void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
+    m_status = context.activities.status(m_entry.occurrence);
     const Metrics& metrics = context.metrics;
     const Occurrence& occurrence = m_entry.occurrence;
     const int gap = metrics.mm(sizes::gap_mm);
@@ -148,10 +209,18 @@ void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList&
         add_content_paging(list, paging, paging_labels(context.catalog), m_first_block > 0, m_has_more, context);
 }
 
-ScreenAction EventDetailScreen::on_tap(const std::string& id, const ScreenContext&)
+ScreenAction EventDetailScreen::on_tap(const std::string& id, const ScreenContext& context)
 {
     if (id == "detail/back")
         return ScreenAction::pop();
+    // The buttons were drawn from the status of the last frame; a minute may have passed.
+    m_status = context.activities.status(m_entry.occurrence);
+    if (id == "activity/register" && m_status.registration == RegistrationState::Open)
+        return ScreenAction::push(make_register_screen(m_entry.occurrence, context));
+    if (id == "activity/cancel" && m_status.can_cancel())
+        return ScreenAction::push(make_cancel_screen(m_entry.occurrence, context));
+    if (id == "activity/here" && m_status.attendance_open)
+        return ScreenAction::push(make_attendance_screen(m_entry.occurrence, context));
     if (id == "detail/more" && m_has_more)
         m_first_block = m_next_page_block;
     else if (id == "detail/less")

@@ -1,6 +1,9 @@
 #pragma once
 // One event in full: title, day and time, place, who runs it, places, description and
-// picture, with a large "Takaisin" button back to the list.
+// picture, with a large "Takaisin" button back to the list, and the activity's own
+// buttons while they apply: "Tulen mukaan", "Peru ilmoittautuminen", "Olen paikalla".
+#include <functional>
+
 #include "core/day_plan.h"
 #include "ui/screens/paging.h"
 #include "ui/screens/screen.h"
@@ -15,6 +18,7 @@ public:
     std::vector<ControlGroup> controls(const ScreenContext& context) override;
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    bool shows_shared_controls(const ScreenContext& context) const override;
 
     const Occurrence& occurrence() const { return m_entry.occurrence; }
 
@@ -32,9 +36,12 @@ private:
     };
 
     std::vector<Block> make_blocks(const ScreenContext& context, int width, int area_height, bool picture_block) const;
+    void add_places_blocks(const ScreenContext& context,
+                           const std::function<void(const std::string&, const FontSpec&, Color)>& add_text) const;
     PagingLabels paging_labels(const Catalog& catalog) const;
 
     PlanEntry m_entry;
+    ActivityStatus m_status; // as of the last layout
     // Paging through the lines of the page when they do not fit the screen at once.
     std::size_t m_first_block = 0;
     std::size_t m_next_page_block = 0;

@@ -2,6 +2,7 @@
 
 #include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
+#include "ui/screens/activity_flow.h"
 
 namespace olohuone::ui {
 namespace {
@@ -169,9 +170,21 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
         cursor_y = last_line_y + std::max(badges_height, context.measurer.line_height(fonts.time)) + metrics.mm(1.0);
     }
 
+    // How many are coming and whether there is room: worth a line of its own until the
+    // title itself needs the room.
+    std::string places;
+    const bool shows_places = detail == RowDetail::Full || detail == RowDetail::Compact;
+    if (shows_places && !past && !entry.cancelled() && takes_registrations(occurrence))
+        places = places_text(context.activities.status(occurrence), context.catalog, PlacesDetail::Short);
+    const FontSpec places_font{FontWeight::Bold, fonts.secondary.px};
+    const int places_height =
+        places.empty() ? 0
+                       : add_wrapped_text(nullptr, places, text_x, 0, text_width, places_font, theme::time_text,
+                                          surface, context.measurer);
+
     std::vector<std::string> title = wrap_text(occurrence.title.in(language), text_width, fonts.title, context.measurer);
     if (detail == RowDetail::Smaller && max_height > 0) {
-        const int room = y + max_height - padding - cursor_y;
+        const int room = y + max_height - padding - cursor_y - places_height;
         const int lines = std::max(1, room / context.measurer.line_height(fonts.title));
         limit_lines(title, static_cast<std::size_t>(lines), text_width, fonts.title, context.measurer);
     }
@@ -181,6 +194,9 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
     if (!secondary.empty())
         cursor_y += add_wrapped_text(list, secondary, text_x, cursor_y, text_width, fonts.secondary,
                                      past ? theme::past_text : theme::secondary_text, surface, context.measurer);
+    if (!places.empty())
+        cursor_y += add_wrapped_text(list, places, text_x, cursor_y, text_width, places_font, theme::time_text,
+                                     surface, context.measurer);
 
     const int content_bottom = std::max(cursor_y, top + left_height);
     const int height = std::max(content_bottom + padding - y, metrics.mm(sizes::min_target_mm));

@@ -6,10 +6,10 @@
 namespace olohuone::ui {
 
 // How much a row shows. A row that does not fit the list on its own (large text on a
-// small panel) first leaves out the place and host, then also steps its text down to
-// the normal size and, as a last resort, shortens a long title with "…"; the detail
-// screen always has everything.
-enum class RowDetail { Full, Compact, Smaller };
+// small panel) first leaves out the place and host, then how many are coming, then also
+// steps its text down to the normal size and, as a last resort, shortens a long title
+// with "…"; the detail screen always has everything.
+enum class RowDetail { Full, Compact, Plain, Smaller };
 
 // Lays out the row at (x, y) with `width`; returns its height. With list == nullptr it
 // only measures. `max_height` (0: none) limits a Smaller row's title lines.

@@ -128,7 +128,9 @@ void ThanksScreen::build(const ScreenContext& context, Rect area, DrawList& list
 {
     const Message message = m_describe(context);
     const int gap = context.metrics.mm(sizes::gap_mm * 3);
-    const int used = add_message(list, message, area, context);
+    // The message gives way (to smaller text) before "Valmis" does.
+    const int used = add_message(list, message, {area.x, area.y, area.w, area.h - answer_height(context) - gap},
+                                 context);
     ButtonSpec close{"thanks/close", context.catalog.text("visit.close"), ButtonStyle::Primary,
                      sizes::button_pt * 1.2};
     close.answer = true;

@@ -145,6 +145,8 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
     }
     if (m_typed.empty()) {
         forget_suggestions();
+        if (!m_flow->offers_anonymous)
+            return;
         ButtonSpec anonymous{"name/anonymous", context.catalog.text("visit.anonymous"), ButtonStyle::Unselected};
         anonymous.pressed = anonymous.id == context.pressed;
         add_button(list, anonymous, {row.x, row.y, std::min(row.w, metrics.mm(110)), row.h}, context.tools());
@@ -248,7 +250,7 @@ ScreenAction NameScreen::on_tap(const std::string& id, const ScreenContext& cont
         return ScreenAction::pop();
     if (id == "name/done")
         return done(context);
-    if (id == "name/anonymous") {
+    if (id == "name/anonymous" && m_flow->offers_anonymous) {
         auto counted = count_anonymously(m_flow, context);
         if (!counted) {
             m_problem_key = "visit.not_saved";

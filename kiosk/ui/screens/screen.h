@@ -13,6 +13,7 @@
 #include "core/visits.h"
 #include "ui/layout/widgets.h"
 #include "ui/screens/programme_view.h"
+#include "ui/screens/activity_desk.h"
 #include "ui/screens/visit_desk.h"
 
 namespace olohuone::ui {
@@ -33,6 +34,7 @@ struct ScreenContext {
     bool paging_in_panel;
     bool small_screen; // a 7" panel either way round: every millimetre counts
     VisitDesk& visits;
+    ActivityDesk& activities;
     const VisitOptions& visit_options;
     MonotonicMs thank_you_ms; // how long a thank-you screen stays
 

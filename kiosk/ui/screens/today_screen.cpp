@@ -137,7 +137,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_rows_space = rows.h;
     m_row_detail.assign(count, RowDetail::Full);
     for (std::size_t i = 0; i < count; ++i) {
-        for (RowDetail less : {RowDetail::Compact, RowDetail::Smaller}) {
+        for (RowDetail less : {RowDetail::Compact, RowDetail::Plain, RowDetail::Smaller}) {
             if (m_row_heights[i] <= m_rows_space)
                 break;
             m_row_detail[i] = less;

@@ -104,6 +104,8 @@ std::string visitor_label(const std::string& public_name, const std::string& gro
 
 ScreenAction continue_after_name(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
 {
+    if (flow->identified)
+        return flow->identified(context);
     const VisitorGroup* group = context.visit_options.group(flow->draft.group_id);
     if (group && group->asks_whom && !context.visit_options.whom.empty())
         return ScreenAction::push(whom_screen(flow));
@@ -118,25 +120,73 @@ Result<ScreenAction> count_anonymously(const std::shared_ptr<SignInFlow>& flow, 
     return sign_in(flow, context);
 }
 
-std::unique_ptr<Screen> make_sign_in_screen(const ScreenContext& context)
+namespace {
+
+std::unique_ptr<Screen> group_screen(std::string name, std::string privacy_key, const std::shared_ptr<SignInFlow>& flow)
 {
-    auto flow = std::make_shared<SignInFlow>();
-    flow->draft.key = context.visits.new_key();
     return std::make_unique<ChoiceScreen>(
-        "sign_in_group",
-        [](const ScreenContext& now) {
+        std::move(name),
+        [privacy_key](const ScreenContext& now) {
             ChoiceSpec spec;
             spec.message.title = now.catalog.text("visit.who");
             for (const VisitorGroup& group : now.visit_options.groups)
                 spec.choices.push_back({group.id, group.label.in(now.catalog.language())});
-            spec.footnote = now.catalog.text("visit.privacy");
+            spec.footnote = now.catalog.text(privacy_key);
             return spec;
         },
-        [flow](const std::string& id, const ScreenContext&) {
+        [flow](const std::string& id, const ScreenContext& now) {
+            if (now.visit_options.group(id) == nullptr)
+                return ScreenAction{};
             flow->draft.group_id = id;
             return ScreenAction::push(std::make_unique<NameScreen>(flow));
         },
         false);
+}
+
+} // namespace
+
+std::unique_ptr<Screen> make_sign_in_screen(const ScreenContext& context)
+{
+    auto flow = std::make_shared<SignInFlow>();
+    flow->draft.key = context.visits.new_key();
+    flow->offers_anonymous = true;
+    return group_screen("sign_in_group", "visit.privacy", flow);
+}
+
+std::unique_ptr<Screen> make_identify_screen(std::string title_key, Identified identified,
+                                             const ScreenContext& context)
+{
+    auto flow = std::make_shared<SignInFlow>();
+    flow->identified = [flow_ref = std::weak_ptr<SignInFlow>(flow), identified](const ScreenContext& now) {
+        const auto flow = flow_ref.lock();
+        return flow ? identified(flow->draft.identity(), flow->shown_name, now) : ScreenAction{};
+    };
+    const std::vector<OpenVisit> visits = context.visits.signed_in_today();
+    if (visits.empty())
+        return group_screen("identify_group", "activity.privacy", flow);
+    return std::make_unique<ChoiceScreen>(
+        "identify_list",
+        [visits, title_key](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.text(title_key);
+            spec.message.lines.push_back(now.catalog.text("activity.pick_or_type"));
+            for (const OpenVisit& visit : visits)
+                spec.choices.push_back({std::to_string(visit.visitor_id), visit.public_name,
+                                        visitor_detail(visit.group_id, visit.marker_id, now)});
+            spec.extra_controls.push_back(
+                {"identify/type", now.catalog.text("activity.type_name"), ButtonStyle::Primary});
+            return spec;
+        },
+        [visits, flow, identified](const std::string& id, const ScreenContext& now) {
+            if (id == "identify/type")
+                return ScreenAction::push(group_screen("identify_group", "activity.privacy", flow));
+            for (const OpenVisit& visit : visits)
+                if (std::to_string(visit.visitor_id) == id)
+                    return identified(VisitorIdentity{visit.visitor_id, {}, visit.group_id, visit.marker_id},
+                                      visit.public_name, now);
+            return ScreenAction{};
+        },
+        true);
 }
 
 std::unique_ptr<Screen> make_sign_out_screen(const ScreenContext& context)

@@ -34,8 +34,8 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
     TextCache text(fonts.value(), display->renderer());
     ImageCache images(display->renderer());
     Canvas canvas(display->renderer(), text, images);
-    KioskUi ui(parts.settings_for(size.x, size.y, reported_dpi), parts.catalogs, parts.zone, parts.programme,
-               parts.visits, parts.visit_options, text, parts.clock);
+    KioskUi ui(parts.settings_for(size.x, size.y, reported_dpi), parts.catalogs, parts.zone, parts.data, text,
+               parts.clock);
     EventLoop loop(display.value(), ui, canvas, options.fullscreen ? QuitKeys::Disabled : QuitKeys::Enabled);
     std::optional<Automation> automation;
     if (options.automation) {
@@ -83,7 +83,7 @@ Result<void> render_screenshot(const std::string& png_path, int width, int heigh
     KioskUiSettings settings = parts.settings_for(width, height, 0);
     settings.default_text_size = text_size;
     settings.default_language = language;
-    KioskUi ui(settings, parts.catalogs, parts.zone, parts.programme, parts.visits, parts.visit_options, text, parts.clock);
+    KioskUi ui(settings, parts.catalogs, parts.zone, parts.data, text, parts.clock);
     ui.resize(width, height);
     canvas.draw(ui.frame());
     display->present();

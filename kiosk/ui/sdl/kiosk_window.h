@@ -9,7 +9,6 @@
 #include "core/result.h"
 #include "core/time_zone.h"
 #include "ui/kiosk_ui.h"
-#include "ui/screens/programme_view.h"
 
 namespace olohuone::ui::sdl {
 
@@ -25,9 +24,7 @@ struct KioskDisplayOptions {
 struct KioskParts {
     const Catalogs& catalogs;
     const TimeZone& zone;
-    ProgrammeView& programme;
-    VisitDesk& visits;
-    const VisitOptions& visit_options;
+    KioskData data;
     const Clock& clock;
     // Settings for the screen's pixel size and the DPI the display reports (0 if none).
     std::function<KioskUiSettings(int width, int height, double reported_dpi)> settings_for;

@@ -126,6 +126,20 @@ state_dir = "/var/lib/olohuone"
     EXPECT_EQ(config.state_dir, "/var/lib/olohuone");
 }
 
+TEST(AppConfig, ActivityRulesAreRead)
+{
+    const KioskConfig defaults = parse_ok("");
+    EXPECT_EQ(defaults.activity_rules.closes_minutes_before, 60);
+    EXPECT_EQ(defaults.activity_rules.attendance_opens_minutes_before, 30);
+    EXPECT_EQ(defaults.activity_rules.attendance_closes_minutes_after, 60);
+
+    const KioskConfig trip = parse_ok("[activities]\nregistration_closes_minutes_before = 2880\n"
+                                      "attendance_opens_minutes_before = 0\nattendance_closes_minutes_after = 15\n");
+    EXPECT_EQ(trip.activity_rules.closes_minutes_before, 2880);
+    EXPECT_EQ(trip.activity_rules.attendance_opens_minutes_before, 0);
+    EXPECT_EQ(trip.activity_rules.attendance_closes_minutes_after, 15);
+}
+
 TEST(AppConfig, OtherChoicesAndLimitsAreAccepted)
 {
     const KioskConfig large = parse_ok("[kiosk]\ntext_size = \"large\"\nidle_timeout_seconds = 20\ndays_ahead = 28\n"
@@ -212,6 +226,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"content_dir_empty", "[paths]\ncontent_dir = \"\"", "paths.content_dir"},
         BadConfig{"fonts_config_wrong_type", "[paths]\nfonts_config = [\"a\"]", "paths.fonts_config"},
         BadConfig{"state_dir_empty", "[paths]\nstate_dir = \"\"", "paths.state_dir"},
+        BadConfig{"registration_closes_negative", "[activities]\nregistration_closes_minutes_before = -5",
+                  "activities.registration_closes_minutes_before"},
+        BadConfig{"registration_closes_over_a_week", "[activities]\nregistration_closes_minutes_before = 10081",
+                  "activities.registration_closes_minutes_before"},
+        BadConfig{"attendance_opens_too_early", "[activities]\nattendance_opens_minutes_before = 241",
+                  "activities.attendance_opens_minutes_before"},
+        BadConfig{"attendance_closes_too_soon", "[activities]\nattendance_closes_minutes_after = 4",
+                  "activities.attendance_closes_minutes_after"},
+        BadConfig{"attendance_closes_text", "[activities]\nattendance_closes_minutes_after = \"60\"",
+                  "activities.attendance_closes_minutes_after"},
         BadConfig{"unknown_key", "[kiosk]\nidle_timeout = 90", "kiosk.idle_timeout"},
         BadConfig{"misspelt_key", "[display]\nwindow_widht = 1080", "display.window_widht"},
         BadConfig{"key_in_wrong_section", "[display]\nlanguage = \"sv\"", "display.language"},

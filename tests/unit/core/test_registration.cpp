@@ -152,5 +152,36 @@ TEST(RegistrationState, AMovedOccurrenceKeepsItsKeySoItsRegistrationsFollowIt)
         << "10.30: past the old start, but registration closes an hour before the new one";
 }
 
+TEST(Registration, OnlyTimedActivitiesTakeRegistrations)
+{
+    Occurrence exhibition = gymnastics();
+    exhibition.span = EventSpan::AllDay;
+    EXPECT_TRUE(takes_registrations(gymnastics()));
+    EXPECT_FALSE(takes_registrations(exhibition));
+}
+
+TEST(Registration, AnActivityIsFullWhenNoPlaceIsLeftAndCanBeCancelledUntilItStarts)
+{
+    ActivityStatus status;
+    status.places = allocate_places(registrations_of(15), 15);
+    EXPECT_TRUE(status.full());
+    status.places = allocate_places(registrations_of(14), 15);
+    EXPECT_FALSE(status.full());
+    status.places = allocate_places(registrations_of(40), std::nullopt);
+    EXPECT_FALSE(status.full()) << "no limit is never full";
+
+    for (RegistrationState state : {RegistrationState::Open, RegistrationState::ClosedSoon}) {
+        status.registration = state;
+        EXPECT_TRUE(status.can_cancel());
+    }
+    for (RegistrationState state : {RegistrationState::Started, RegistrationState::Cancelled}) {
+        status.registration = state;
+        EXPECT_FALSE(status.can_cancel());
+    }
+    status.registration = RegistrationState::Open;
+    status.places = allocate_places({}, 15);
+    EXPECT_FALSE(status.can_cancel()) << "nobody to cancel";
+}
+
 } // namespace
 } // namespace olohuone

@@ -1,0 +1,80 @@
+#include "app/activity_desk_service.h"
+
+#include "core/log.h"
+
+namespace olohuone::app {
+namespace {
+
+// Logs a refused or failed record for staff and passes the error on to the screen.
+template <typename Value>
+Result<Value> logged(Result<Value> result, const std::string& what, const Occurrence& activity)
+{
+    if (!result)
+        log::error(what + " not stored for " + activity.key() + ": " + result.error().message);
+    return result;
+}
+
+} // namespace
+
+ActivityStatus ActivityDeskService::status(const Occurrence& activity)
+{
+    const UnixSeconds at = m_clock.now();
+    ActivityStatus status;
+    status.takes_registrations = takes_registrations(activity);
+    status.registration = registration_state(activity, at, m_rules);
+    status.attendance_open = status.takes_registrations && attendance_open(activity, at, m_rules);
+    if (!status.takes_registrations)
+        return status;
+    auto places = m_log.places(activity);
+    auto here = m_log.here_counts(activity);
+    if (!places || !here) {
+        log::error("places of " + activity.key() + ": " + (places ? here.error() : places.error()).message);
+        return status;
+    }
+    status.places = std::move(places.value());
+    std::tie(status.here_named, status.here_anonymous) = here.value();
+    return status;
+}
+
+std::vector<Registrant> ActivityDeskService::registrants(const Occurrence& activity)
+{
+    auto registrants = m_log.registrants(activity);
+    if (!registrants) {
+        log::error("registrations of " + activity.key() + ": " + registrants.error().message);
+        return {};
+    }
+    return registrants.value();
+}
+
+Result<RegistrationReceipt> ActivityDeskService::register_visitor(const Occurrence& activity,
+                                                                  const VisitorIdentity& who, const std::string& key)
+{
+    const store::RecordTime time = now();
+    if (!takes_registrations(activity) || registration_state(activity, time.at, m_rules) != RegistrationState::Open)
+        return logged<RegistrationReceipt>(make_error("registration is closed"), "registration", activity);
+    return logged(m_log.register_visitor(activity, who, key, time), "registration", activity);
+}
+
+Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occurrence& activity,
+                                                                     std::int64_t visitor_id,
+                                                                     const std::string& cancel_key)
+{
+    const store::RecordTime time = now();
+    const RegistrationState state = registration_state(activity, time.at, m_rules);
+    if (state == RegistrationState::Started || state == RegistrationState::Cancelled)
+        return logged<CancellationReceipt>(make_error("the activity has started or is cancelled"), "cancellation",
+                                           activity);
+    return logged(m_log.cancel(activity, visitor_id, cancel_key, time), "cancellation", activity);
+}
+
+Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activity,
+                                                         const std::optional<VisitorIdentity>& who,
+                                                         const std::string& key)
+{
+    const store::RecordTime time = now();
+    if (!takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
+        return logged<AttendanceReceipt>(make_error("attendance is not open"), "attendance", activity);
+    return logged(m_log.mark_here(activity, who, key, time), "attendance", activity);
+}
+
+} // namespace olohuone::app

@@ -1,0 +1,37 @@
+#pragma once
+// The kiosk's ActivityDesk: the activity log in the store, the clock and the
+// registration rules. The rules are checked again at the moment of writing, so a confirm
+// tapped after the closing time is refused even if the screen was opened before it.
+// Failures are logged here for staff; the screen shows the visitor a kind message.
+#include "core/clock.h"
+#include "core/registration.h"
+#include "store/activity_log.h"
+#include "ui/screens/activity_desk.h"
+
+namespace olohuone::app {
+
+class ActivityDeskService final : public ui::ActivityDesk {
+public:
+    ActivityDeskService(store::ActivityLog& log, const Clock& clock, RegistrationRules rules)
+        : m_log(log), m_clock(clock), m_rules(rules)
+    {
+    }
+
+    ActivityStatus status(const Occurrence& activity) override;
+    std::vector<Registrant> registrants(const Occurrence& activity) override;
+    Result<RegistrationReceipt> register_visitor(const Occurrence& activity, const VisitorIdentity& who,
+                                                 const std::string& key) override;
+    Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,
+                                                    const std::string& cancel_key) override;
+    Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
+                                        const std::string& key) override;
+
+private:
+    store::RecordTime now() const { return {m_clock.now(), m_clock.synchronised()}; }
+
+    store::ActivityLog& m_log;
+    const Clock& m_clock;
+    RegistrationRules m_rules;
+};
+
+} // namespace olohuone::app

@@ -1,0 +1,330 @@
+#include "store/activity_log.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/visitor_name.h"
+#include "store/record_key.h"
+#include "store/visitors.h"
+
+namespace olohuone::store {
+namespace {
+
+// The activity as the server knows it: the event and which of its occurrences.
+nlohmann::json activity_json(const Occurrence& activity)
+{
+    return {{"uid", activity.uid}, {"instance", activity.instance}, {"start", activity.start}};
+}
+
+Result<std::string> first_name_of(sql::Database& database, std::int64_t visitor_id)
+{
+    auto visitor = read_visitor(database, visitor_id);
+    if (!visitor)
+        return visitor.error();
+    return first_name(visitor->name);
+}
+
+// The id in a one-column lookup by key, if a row has it.
+Result<std::optional<std::int64_t>> id_by_key(sql::Database& database, std::string_view sql, const std::string& key)
+{
+    auto select = database.prepare(sql);
+    if (!select)
+        return select.error();
+    select->bind(1, key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(select->column_is_null(0) ? 0 : select->column_int(0));
+}
+
+RegistrationReceipt receipt_for(std::string first_name, const Places& places, std::int64_t visitor_id, bool already)
+{
+    RegistrationReceipt receipt{std::move(first_name), false, 0, already};
+    if (const Standing* standing = places.of(visitor_id)) {
+        receipt.coming = standing->coming;
+        receipt.queue_position = standing->queue_position;
+    }
+    return receipt;
+}
+
+} // namespace
+
+Result<ActivityLog::Active> ActivityLog::active_registrations(const Occurrence& activity)
+{
+    auto select = m_database.prepare(
+        "SELECT id, visitor_id, registered_at, key FROM registration WHERE event_uid = ? AND instance = ? AND "
+        "cancelled_at IS NULL");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    Active active;
+    for (;;) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return active;
+        active.registrations.push_back({select->column_int(0), select->column_int(1), select->column_int(2), false});
+        active.keys.push_back(select->column_text(3));
+    }
+}
+
+Result<Places> ActivityLog::places(const Occurrence& activity)
+{
+    auto active = active_registrations(activity);
+    if (!active)
+        return active.error();
+    return allocate_places(active->registrations, activity.capacity);
+}
+
+Result<RegistrationReceipt> ActivityLog::register_visitor(const Occurrence& activity, const VisitorIdentity& who,
+                                                          const std::string& key, RecordTime time)
+{
+    if (key.empty() || activity.uid.empty())
+        return make_error("a registration needs a key and an activity");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto repeated = id_by_key(m_database, "SELECT visitor_id FROM registration WHERE key = ?", key);
+    if (!repeated)
+        return repeated.error();
+
+    auto active = active_registrations(activity);
+    if (!active)
+        return active.error();
+    const Places before = allocate_places(active->registrations, activity.capacity);
+    if (repeated.value()) {
+        // The same confirm again (a double tap, a retry after a crash): the same record.
+        auto name = first_name_of(m_database, *repeated.value());
+        if (!name)
+            return name.error();
+        return receipt_for(name.value(), before, *repeated.value(), false);
+    }
+
+    auto visitor_id = find_or_add_visitor(m_database, who, time.at);
+    if (!visitor_id)
+        return visitor_id.error();
+    auto visitor = read_visitor(m_database, visitor_id.value());
+    if (!visitor)
+        return visitor.error();
+    if (before.of(visitor_id.value()) != nullptr) {
+        if (auto committed = transaction->commit(); !committed) // their last visit is still news
+            return committed.error();
+        return receipt_for(first_name(visitor->name), before, visitor_id.value(), true);
+    }
+
+    auto insert = m_database.prepare(
+        "INSERT INTO registration (key, event_uid, instance, visitor_id, registered_at, clock_synced) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, key)
+        .bind(2, activity.uid)
+        .bind(3, activity.instance)
+        .bind(4, visitor_id.value())
+        .bind(5, time.at)
+        .bind(6, time.clock_synced ? 1 : 0);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+    active->registrations.push_back({m_database.last_insert_id(), visitor_id.value(), time.at, false});
+    const Places after = allocate_places(active->registrations, activity.capacity);
+    const RegistrationReceipt receipt = receipt_for(first_name(visitor->name), after, visitor_id.value(), false);
+
+    const nlohmann::json payload = {
+        {"registration", key},
+        {"activity", activity_json(activity)},
+        {"visitor", visitor_json(visitor.value())},
+        {"standing", {{"coming", receipt.coming}, {"queue_position", receipt.queue_position}}},
+        {"time", record_time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, key, "registration.add", payload, time); !queued)
+        return queued.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return receipt;
+}
+
+Result<CancellationReceipt> ActivityLog::cancel(const Occurrence& activity, std::int64_t visitor_id,
+                                                const std::string& cancel_key, RecordTime time)
+{
+    if (cancel_key.empty())
+        return make_error("a cancellation needs a key");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto repeated = id_by_key(m_database, "SELECT visitor_id FROM registration WHERE cancel_key = ?", cancel_key);
+    if (!repeated)
+        return repeated.error();
+    if (repeated.value()) {
+        auto name = first_name_of(m_database, *repeated.value());
+        if (!name)
+            return name.error();
+        return CancellationReceipt{name.value(), 0};
+    }
+
+    auto active = active_registrations(activity);
+    if (!active)
+        return active.error();
+    const Places before = allocate_places(active->registrations, activity.capacity);
+    std::size_t index = 0;
+    while (index < active->registrations.size() && active->registrations[index].visitor_id != visitor_id)
+        ++index;
+    if (index == active->registrations.size())
+        return make_error("visitor " + std::to_string(visitor_id) + " has no registration for " + activity.key());
+    const std::string registration_key = active->keys[index];
+
+    auto update = m_database.prepare("UPDATE registration SET cancelled_at = ?, cancel_key = ? WHERE id = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, cancel_key).bind(3, active->registrations[index].id);
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {{"registration", registration_key},
+                                    {"activity", activity_json(activity)},
+                                    {"time", record_time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, cancel_key, "registration.cancel", payload, time); !queued)
+        return queued.error();
+
+    active->registrations[index].cancelled = true;
+    const Places after = allocate_places(active->registrations, activity.capacity);
+    const std::vector<std::int64_t> moved = promoted(before, after);
+    for (const std::int64_t promoted_visitor : moved) {
+        std::string promoted_key;
+        for (std::size_t i = 0; i < active->registrations.size(); ++i)
+            if (active->registrations[i].visitor_id == promoted_visitor && !active->registrations[i].cancelled)
+                promoted_key = active->keys[i];
+        const nlohmann::json move = {{"registration", promoted_key},
+                                     {"activity", activity_json(activity)},
+                                     {"cancellation", cancel_key},
+                                     {"time", record_time_json(time)}};
+        if (auto queued = add_to_outbox(m_database, new_record_key(), "registration.promoted", move, time); !queued)
+            return queued.error();
+    }
+
+    auto name = first_name_of(m_database, visitor_id);
+    if (!name)
+        return name.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return CancellationReceipt{name.value(), static_cast<int>(moved.size())};
+}
+
+Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
+                                                 const std::string& key, RecordTime time)
+{
+    if (key.empty() || activity.uid.empty())
+        return make_error("attendance needs a key and an activity");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto repeated = id_by_key(m_database, "SELECT visitor_id FROM attendance WHERE key = ?", key);
+    if (!repeated)
+        return repeated.error();
+    if (repeated.value()) {
+        if (*repeated.value() == 0)
+            return AttendanceReceipt{"", false};
+        auto name = first_name_of(m_database, *repeated.value());
+        if (!name)
+            return name.error();
+        return AttendanceReceipt{name.value(), false};
+    }
+
+    nlohmann::json payload = {{"attendance", key}, {"activity", activity_json(activity)}};
+    std::optional<std::int64_t> visitor_id;
+    std::string first;
+    if (who) {
+        auto found = find_or_add_visitor(m_database, *who, time.at);
+        if (!found)
+            return found.error();
+        visitor_id = found.value();
+        auto visitor = read_visitor(m_database, *visitor_id);
+        if (!visitor)
+            return visitor.error();
+        first = first_name(visitor->name);
+        payload["visitor"] = visitor_json(visitor.value());
+
+        auto marked = m_database.prepare(
+            "SELECT 1 FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id = ?");
+        if (!marked)
+            return marked.error();
+        marked->bind(1, activity.uid).bind(2, activity.instance).bind(3, *visitor_id);
+        auto row = marked->step();
+        if (!row)
+            return row.error();
+        if (row.value()) {
+            if (auto committed = transaction->commit(); !committed)
+                return committed.error();
+            return AttendanceReceipt{first, true};
+        }
+        // Registered-and-came is what the coordinator's report counts: the record says so.
+        auto active = active_registrations(activity);
+        if (!active)
+            return active.error();
+        for (std::size_t i = 0; i < active->registrations.size(); ++i)
+            if (active->registrations[i].visitor_id == *visitor_id)
+                payload["registration"] = active->keys[i];
+    }
+
+    auto insert = m_database.prepare(
+        "INSERT INTO attendance (key, event_uid, instance, visitor_id, arrived_at, clock_synced) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, key)
+        .bind(2, activity.uid)
+        .bind(3, activity.instance)
+        .bind(4, visitor_id)
+        .bind(5, time.at)
+        .bind(6, time.clock_synced ? 1 : 0);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+    payload["time"] = record_time_json(time);
+    const std::string kind = visitor_id ? "attendance.here" : "attendance.counted";
+    if (auto queued = add_to_outbox(m_database, key, kind, payload, time); !queued)
+        return queued.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return AttendanceReceipt{first, false};
+}
+
+Result<std::vector<Registrant>> ActivityLog::registrants(const Occurrence& activity)
+{
+    auto active = active_registrations(activity);
+    if (!active)
+        return active.error();
+    const Places places = allocate_places(active->registrations, activity.capacity);
+    auto select = m_database.prepare(
+        "SELECT visitor.name, visitor.group_id, visitor.marker_id, EXISTS (SELECT 1 FROM attendance WHERE "
+        "attendance.event_uid = ?1 AND attendance.instance = ?2 AND attendance.visitor_id = visitor.id) "
+        "FROM visitor WHERE visitor.id = ?3");
+    if (!select)
+        return select.error();
+    std::vector<Registrant> registrants;
+    for (const Standing& standing : places.standings) {
+        select->reset();
+        select->bind(1, activity.uid).bind(2, activity.instance).bind(3, standing.visitor_id);
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return make_error("a registration names no visitor " + std::to_string(standing.visitor_id));
+        registrants.push_back({standing.visitor_id, public_name(select->column_text(0)), select->column_text(1),
+                               select->column_text(2), standing.coming, standing.queue_position,
+                               select->column_int(3) != 0});
+    }
+    return registrants;
+}
+
+Result<std::pair<int, int>> ActivityLog::here_counts(const Occurrence& activity)
+{
+    auto select = m_database.prepare(
+        "SELECT count(visitor_id), count(*) - count(visitor_id) FROM attendance WHERE event_uid = ? AND instance = ?");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return std::pair{static_cast<int>(select->column_int(0)), static_cast<int>(select->column_int(1))};
+}
+
+} // namespace olohuone::store

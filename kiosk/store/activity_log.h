@@ -1,0 +1,55 @@
+#pragma once
+// Registrations ("Tulen mukaan"), their cancellations, the waiting-list moves those make,
+// and attendance ("Olen paikalla"). As with visits, every record is written together with
+// its outbox row in one transaction, is on disk when a call succeeds, and a call repeated
+// with the same key changes nothing and succeeds again. Whether registration is still
+// open is the caller's rule (see registration_state); the store keeps the places.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/occurrence.h"
+#include "core/registration.h"
+#include "core/result.h"
+#include "core/visits.h"
+#include "store/outbox.h"
+#include "store/sqlite.h"
+
+namespace olohuone::store {
+
+class ActivityLog {
+public:
+    explicit ActivityLog(sql::Database& database) : m_database(database) {}
+
+    // Registers `who` for `activity` under `key`. Someone already registered gets their
+    // standing back (`already`) and nothing new is stored.
+    Result<RegistrationReceipt> register_visitor(const Occurrence& activity, const VisitorIdentity& who,
+                                                 const std::string& key, RecordTime time);
+
+    // Cancels the visitor's registration under `cancel_key`; the first in the queue moves
+    // up into a freed place, and that move is a record of its own.
+    Result<CancellationReceipt> cancel(const Occurrence& activity, std::int64_t visitor_id,
+                                       const std::string& cancel_key, RecordTime time);
+
+    // Marks `who` present, or counts one person without a name when `who` is empty.
+    // Someone already marked gets `already` and nothing new is stored.
+    Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
+                                        const std::string& key, RecordTime time);
+
+    Result<Places> places(const Occurrence& activity);
+    // Active registrations in queue order, with whether each is marked present.
+    Result<std::vector<Registrant>> registrants(const Occurrence& activity);
+    // Present by name, and counted without one.
+    Result<std::pair<int, int>> here_counts(const Occurrence& activity);
+
+private:
+    struct Active {
+        std::vector<Registration> registrations;
+        std::vector<std::string> keys; // the record key of each, same order
+    };
+    Result<Active> active_registrations(const Occurrence& activity);
+
+    sql::Database& m_database;
+};
+
+} // namespace olohuone::store

@@ -1,0 +1,33 @@
+#pragma once
+// The narrow interface the activity screens need: where an activity stands, who is
+// registered, and the records ("Tulen mukaan", cancellation, "Olen paikalla"). A record
+// call returns only when the record is on disk; it is refused when the activity's rules
+// (closing time, attendance window, a cancelled activity) say no at that moment.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/occurrence.h"
+#include "core/registration.h"
+#include "core/result.h"
+#include "core/visits.h"
+
+namespace olohuone::ui {
+
+class ActivityDesk {
+public:
+    virtual ~ActivityDesk() = default;
+
+    virtual ActivityStatus status(const Occurrence& activity) = 0;
+    virtual std::vector<Registrant> registrants(const Occurrence& activity) = 0;
+
+    virtual Result<RegistrationReceipt> register_visitor(const Occurrence& activity, const VisitorIdentity& who,
+                                                         const std::string& key) = 0;
+    virtual Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,
+                                                            const std::string& cancel_key) = 0;
+    // `who` empty: one more person counted without a name.
+    virtual Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
+                                                const std::string& key) = 0;
+};
+
+} // namespace olohuone::ui

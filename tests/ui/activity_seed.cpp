@@ -1,0 +1,61 @@
+#include "activity_seed.h"
+
+#include <gtest/gtest.h>
+
+#include "store/activity_log.h"
+#include "store/record_key.h"
+
+namespace olohuone::testing {
+namespace {
+
+constexpr UnixSeconds day = 24 * 60 * 60;
+
+VisitorIdentity identity(const std::string& name, const std::string& group) { return {std::nullopt, name, group, ""}; }
+
+} // namespace
+
+Occurrence occurrence_titled(OffscreenKiosk& kiosk, const CivilDate& date, const std::string& title)
+{
+    for (const Occurrence& occurrence : kiosk.services().programme().occurrences_on(date))
+        if (occurrence.title.in("fi") == title)
+            return occurrence;
+    ADD_FAILURE() << "no " << title << " on " << date.year << "-" << date.month << "-" << date.day;
+    return {};
+}
+
+void register_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
+                      const std::string& group)
+{
+    store::ActivityLog log(kiosk.services().store().database());
+    // Each registration a second after the one before, across calls too: the queue order
+    // is the order they were made in.
+    auto made = kiosk.services().store().database().query_int("SELECT count(*) FROM registration");
+    ASSERT_TRUE(made.ok());
+    UnixSeconds at = kiosk.clock().now() - day + made.value();
+    for (const std::string& name : names) {
+        auto registered = log.register_visitor(activity, identity(name, group), store::new_record_key(), {at++, true});
+        ASSERT_TRUE(registered.ok()) << name << ": " << registered.error().message;
+    }
+}
+
+void mark_here_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
+                       int anonymous, const std::string& group)
+{
+    store::ActivityLog log(kiosk.services().store().database());
+    const store::RecordTime time{kiosk.clock().now() - 60, true};
+    for (const std::string& name : names)
+        ASSERT_TRUE(log.mark_here(activity, identity(name, group), store::new_record_key(), time).ok()) << name;
+    for (int i = 0; i < anonymous; ++i)
+        ASSERT_TRUE(log.mark_here(activity, std::nullopt, store::new_record_key(), time).ok());
+}
+
+std::vector<std::string> activity_regulars(int count)
+{
+    static const std::vector<std::string> names = {
+        "Helmi Laine",     "Toivo Heikkinen", "Kerttu Mäkelä",  "Veikko Koskinen", "Sirkka Järvinen",
+        "Pentti Lehtonen", "Irja Hämäläinen", "Eino Rantanen",  "Martta Salminen", "Onni Turunen",
+        "Elsa Lindqvist",  "Reino Karjalainen"};
+    return {names.begin(), names.begin() + std::min<std::size_t>(static_cast<std::size_t>(count), names.size())};
+}
+
+} // namespace olohuone::testing

@@ -1,0 +1,27 @@
+#pragma once
+// Registrations and attendance made before a test's moment, written by the kiosk's own
+// store code into its database, as the kiosk recorded them the day before.
+#include <string>
+#include <vector>
+
+#include "core/occurrence.h"
+#include "offscreen_kiosk.h"
+
+namespace olohuone::testing {
+
+// The occurrence titled `title` (Finnish) on `date`; fails the test if there is none.
+Occurrence occurrence_titled(OffscreenKiosk& kiosk, const CivilDate& date, const std::string& title);
+
+// Registers each name (a new visitor in `group` unless the name is already known), in
+// order, a day before the kiosk's clock.
+void register_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
+                      const std::string& group = "resident");
+
+// Marks each name present, and `anonymous` people without a name.
+void mark_here_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
+                       int anonymous = 0, const std::string& group = "resident");
+
+// People who come to activities without signing in at the desk that day.
+std::vector<std::string> activity_regulars(int count);
+
+} // namespace olohuone::testing

@@ -1,0 +1,337 @@
+// Registrations, cancellations, waiting-list moves and attendance in a real SQLite file:
+// the places as a visitor would read them, each record once with its outbox row however
+// often the screen repeats it, and the last place given once when two writers race.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "core/programme_import.h"
+#include "store/activity_log.h"
+#include "store/record_key.h"
+#include "store/store.h"
+#include "store_test_support.h"
+
+namespace olohuone::store {
+namespace {
+
+using test::TempDir;
+
+// Mon 23 Nov 2026 12:00 in Helsinki: the day before the activity.
+constexpr UnixSeconds monday_noon = 1795428000;
+// Tue 24 Nov 2026 10:00 in Helsinki.
+constexpr UnixSeconds tuesday_ten = 1795507200;
+
+Occurrence gymnastics(std::optional<int> capacity = 3)
+{
+    Occurrence activity;
+    activity.uid = "tuolijumppa@olohuone";
+    activity.instance = tuesday_ten;
+    activity.start = tuesday_ten;
+    activity.end = tuesday_ten + 3600;
+    activity.capacity = capacity;
+    activity.title.set_default("Tuolijumppa");
+    return activity;
+}
+
+VisitorIdentity named(const std::string& name, const std::string& group = "resident")
+{
+    return {std::nullopt, name, group, ""};
+}
+
+class ActivityLogTest : public ::testing::Test {
+protected:
+    TempDir dir;
+    Store store = open();
+    ActivityLog log{store.database()};
+    UnixSeconds clock = monday_noon;
+
+    Store open()
+    {
+        auto opened = Store::open(dir.file("olohuone.sqlite3"));
+        EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().message);
+        return std::move(opened).value();
+    }
+
+    std::int64_t count(const std::string& sql) { return store.database().query_int(sql).value(); }
+
+    // A registration a minute after the one before.
+    RegistrationReceipt register_ok(const Occurrence& activity, const std::string& name,
+                                    const std::string& key = new_record_key())
+    {
+        clock += 60;
+        auto receipt = log.register_visitor(activity, named(name), key, {clock, true});
+        EXPECT_TRUE(receipt.ok()) << (receipt.ok() ? "" : receipt.error().message);
+        return receipt.ok() ? receipt.value() : RegistrationReceipt{};
+    }
+
+    std::int64_t visitor_id(const std::string& name)
+    {
+        auto select = store.database().prepare("SELECT id FROM visitor WHERE name = ?");
+        select->bind(1, name);
+        EXPECT_TRUE(select->step().value()) << name;
+        return select->column_int(0);
+    }
+
+    CancellationReceipt cancel_ok(const Occurrence& activity, const std::string& name,
+                                  const std::string& key = new_record_key())
+    {
+        clock += 60;
+        auto receipt = log.cancel(activity, visitor_id(name), key, {clock, true});
+        EXPECT_TRUE(receipt.ok()) << (receipt.ok() ? "" : receipt.error().message);
+        return receipt.ok() ? receipt.value() : CancellationReceipt{};
+    }
+
+    std::vector<std::string> names_in_order(const Occurrence& activity)
+    {
+        std::vector<std::string> names;
+        const auto registrants = log.registrants(activity);
+        for (const Registrant& registrant : registrants.value())
+            names.push_back(registrant.public_name + (registrant.coming ? "" : " #" + std::to_string(
+                                                                                     registrant.queue_position)));
+        return names;
+    }
+
+    std::vector<std::string> outbox_kinds()
+    {
+        auto select = store.database().prepare("SELECT kind FROM outbox ORDER BY id");
+        return sql::collect_rows(*select, [](const sql::Statement& row) { return row.column_text(0); }).value();
+    }
+};
+
+TEST_F(ActivityLogTest, PlacesGoInOrderOfRegistrationAndTheRestWait)
+{
+    const Occurrence activity = gymnastics(3);
+    for (const char* name : {"Aino Korhonen", "Toivo Heikkinen", "Kerttu Mäkelä"})
+        EXPECT_TRUE(register_ok(activity, name).coming) << name;
+    const RegistrationReceipt fourth = register_ok(activity, "Veikko Koskinen");
+    const RegistrationReceipt fifth = register_ok(activity, "Sirkka Järvinen");
+    EXPECT_FALSE(fourth.coming);
+    EXPECT_EQ(fourth.queue_position, 1);
+    EXPECT_EQ(fifth.queue_position, 2);
+    EXPECT_EQ(fifth.first_name, "Sirkka");
+
+    const Places places = log.places(activity).value();
+    EXPECT_EQ(places.coming, 3);
+    EXPECT_EQ(places.waiting, 2);
+    EXPECT_EQ(places.left(), 0);
+    EXPECT_EQ(names_in_order(activity),
+              (std::vector<std::string>{"Aino K.", "Toivo H.", "Kerttu M.", "Veikko K. #1", "Sirkka J. #2"}));
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.add'"), 5);
+}
+
+TEST_F(ActivityLogTest, ACancellationMovesTheFirstInTheQueueUpAndRecordsTheMove)
+{
+    const Occurrence activity = gymnastics(2);
+    register_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Toivo Heikkinen");
+    register_ok(activity, "Kerttu Mäkelä");
+    register_ok(activity, "Veikko Koskinen");
+
+    const CancellationReceipt receipt = cancel_ok(activity, "Toivo Heikkinen");
+    EXPECT_EQ(receipt.first_name, "Toivo");
+    EXPECT_EQ(receipt.promoted, 1);
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Aino K.", "Kerttu M.", "Veikko K. #1"}));
+
+    // The move names Kerttu's own registration and the cancellation that made it.
+    const auto move = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'registration.promoted'").value());
+    const std::string kerttu_key = store.database()
+                                       .query_text("SELECT key FROM registration WHERE visitor_id = (SELECT id FROM "
+                                                   "visitor WHERE name = 'Kerttu Mäkelä')")
+                                       .value();
+    EXPECT_EQ(move["registration"], kerttu_key);
+    EXPECT_EQ(move["activity"]["uid"], activity.uid);
+    EXPECT_EQ(outbox_kinds(), (std::vector<std::string>{"registration.add", "registration.add", "registration.add",
+                                                        "registration.add", "registration.cancel",
+                                                        "registration.promoted"}));
+
+    // Someone in the queue cancelling moves nobody.
+    EXPECT_EQ(cancel_ok(activity, "Veikko Koskinen").promoted, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.promoted'"), 1);
+}
+
+TEST_F(ActivityLogTest, ARepeatedConfirmIsTheSameRegistrationAndASecondOneIsNotAPlace)
+{
+    const Occurrence activity = gymnastics(3);
+    const std::string key = new_record_key();
+    register_ok(activity, "Aino Korhonen", key);
+    const RegistrationReceipt again = register_ok(activity, "Aino Korhonen", key);
+    EXPECT_TRUE(again.coming);
+    EXPECT_FALSE(again.already);
+
+    // A new registration by the same person (another walk to the kiosk) says so.
+    const RegistrationReceipt second = register_ok(activity, "Aino Korhonen");
+    EXPECT_TRUE(second.already);
+    EXPECT_EQ(count("SELECT count(*) FROM registration"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM outbox"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM visitor"), 1);
+}
+
+TEST_F(ActivityLogTest, ARepeatedCancellationIsOneCancellationAndTheVisitorCanRegisterAgainAtTheEnd)
+{
+    const Occurrence activity = gymnastics(1);
+    register_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Toivo Heikkinen");
+    const std::string key = new_record_key();
+    EXPECT_EQ(cancel_ok(activity, "Aino Korhonen", key).promoted, 1);
+    EXPECT_EQ(cancel_ok(activity, "Aino Korhonen", key).promoted, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.cancel'"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.promoted'"), 1);
+
+    // Not registered any more: another cancellation is an error, not a record.
+    auto nothing = log.cancel(activity, visitor_id("Aino Korhonen"), new_record_key(), {clock, true});
+    EXPECT_FALSE(nothing.ok());
+
+    const RegistrationReceipt back = register_ok(activity, "Aino Korhonen");
+    EXPECT_FALSE(back.already);
+    EXPECT_EQ(back.queue_position, 1);
+    EXPECT_EQ(count("SELECT count(*) FROM registration"), 3); // the cancelled one stays
+}
+
+TEST_F(ActivityLogTest, WithoutALimitEveryoneIsComing)
+{
+    const Occurrence activity = gymnastics(std::nullopt);
+    for (int i = 0; i < 30; ++i)
+        EXPECT_TRUE(register_ok(activity, "Kävijä " + std::string(1, static_cast<char>('A' + i % 26))
+                                              + std::string(1, static_cast<char>('a' + i / 26)))
+                        .coming);
+    const Places places = log.places(activity).value();
+    EXPECT_EQ(places.coming, 30);
+    EXPECT_EQ(places.left(), std::nullopt);
+}
+
+TEST_F(ActivityLogTest, AnOccurrenceMovedByRecurrenceIdKeepsItsRegistrations)
+{
+    const TimeZone zone = TimeZone::named("Europe/Helsinki").value();
+    const std::string series = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                               "BEGIN:VEVENT\r\nUID:jumppa@test\r\nDTSTAMP:20261101T000000Z\r\n"
+                               "DTSTART;TZID=Europe/Helsinki:20261103T100000\r\nDURATION:PT1H\r\n"
+                               "RRULE:FREQ=WEEKLY;BYDAY=TU\r\nSUMMARY:Tuolijumppa\r\nX-OLOHUONE-CAPACITY:2\r\n"
+                               "END:VEVENT\r\n";
+    const std::string moved = "BEGIN:VEVENT\r\nUID:jumppa@test\r\nDTSTAMP:20261120T000000Z\r\n"
+                              "RECURRENCE-ID;TZID=Europe/Helsinki:20261124T100000\r\n"
+                              "DTSTART;TZID=Europe/Helsinki:20261124T140000\r\nDURATION:PT1H\r\n"
+                              "SUMMARY:Tuolijumppa\r\nEND:VEVENT\r\n";
+    const ImportWindow window{zone.start_of_day({2026, 11, 24}), zone.start_of_day({2026, 11, 25})};
+    const auto before = import_programme({{"weekly.ics", series + "END:VCALENDAR\r\n"}}, zone, window).value();
+    ASSERT_EQ(before.occurrences.size(), 1u);
+    register_ok(before.occurrences[0], "Aino Korhonen");
+    register_ok(before.occurrences[0], "Toivo Heikkinen");
+    register_ok(before.occurrences[0], "Kerttu Mäkelä");
+
+    // Staff move Tuesday's session to the afternoon: the same activity, the same people.
+    const auto after = import_programme({{"weekly.ics", series + moved + "END:VCALENDAR\r\n"}}, zone, window).value();
+    ASSERT_EQ(after.occurrences.size(), 1u);
+    const Occurrence& afternoon = after.occurrences[0];
+    ASSERT_NE(afternoon.start, before.occurrences[0].start);
+    EXPECT_EQ(names_in_order(afternoon), (std::vector<std::string>{"Aino K.", "Toivo H.", "Kerttu M. #1"}));
+    // The capacity came from the series, as the override did not change it.
+    EXPECT_EQ(log.places(afternoon).value().capacity, 2);
+}
+
+TEST_F(ActivityLogTest, AttendanceIsItsOwnRecordForRegisteredWalkInAndAnonymousVisitors)
+{
+    const Occurrence activity = gymnastics(3);
+    register_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Toivo Heikkinen");
+    const store::RecordTime at{tuesday_ten - 300, true};
+
+    auto aino = log.mark_here(activity, named("Aino Korhonen"), new_record_key(), at);
+    ASSERT_TRUE(aino.ok());
+    EXPECT_EQ(aino->first_name, "Aino");
+    auto walk_in = log.mark_here(activity, named("Reino Karjalainen"), new_record_key(), at);
+    ASSERT_TRUE(walk_in.ok());
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(log.mark_here(activity, std::nullopt, new_record_key(), at).ok());
+
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{2, 3}));
+    // Registered and came, registered and did not come, walk-in: all readable from the
+    // records, and the registration stays as it was.
+    const auto registrants = log.registrants(activity).value();
+    ASSERT_EQ(registrants.size(), 2u);
+    EXPECT_TRUE(registrants[0].here);
+    EXPECT_FALSE(registrants[1].here);
+    EXPECT_EQ(count("SELECT count(*) FROM registration WHERE cancelled_at IS NULL"), 2);
+
+    const auto came = nlohmann::json::parse(
+        store.database()
+            .query_text("SELECT payload FROM outbox WHERE kind = 'attendance.here' ORDER BY id LIMIT 1")
+            .value());
+    EXPECT_TRUE(came.contains("registration"));
+    const auto walked_in = nlohmann::json::parse(
+        store.database()
+            .query_text("SELECT payload FROM outbox WHERE kind = 'attendance.here' ORDER BY id DESC LIMIT 1")
+            .value());
+    EXPECT_FALSE(walked_in.contains("registration"));
+    EXPECT_EQ(walked_in["visitor"]["name"], "Reino Karjalainen");
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'attendance.counted'"), 3);
+}
+
+TEST_F(ActivityLogTest, AttendanceIsOncePerPersonAndOncePerKey)
+{
+    const Occurrence activity = gymnastics(3);
+    const store::RecordTime at{tuesday_ten, true};
+    const std::string key = new_record_key();
+    ASSERT_TRUE(log.mark_here(activity, named("Aino Korhonen"), key, at).ok());
+    auto repeated = log.mark_here(activity, named("Aino Korhonen"), key, at);
+    ASSERT_TRUE(repeated.ok());
+    EXPECT_FALSE(repeated->already);
+    auto again = log.mark_here(activity, named("Aino Korhonen"), new_record_key(), at);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->already);
+    const std::string anonymous_key = new_record_key();
+    ASSERT_TRUE(log.mark_here(activity, std::nullopt, anonymous_key, at).ok());
+    ASSERT_TRUE(log.mark_here(activity, std::nullopt, anonymous_key, at).ok());
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{1, 1}));
+    EXPECT_EQ(count("SELECT count(*) FROM outbox"), 2);
+}
+
+TEST_F(ActivityLogTest, RecordsSurviveClosingAndOpeningTheDatabase)
+{
+    const Occurrence activity = gymnastics(1);
+    register_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Toivo Heikkinen");
+    {
+        Store reopened = open();
+        ActivityLog again(reopened.database());
+        EXPECT_EQ(again.places(activity).value().waiting, 1);
+    }
+}
+
+TEST_F(ActivityLogTest, TwoWritersRacingForTheLastPlaceGiveItOnce)
+{
+    // Two connections to one file (the kiosk and, say, a second screen on the same
+    // device), each with its own visitor, tapping at the same moment, many times over.
+    const std::string path = dir.file("olohuone.sqlite3");
+    for (int round = 0; round < 20; ++round) {
+        Occurrence activity = gymnastics(1);
+        activity.uid = "race-" + std::to_string(round);
+        RegistrationReceipt first;
+        RegistrationReceipt second;
+        const auto writer = [&](const std::string& name, RegistrationReceipt& out) {
+            auto opened = Store::open(path);
+            ASSERT_TRUE(opened.ok());
+            ActivityLog own(opened->database());
+            auto receipt = own.register_visitor(activity, named(name), new_record_key(), {monday_noon, true});
+            ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+            out = receipt.value();
+        };
+        std::thread a(writer, "Aino Korhonen", std::ref(first));
+        std::thread b(writer, "Toivo Heikkinen", std::ref(second));
+        a.join();
+        b.join();
+        EXPECT_NE(first.coming, second.coming) << "round " << round;
+        EXPECT_EQ(first.queue_position + second.queue_position, 1) << "round " << round;
+        const Places places = log.places(activity).value();
+        EXPECT_EQ(places.coming, 1);
+        EXPECT_EQ(places.waiting, 1);
+        // What each screen said is what the database holds.
+        const std::string winner = first.coming ? "Aino Korhonen" : "Toivo Heikkinen";
+        EXPECT_TRUE(places.of(visitor_id(winner))->coming) << "round " << round;
+    }
+}
+
+} // namespace
+} // namespace olohuone::store
