@@ -120,6 +120,16 @@ void OffscreenKiosk::tap(const std::string& id)
     touch_up(at);
 }
 
+void OffscreenKiosk::tap_shakily(const std::string& id, int times)
+{
+    const ui::Point at = center_of(id);
+    for (int i = 0; i < times; ++i) {
+        touch_down(at);
+        touch_up(at);
+        advance_ms(60);
+    }
+}
+
 void OffscreenKiosk::type(const std::string& text)
 {
     for (const std::string& character : utf8_characters(fold_name(text))) {

@@ -41,6 +41,8 @@ public:
     // Types `text` on the on-screen keyboard, key by key, at a senior's pace (the
     // tremor guard ignores a second tap on the same key within 400 ms).
     void type(const std::string& text);
+    // A shaky hand: `times` quick touches on the same target, 60 ms apart.
+    void tap_shakily(const std::string& id, int times);
     void touch_down(ui::Point at);
     void touch_move(ui::Point to);
     void touch_up(ui::Point at);

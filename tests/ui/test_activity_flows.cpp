@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "activity_seed.h"
+#include "earlier_records.h"
 #include "offscreen_kiosk.h"
 
 namespace olohuone::testing {
@@ -20,15 +20,6 @@ std::int64_t count(OffscreenKiosk& kiosk, const std::string& sql)
     auto value = kiosk.services().store().database().query_int(sql);
     EXPECT_TRUE(value.ok()) << sql;
     return value.ok() ? value.value() : -1;
-}
-
-void signed_in(OffscreenKiosk& kiosk, const std::string& name, const std::string& group)
-{
-    SignInDraft draft;
-    draft.key = kiosk.services().visits().new_key();
-    draft.group_id = group;
-    draft.typed_name = name;
-    ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok());
 }
 
 void tap(OffscreenKiosk& kiosk, const std::string& id)
@@ -68,7 +59,7 @@ std::int64_t registrations_of(OffscreenKiosk& kiosk, const std::string& name, co
 TEST(ActivityFlows, AVisitorSignedInTodayRegistersWithTwoTaps)
 {
     OffscreenKiosk kiosk({1080, 1920, 15.6});
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     const Occurrence circle = occurrence_titled(kiosk, tomorrow, reading_circle);
     register_earlier(kiosk, circle, activity_regulars(5));
 
@@ -120,7 +111,7 @@ TEST(ActivityFlows, SomeoneNotSignedInTypesTheirName)
 TEST(ActivityFlows, AFullActivityOffersTheQueueAndACancellationMovesItUp)
 {
     OffscreenKiosk kiosk;
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     const Occurrence outdoors = occurrence_titled(kiosk, tomorrow, "Ulkoiluryhmä");
     register_earlier(kiosk, outdoors, activity_regulars(8));
 
@@ -155,16 +146,11 @@ TEST(ActivityFlows, AFullActivityOffersTheQueueAndACancellationMovesItUp)
 TEST(ActivityFlows, AShakyDoubleTapOnConfirmRegistersOnce)
 {
     OffscreenKiosk kiosk;
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     open_event(kiosk, "Iltalukupiiri", true);
     tap(kiosk, "activity/register");
     pick(kiosk, "Lars Å.");
-    const ui::Point yes = kiosk.center_of("confirm/yes");
-    for (int i = 0; i < 6; ++i) {
-        kiosk.touch_down(yes);
-        kiosk.touch_up(yes);
-        kiosk.advance_ms(60);
-    }
+    kiosk.tap_shakily("confirm/yes", 6);
     EXPECT_EQ(kiosk.ui().screen_name(), "thanks");
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM registration"), 1);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind LIKE 'registration.%'"), 1);
@@ -174,7 +160,7 @@ TEST(ActivityFlows, RegistrationClosesBeforeTheStartEvenWithTheConfirmationOpen)
 {
     // 13.29.30: the sing-along at 14.30 closes its registration at 13.30.
     OffscreenKiosk kiosk(KioskSetup{800, 480, 7.0, {today, {13, 29, 30}}});
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     open_event(kiosk, "Yhteislaulu", false);
     tap(kiosk, "activity/register");
     pick(kiosk, "Lars Å.");
@@ -205,7 +191,7 @@ TEST(ActivityFlows, ACancelledActivityTakesNoRegistrationsAndShowsTheOnesItHad)
 TEST(ActivityFlows, RegisteredWalkInAndAnonymousAttendanceAreRecordedApart)
 {
     OffscreenKiosk kiosk;
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     const Occurrence gymnastics = occurrence_titled(kiosk, today, "Tuolijumppa");
     register_earlier(kiosk, gymnastics, activity_regulars(4));
 
@@ -265,7 +251,7 @@ TEST(ActivityFlows, AttendanceIsOfferedOnlyAroundTheStart)
 TEST(ActivityFlows, ARegistrationTheStoreRefusesSaysSoAndLosesNothing)
 {
     OffscreenKiosk kiosk;
-    signed_in(kiosk, "Lars Åberg", "relative");
+    sign_in_earlier(kiosk, {"Lars Åberg"}, "relative");
     const Occurrence circle = occurrence_titled(kiosk, tomorrow, reading_circle);
     register_earlier(kiosk, circle, activity_regulars(2));
     open_event(kiosk, "Iltalukupiiri", true);

@@ -3,7 +3,7 @@
 // overflowing or clipped text, low contrast and small touch targets.
 #include <gtest/gtest.h>
 
-#include "activity_seed.h"
+#include "earlier_records.h"
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
 
@@ -108,13 +108,8 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
 {
     const Display display = GetParam();
     OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
-    for (const char* name : {"Aino Korhonen", "Anna-Liisa Virtanen", "Aili Nieminen", "Lars Åberg", "Ainikki Salo"}) {
-        SignInDraft draft;
-        draft.key = kiosk.services().visits().new_key();
-        draft.group_id = "relative";
-        draft.typed_name = name;
-        ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok());
-    }
+    sign_in_earlier(kiosk, {"Aino Korhonen", "Anna-Liisa Virtanen", "Aili Nieminen", "Lars Åberg", "Ainikki Salo"},
+                    "relative");
     for (const char* language : {"fi", "sv", "en"}) {
         for (const char* size : {"normal", "large", "extra_large"}) {
             kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
@@ -174,13 +169,7 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
 {
     const Display display = GetParam();
     OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
-    for (const char* name : {"Aino Korhonen", "Anna-Liisa Virtanen", "Lars Åberg"}) {
-        SignInDraft draft;
-        draft.key = kiosk.services().visits().new_key();
-        draft.group_id = "relative";
-        draft.typed_name = name;
-        ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok());
-    }
+    sign_in_earlier(kiosk, {"Aino Korhonen", "Anna-Liisa Virtanen", "Lars Åberg"}, "relative");
     const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
     const Occurrence outdoors = occurrence_titled(kiosk, {2026, 11, 25}, "Ulkoiluryhmä");
     const Occurrence circle = occurrence_titled(kiosk, {2026, 11, 25}, "Iltalukupiiri: marraskuun kirja");

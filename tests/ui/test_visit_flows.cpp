@@ -88,12 +88,7 @@ TEST(VisitFlows, AShakyDoubleTapOnConfirmMakesOneRecord)
     kiosk.tap("name/done");
     ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
     kiosk.advance_ms(600);
-    const ui::Point yes = kiosk.center_of("confirm/yes");
-    for (int tap = 0; tap < 6; ++tap) {
-        kiosk.touch_down(yes);
-        kiosk.touch_up(yes);
-        kiosk.advance_ms(60);
-    }
+    kiosk.tap_shakily("confirm/yes", 6);
     EXPECT_EQ(kiosk.ui().screen_name(), "thanks");
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 1);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), 1);

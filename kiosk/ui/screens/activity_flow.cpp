@@ -8,6 +8,8 @@
 namespace olohuone::ui {
 namespace {
 
+constexpr const char* no_break_space = "\u00A0";
+
 std::unique_ptr<Screen> thanks(std::function<Message(const ScreenContext&)> describe, const ScreenContext& context)
 {
     return std::make_unique<ThanksScreen>(std::move(describe), context.thank_you_ms);
@@ -179,9 +181,14 @@ std::string places_text(const ActivityStatus& status, const Catalog& catalog, Pl
     }
     if (places.waiting > 0 && detail == PlacesDetail::WithQueue)
         parts.push_back(catalog.format("activity.waiting", {{"count", std::to_string(places.waiting)}}));
+    // Each part stays whole on a line ("5 paikkaa vapaana", never "5 paikkaa" and then
+    // "vapaana"): its spaces do not break.
     std::string text;
-    for (const std::string& part : parts)
+    for (std::string part : parts) {
+        for (std::size_t at = part.find(' '); at != std::string::npos; at = part.find(' ', at))
+            part.replace(at, 1, no_break_space);
         text += (text.empty() ? "" : " · ") + part;
+    }
     return text;
 }
 

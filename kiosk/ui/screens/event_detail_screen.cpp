@@ -1,8 +1,8 @@
 #include "ui/screens/event_detail_screen.h"
 
 #include "ui/layout/text_wrap.h"
-#include "ui/screens/activity_flow.h"
 #include "ui/layout/theme.h"
+#include "ui/screens/activity_flow.h"
 #include "ui/screens/event_row.h"
 #include "ui/screens/paging.h"
 

@@ -176,15 +176,10 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
     const bool shows_places = detail == RowDetail::Full || detail == RowDetail::Compact;
     if (shows_places && !past && !entry.cancelled() && takes_registrations(occurrence))
         places = places_text(context.activities.status(occurrence), context.catalog, PlacesDetail::Short);
-    const FontSpec places_font{FontWeight::Bold, fonts.secondary.px};
-    const int places_height =
-        places.empty() ? 0
-                       : add_wrapped_text(nullptr, places, text_x, 0, text_width, places_font, theme::time_text,
-                                          surface, context.measurer);
 
     std::vector<std::string> title = wrap_text(occurrence.title.in(language), text_width, fonts.title, context.measurer);
     if (detail == RowDetail::Smaller && max_height > 0) {
-        const int room = y + max_height - padding - cursor_y - places_height;
+        const int room = y + max_height - padding - cursor_y;
         const int lines = std::max(1, room / context.measurer.line_height(fonts.title));
         limit_lines(title, static_cast<std::size_t>(lines), text_width, fonts.title, context.measurer);
     }
@@ -195,8 +190,8 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
         cursor_y += add_wrapped_text(list, secondary, text_x, cursor_y, text_width, fonts.secondary,
                                      past ? theme::past_text : theme::secondary_text, surface, context.measurer);
     if (!places.empty())
-        cursor_y += add_wrapped_text(list, places, text_x, cursor_y, text_width, places_font, theme::time_text,
-                                     surface, context.measurer);
+        cursor_y += add_wrapped_text(list, places, text_x, cursor_y, text_width, {FontWeight::Bold, fonts.secondary.px},
+                                     theme::time_text, surface, context.measurer);
 
     const int content_bottom = std::max(cursor_y, top + left_height);
     const int height = std::max(content_bottom + padding - y, metrics.mm(sizes::min_target_mm));

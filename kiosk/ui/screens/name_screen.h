@@ -1,7 +1,7 @@
 #pragma once
 // The name, typed on the on-screen keyboard. Returning visitors whose name starts with
 // the typed letters are offered as big buttons (first name and initial only); before
-// anything is typed the same row offers "count me without a name".
+// anything is typed, a sign-in's name screen offers "count me without a name" there.
 #include <memory>
 #include <utility>
 

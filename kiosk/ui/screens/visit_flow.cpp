@@ -186,7 +186,7 @@ std::unique_ptr<Screen> make_identify_screen(std::string title_key, Identified i
                                       visit.public_name, now);
             return ScreenAction{};
         },
-        true);
+        false);
 }
 
 std::unique_ptr<Screen> make_sign_out_screen(const ScreenContext& context)

@@ -1,4 +1,4 @@
-#include "activity_seed.h"
+#include "earlier_records.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +13,17 @@ constexpr UnixSeconds day = 24 * 60 * 60;
 VisitorIdentity identity(const std::string& name, const std::string& group) { return {std::nullopt, name, group, ""}; }
 
 } // namespace
+
+void sign_in_earlier(OffscreenKiosk& kiosk, const std::vector<std::string>& names, const std::string& group)
+{
+    for (const std::string& name : names) {
+        SignInDraft draft;
+        draft.key = kiosk.services().visits().new_key();
+        draft.group_id = group;
+        draft.typed_name = name;
+        ASSERT_TRUE(kiosk.services().visits().sign_in(draft).ok()) << name;
+    }
+}
 
 Occurrence occurrence_titled(OffscreenKiosk& kiosk, const CivilDate& date, const std::string& title)
 {

@@ -1,6 +1,6 @@
 #pragma once
-// Registrations and attendance made before a test's moment, written by the kiosk's own
-// store code into its database, as the kiosk recorded them the day before.
+// Sign-ins, registrations and attendance made before a test's moment, written by the
+// kiosk's own desk and store code into its database, as the kiosk recorded them earlier.
 #include <string>
 #include <vector>
 
@@ -8,6 +8,9 @@
 #include "offscreen_kiosk.h"
 
 namespace olohuone::testing {
+
+// Signs each name in, in `group`, through the desk the screens use.
+void sign_in_earlier(OffscreenKiosk& kiosk, const std::vector<std::string>& names, const std::string& group);
 
 // The occurrence titled `title` (Finnish) on `date`; fails the test if there is none.
 Occurrence occurrence_titled(OffscreenKiosk& kiosk, const CivilDate& date, const std::string& title);
