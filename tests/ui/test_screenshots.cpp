@@ -50,6 +50,11 @@ enum class ScreenName {
     CancelConfirm,
     AttendanceList,
     AttendanceConfirm,
+    EventClosed,
+    Cancelled,
+    Welcome,
+    AttendanceCounted,
+    WalkInWho,
 };
 
 struct ScreenCase {
@@ -83,6 +88,11 @@ constexpr ScreenCase screen_names[] = {
     {ScreenName::CancelConfirm, "cancel_confirm", "cancel_confirm"},
     {ScreenName::AttendanceList, "attendance_list", "attendance_list"},
     {ScreenName::AttendanceConfirm, "attendance_confirm", "attendance_confirm"},
+    {ScreenName::EventClosed, "event_closed", "event_detail"},
+    {ScreenName::Cancelled, "cancelled", "thanks"},
+    {ScreenName::Welcome, "welcome", "thanks"},
+    {ScreenName::AttendanceCounted, "attendance_counted", "attendance_list"},
+    {ScreenName::WalkInWho, "walk_in_who", "identify_list"},
 };
 
 struct Case {
@@ -199,17 +209,35 @@ bool go_to_activity(OffscreenKiosk& kiosk, ScreenName screen)
         return true;
     case ScreenName::CancelList:
     case ScreenName::CancelConfirm:
+    case ScreenName::Cancelled:
         open_tomorrow(kiosk, "Iltalukupiiri");
         tap(kiosk, "activity/cancel");
-        if (screen == ScreenName::CancelConfirm)
+        if (screen != ScreenName::CancelList)
             pick_person(kiosk, "Kerttu M.");
+        if (screen == ScreenName::Cancelled)
+            tap(kiosk, "confirm/yes");
         return true;
     case ScreenName::AttendanceList:
     case ScreenName::AttendanceConfirm:
+    case ScreenName::Welcome:
+    case ScreenName::AttendanceCounted:
+    case ScreenName::WalkInWho:
         tap(kiosk, kiosk.target_showing("Tuolijumppa", event_rows));
         tap(kiosk, "activity/here");
-        if (screen == ScreenName::AttendanceConfirm)
+        if (screen == ScreenName::AttendanceConfirm || screen == ScreenName::Welcome)
             pick_person(kiosk, "Veikko K.");
+        if (screen == ScreenName::Welcome)
+            tap(kiosk, "confirm/yes");
+        if (screen == ScreenName::AttendanceCounted)
+            tap(kiosk, "attendance/plus_one");
+        if (screen == ScreenName::WalkInWho)
+            tap(kiosk, "attendance/walk_in");
+        return true;
+    case ScreenName::EventClosed:
+        // The children's visit at 11.00: registration closed at 10.00.
+        for (int page = 0; page < 8 && !kiosk.shows_text("Päiväkoti"); ++page)
+            tap(kiosk, "list/later");
+        tap(kiosk, kiosk.target_showing("Päiväkoti", event_rows));
         return true;
     default:
         return false;
