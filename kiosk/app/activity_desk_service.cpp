@@ -26,12 +26,20 @@ ActivityStatus ActivityDeskService::status(const Occurrence& activity)
     if (!status.takes_registrations)
         return status;
     auto places = m_log.places(activity);
-    auto here = m_log.here_counts(activity);
-    if (!places || !here) {
-        log::error("places of " + activity.key() + ": " + (places ? here.error() : places.error()).message);
+    if (!places) {
+        log::error("places of " + activity.key() + ": " + places.error().message);
         return status;
     }
     status.places = std::move(places.value());
+    // Who is here matters only while "Olen paikalla" is offered; the programme's rows
+    // ask for every activity of the day and do not need it.
+    if (!status.attendance_open)
+        return status;
+    auto here = m_log.here_counts(activity);
+    if (!here) {
+        log::error("attendance of " + activity.key() + ": " + here.error().message);
+        return status;
+    }
     std::tie(status.here_named, status.here_anonymous) = here.value();
     return status;
 }

@@ -84,7 +84,7 @@ struct ActivityStatus {
     bool takes_registrations = false;
     bool attendance_open = false;
     Places places;
-    int here_named = 0;     // "Olen paikalla" by name
+    int here_named = 0;     // "Olen paikalla" by name (counted while attendance is open)
     int here_anonymous = 0; // the "+1" count
 
     bool full() const { return places.left() && *places.left() == 0; }

@@ -113,8 +113,16 @@ int time_column_width(const ScreenContext& context, const Metrics& metrics, int 
     return column <= row_width * 45 / 100 ? column : 0;
 }
 
-int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
-                    int width, DrawList* list, RowDetail detail, int max_height)
+std::string row_places(const PlanEntry& entry, const ScreenContext& context)
+{
+    if (entry.state == TimeState::Past || entry.cancelled() || !takes_registrations(entry.occurrence))
+        return {};
+    return places_text(context.activities.status(entry.occurrence), context.catalog, PlacesDetail::Short);
+}
+
+int build_event_row(const PlanEntry& entry, const std::string& places, const std::string& id,
+                    const ScreenContext& context, int x, int y, int width, DrawList* list, RowDetail detail,
+                    int max_height)
 {
     const Metrics normal_metrics(context.metrics.dpi(), TextSize::Normal);
     const Metrics& metrics = detail == RowDetail::Smaller ? normal_metrics : context.metrics;
@@ -170,12 +178,6 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
         cursor_y = last_line_y + std::max(badges_height, context.measurer.line_height(fonts.time)) + metrics.mm(1.0);
     }
 
-    // How many are coming and whether there is room: worth a line of its own until the
-    // title itself needs the room.
-    std::string places;
-    const bool shows_places = detail == RowDetail::Full || detail == RowDetail::Compact;
-    if (shows_places && !past && !entry.cancelled() && takes_registrations(occurrence))
-        places = places_text(context.activities.status(occurrence), context.catalog, PlacesDetail::Short);
 
     std::vector<std::string> title = wrap_text(occurrence.title.in(language), text_width, fonts.title, context.measurer);
     if (detail == RowDetail::Smaller && max_height > 0) {
@@ -189,7 +191,10 @@ int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenC
     if (!secondary.empty())
         cursor_y += add_wrapped_text(list, secondary, text_x, cursor_y, text_width, fonts.secondary,
                                      past ? theme::past_text : theme::secondary_text, surface, context.measurer);
-    if (!places.empty())
+    // How many are coming and whether there is room: worth a line of its own until the
+    // title itself needs the room.
+    const bool shows_places = detail == RowDetail::Full || detail == RowDetail::Compact;
+    if (shows_places && !places.empty())
         cursor_y += add_wrapped_text(list, places, text_x, cursor_y, text_width, {FontWeight::Bold, fonts.secondary.px},
                                      theme::time_text, surface, context.measurer);
 

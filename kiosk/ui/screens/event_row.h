@@ -11,10 +11,16 @@ namespace olohuone::ui {
 // with "…"; the detail screen always has everything.
 enum class RowDetail { Full, Compact, Plain, Smaller };
 
+// "12 / 15 tulossa · 3 vapaana" for a row, or "" (past, cancelled, all-day, nobody and
+// no limit). Asked once per layout: a row is measured more than once.
+std::string row_places(const PlanEntry& entry, const ScreenContext& context);
+
 // Lays out the row at (x, y) with `width`; returns its height. With list == nullptr it
-// only measures. `max_height` (0: none) limits a Smaller row's title lines.
-int build_event_row(const PlanEntry& entry, const std::string& id, const ScreenContext& context, int x, int y,
-                    int width, DrawList* list, RowDetail detail, int max_height = 0);
+// only measures. `places` is the row's row_places(). `max_height` (0: none) limits a
+// Smaller row's title lines.
+int build_event_row(const PlanEntry& entry, const std::string& places, const std::string& id,
+                    const ScreenContext& context, int x, int y, int width, DrawList* list, RowDetail detail,
+                    int max_height = 0);
 
 // "10.00–11.00", or "Koko päivän" for an all-day event.
 std::string time_label(const Occurrence& occurrence, const ScreenContext& context);

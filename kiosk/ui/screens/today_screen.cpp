@@ -118,12 +118,16 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     const int gap = metrics.mm(sizes::gap_mm);
     const Rect full{area.x, y, area.w, area.bottom() - y};
     const ContentPaging paging = place_content_paging(full, metrics);
+    const std::size_t count = m_plan.entries.size();
+    std::vector<std::string> places;
+    for (const PlanEntry& entry : m_plan.entries)
+        places.push_back(row_places(entry, context));
     const auto measure_rows = [&](int width) {
         m_row_heights.clear();
-        for (const PlanEntry& entry : m_plan.entries)
-            m_row_heights.push_back(build_event_row(entry, {}, context, area.x, 0, width, nullptr, RowDetail::Full));
+        for (std::size_t i = 0; i < count; ++i)
+            m_row_heights.push_back(
+                build_event_row(m_plan.entries[i], places[i], {}, context, area.x, 0, width, nullptr, RowDetail::Full));
     };
-    const std::size_t count = m_plan.entries.size();
     measure_rows(full.w);
     const bool all_fit = rows_fitting(m_row_heights, 0, full.h, gap) == count;
     if (all_fit)
@@ -142,7 +146,8 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
                 break;
             m_row_detail[i] = less;
             m_row_heights[i] =
-                build_event_row(m_plan.entries[i], {}, context, rows.x, 0, rows.w, nullptr, less, m_rows_space);
+                build_event_row(m_plan.entries[i], places[i], {}, context, rows.x, 0, rows.w, nullptr, less,
+                                m_rows_space);
         }
     }
 
@@ -158,7 +163,8 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_shown_end = rows_fitting(m_row_heights, *m_first, m_rows_space, gap);
     for (std::size_t i = *m_first; i < m_shown_end; ++i) {
         const std::string id = std::string(event_prefix) + m_plan.entries[i].occurrence.key();
-        y += build_event_row(m_plan.entries[i], id, context, rows.x, y, rows.w, &list, m_row_detail[i], m_rows_space);
+        y += build_event_row(m_plan.entries[i], places[i], id, context, rows.x, y, rows.w, &list, m_row_detail[i],
+                             m_rows_space);
         y += gap;
     }
 
