@@ -53,7 +53,8 @@ static int run(int argc, char** argv)
     cli.add_flag("--check-config", check_only, "validate the configuration and content, then exit");
     cli.add_option("--screenshot", screenshot, "draw the Today screen into this PNG file and exit");
     cli.add_option("--size", screenshot_size, "screenshot size, WIDTHxHEIGHT");
-    cli.add_option("--at", screenshot_at, "screenshot time, local, e.g. 2026-11-24T10:15");
+    cli.add_option("--at", screenshot_at,
+                   "local time, e.g. 2026-11-24T10:15: the screenshot's moment, or where the kiosk's clock starts");
     cli.add_option("--text-size", screenshot_text_size, "screenshot text size: normal, large, extra_large")
         ->check(CLI::IsMember({"normal", "large", "extra_large"}));
     cli.add_option("--language", screenshot_language, "screenshot language, e.g. sv");
@@ -79,7 +80,7 @@ static int run(int argc, char** argv)
         config->mode = app::DisplayMode::Windowed;
 
     SystemClock system_clock;
-    std::unique_ptr<ManualClock> fixed_clock;
+    std::unique_ptr<Clock> chosen_clock;
     const Clock* clock = &system_clock;
     if (!screenshot_at.empty()) {
         auto zone = TimeZone::named(config->time_zone);
@@ -88,8 +89,12 @@ static int run(int argc, char** argv)
             log::error(at.error().message);
             return exit_config_error;
         }
-        fixed_clock = std::make_unique<ManualClock>(at.value());
-        clock = fixed_clock.get();
+        // A screenshot is one frozen moment; a running kiosk goes on from it.
+        if (screenshot.empty())
+            chosen_clock = std::make_unique<ShiftedClock>(at.value());
+        else
+            chosen_clock = std::make_unique<ManualClock>(at.value());
+        clock = chosen_clock.get();
     }
 
     if (auto zone = TimeZone::named(config->time_zone); !zone) {

@@ -26,6 +26,21 @@ public:
     bool synchronised() const override;
 };
 
+// The system's clock set to start at a chosen moment and run on from it: to show a day
+// of the programme in a demonstration, or to drive the real program through it in an
+// end-to-end test. Intervals are the system's own.
+class ShiftedClock final : public Clock {
+public:
+    explicit ShiftedClock(UnixSeconds start) : m_offset(start - m_system.now()) {}
+    UnixSeconds now() const override { return m_system.now() + m_offset; }
+    MonotonicMs monotonic_ms() const override { return m_system.monotonic_ms(); }
+    bool synchronised() const override { return true; } // the moment was chosen, not guessed
+
+private:
+    SystemClock m_system;
+    UnixSeconds m_offset;
+};
+
 // Virtual time for tests and for rendering a chosen moment (screenshots, benchmarks).
 class ManualClock final : public Clock {
 public:

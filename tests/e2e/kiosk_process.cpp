@@ -16,7 +16,8 @@ extern char** environ;
 
 namespace olohuone::testing {
 
-KioskProcess::KioskProcess(const std::string& state_dir, const std::string& config_path)
+KioskProcess::KioskProcess(const std::string& state_dir, const std::string& config_path,
+                           std::vector<std::string> extra_arguments)
 {
     int to_child[2];
     int from_child[2];
@@ -40,14 +41,13 @@ KioskProcess::KioskProcess(const std::string& state_dir, const std::string& conf
     envp.push_back(nullptr);
 
     std::string program = OLOHUONE_KIOSK_BINARY;
-    std::string config_flag = "--config";
-    std::string config = config_path;
-    std::string state_flag = "--state-dir";
-    std::string state = state_dir;
-    std::string automation = "--automation";
-    char* argv[] = {program.data(), config_flag.data(), config.data(), state_flag.data(),
-                    state.data(),   automation.data(),  nullptr};
-    const int spawned = posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv, envp.data());
+    std::vector<std::string> arguments = {program, "--config", config_path, "--state-dir", state_dir, "--automation"};
+    arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+    std::vector<char*> argv;
+    for (std::string& argument : arguments)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    const int spawned = posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     close(to_child[0]);
     close(from_child[1]);

@@ -12,7 +12,9 @@ namespace olohuone::testing {
 
 class KioskProcess {
 public:
-    KioskProcess(const std::string& state_dir, const std::string& config_path);
+    // `extra_arguments` follow the usual ones (e.g. "--at", "2026-11-24T10:15").
+    KioskProcess(const std::string& state_dir, const std::string& config_path,
+                 std::vector<std::string> extra_arguments = {});
     KioskProcess(const KioskProcess&) = delete;
     KioskProcess& operator=(const KioskProcess&) = delete;
     ~KioskProcess();

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/visitor_name.h"
+#include "durability_support.h"
 #include "kiosk_process.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
@@ -20,28 +21,6 @@ namespace olohuone::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A different one-word name each round (so no two share a short name and need a marker),
-// typed key by key; consonants and vowels alternate, so no key is pressed twice in a
-// row (the tremor guard would rightly ignore the second).
-std::string name_for(int round)
-{
-    static const std::string consonants = "bdfghjklmnprstv";
-    std::string word;
-    int n = round;
-    do {
-        word += consonants[static_cast<std::size_t>(n % 15)];
-        word += 'a';
-        n /= 15;
-    } while (n > 0);
-    return word;
-}
-
-int rounds()
-{
-    const char* configured = std::getenv("OLOHUONE_DURABILITY_ROUNDS");
-    return configured ? std::max(1, std::atoi(configured)) : 300;
-}
 
 // When in the round the kiosk dies.
 enum class KillAt { WhileTyping, JustAfterConfirm, AroundThanks };
