@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include "core/toml_reader.h"
 #include "core/toml_text.h"
 
 #include "app/content.h"
@@ -15,133 +16,6 @@
 
 namespace olohuone::app {
 namespace {
-
-class Reader {
-public:
-    Reader(const toml::table& root, std::string source) : m_root(root), m_source(std::move(source)) {}
-
-    Result<void> check_known(const std::map<std::string, std::set<std::string>>& known) const
-    {
-        for (const auto& [section, node] : m_root) {
-            const toml::table* table = node.as_table();
-            if (table == nullptr)
-                return fail(std::string(section.str()), "is not inside a section; keys belong under [display], "
-                                                        "[kiosk], [visits] or [paths]");
-            const auto found = known.find(std::string(section.str()));
-            if (found == known.end())
-                return fail(std::string("[").append(section.str()).append("]"),
-                            "is not a known section (expected one of [display], [kiosk], [visits], [paths])");
-            for (const auto& [key, value] : *table)
-                if (!found->second.count(std::string(key.str())))
-                    return fail(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
-        }
-        return {};
-    }
-
-    Result<void> text(const std::string& path, std::string& target) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const auto value = node.value<std::string>();
-        if (!value || value->empty() || value->size() > 4096)
-            return fail(path, "must be a non-empty text of at most 4096 bytes");
-        target = *value;
-        return {};
-    }
-
-    Result<void> whole_number(const std::string& path, int& target, int min, int max) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const auto value = node.value_exact<std::int64_t>();
-        if (!value || *value < min || *value > max)
-            return fail(path, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
-        target = static_cast<int>(*value);
-        return {};
-    }
-
-    Result<void> number(const std::string& path, double& target, double min, double max) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const auto value = node.value<double>();
-        if (!value || !(*value == 0 || (*value >= min && *value <= max))) {
-            std::ostringstream range;
-            range << "must be 0 (automatic) or a number from " << min << " to " << max;
-            return fail(path, range.str());
-        }
-        target = *value;
-        return {};
-    }
-
-    // "HH:MM", 24-hour clock.
-    Result<void> clock_time(const std::string& path, CivilTime& target) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const auto value = node.value<std::string>();
-        int hour = -1;
-        int minute = -1;
-        char end = 0;
-        if (!value || value->size() != 5 || std::sscanf(value->c_str(), "%2d:%2d%c", &hour, &minute, &end) != 2
-            || hour < 0 || hour > 23 || minute < 0 || minute > 59)
-            return fail(path, "must be a time of day as \"HH:MM\", e.g. \"20:00\"");
-        target = {hour, minute, 0};
-        return {};
-    }
-
-    template <typename Enum>
-    Result<void> choice(const std::string& path, Enum& target,
-                        const std::vector<std::pair<std::string, Enum>>& choices) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const auto value = node.value<std::string>();
-        std::string names;
-        for (const auto& [name, option] : choices) {
-            if (value && *value == name) {
-                target = option;
-                return {};
-            }
-            names += (names.empty() ? "" : ", ") + ("\"" + name + "\"");
-        }
-        return fail(path, "must be one of " + names);
-    }
-
-    Result<void> languages(const std::string& path, std::vector<std::string>& target) const
-    {
-        const toml::node_view node = m_root.at_path(path);
-        if (!node)
-            return {};
-        const toml::array* array = node.as_array();
-        if (array == nullptr || array->empty() || array->size() > 8)
-            return fail(path, "must be a list of 1 to 8 language codes, e.g. [\"fi\", \"sv\", \"en\"]");
-        std::vector<std::string> codes;
-        for (const toml::node& item : *array) {
-            const auto code = item.value<std::string>();
-            if (!code || code->size() < 2 || code->size() > 3
-                || !std::all_of(code->begin(), code->end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-                return fail(path, "must hold two- or three-letter lower-case language codes");
-            codes.push_back(*code);
-        }
-        target = codes;
-        return {};
-    }
-
-    Error fail(const std::string& path, const std::string& why) const
-    {
-        return make_error(m_source + ": " + path + " " + why);
-    }
-
-private:
-    const toml::table& m_root;
-    std::string m_source;
-};
 
 std::string user_state_dir()
 {
@@ -173,7 +47,7 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
     const toml::table& root = parsed.value();
 
     KioskConfig config = default_config();
-    const Reader read(root, source_name);
+    const TomlReader read(root, source_name);
     const std::map<std::string, std::set<std::string>> known = {
         {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height"}},
         {"kiosk", {"language", "languages", "text_size", "idle_timeout_seconds", "days_ahead", "time_zone"}},

@@ -248,7 +248,7 @@ TEST(AppConfig, UnknownSectionMessageListsTheKnownOnes)
 {
     const auto config = parse_config("[screen]\nmode = \"kiosk\"\n", "kiosk.toml");
     EXPECT_TRUE(fails_naming(config, "[screen]"));
-    EXPECT_TRUE(fails_naming(config, "[display], [kiosk], [visits], [paths]"));
+    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [visits]"));
 }
 
 TEST(AppConfig, RangeIsInTheMessage)
