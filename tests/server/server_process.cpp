@@ -1,0 +1,166 @@
+#include "server_process.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <regex>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace olohuone::testing {
+namespace {
+
+void openssl(const std::string& arguments)
+{
+    const std::string command = "openssl " + arguments + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+} // namespace
+
+TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts)
+{
+    TestCertificates made{dir + "/ca.pem", dir + "/server.pem", dir + "/server-key.pem"};
+    openssl("req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + dir + "/ca-key.pem -out "
+            + made.ca + " -days 2 -subj /CN=olohuone-test-ca -addext basicConstraints=critical,CA:TRUE");
+    openssl("req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + made.private_key + " -out " + dir
+            + "/server.csr -subj /CN=olohuone-test-server");
+    {
+        std::unique_ptr<FILE, decltype(&std::fclose)> extensions(std::fopen((dir + "/ext.cnf").c_str(), "w"),
+                                                                 &std::fclose);
+        std::fprintf(extensions.get(), "subjectAltName=%s\n", hosts.c_str());
+    }
+    openssl("x509 -req -in " + dir + "/server.csr -CA " + made.ca + " -CAkey " + dir + "/ca-key.pem -CAcreateserial -out "
+            + made.certificate + " -days 2 -extfile " + dir + "/ext.cnf");
+    return made;
+}
+
+std::string run_admin(const std::string& config, const std::string& arguments)
+{
+    const std::string command = std::string(OLOHUONE_SERVER_BINARY) + " -c " + config + " " + arguments + " 2>&1";
+    std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), &pclose);
+    std::string output;
+    char buffer[512];
+    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()))
+        output += buffer;
+    return output;
+}
+
+ServerProcess::ServerProcess(const std::string& config)
+{
+    int from_child[2];
+    if (pipe(from_child) != 0) {
+        ADD_FAILURE() << "pipe";
+        return;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, from_child[0]);
+    std::string program = OLOHUONE_SERVER_BINARY;
+    std::string flag = "-c";
+    std::string path = config;
+    char* argv[] = {program.data(), flag.data(), path.data(), nullptr};
+    const int spawned = posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(from_child[1]);
+    if (spawned != 0) {
+        ADD_FAILURE() << "cannot start " << program;
+        m_pid = -1;
+        close(from_child[0]);
+        return;
+    }
+    // "listening on 127.0.0.1:PORT" and "pin sha256//…", within 10 s.
+    std::string output;
+    pollfd readable{from_child[0], POLLIN, 0};
+    for (int waited = 0; waited < 100 && output.find("\npin ") == std::string::npos; ++waited) {
+        if (poll(&readable, 1, 100) <= 0)
+            continue;
+        char buffer[256];
+        const ssize_t got = read(from_child[0], buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        output.append(buffer, static_cast<std::size_t>(got));
+    }
+    close(from_child[0]);
+    std::smatch found;
+    if (std::regex_search(output, found, std::regex(R"(listening on [^:\s]+:(\d+)\npin (\S+))"))) {
+        m_port = std::stoi(found[1]);
+        m_pin = found[2];
+    } else {
+        ADD_FAILURE() << "the server did not say where it listens: " << output;
+    }
+}
+
+bool ServerProcess::running()
+{
+    int status = 0;
+    return m_pid > 0 && waitpid(m_pid, &status, WNOHANG) == 0;
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_pid <= 0)
+        return;
+    kill(m_pid, SIGTERM);
+    int status = 0;
+    for (int waited = 0; waited < 200; ++waited) {
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid)
+            return;
+        usleep(50'000);
+    }
+    ADD_FAILURE() << "the server did not stop within 10 s of SIGTERM";
+    kill(m_pid, SIGKILL);
+    waitpid(m_pid, &status, 0);
+}
+
+HttpAnswer send(const Request& request)
+{
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+    HttpAnswer answer;
+    curl_slist* headers = nullptr;
+    for (const std::string& header : request.headers)
+        headers = curl_slist_append(headers, header.c_str());
+    if (!request.token.empty())
+        headers = curl_slist_append(headers, ("Authorization: Bearer " + request.token).c_str());
+    headers = curl_slist_append(headers, "Content-Type: application/json");
+    if (request.chunked)
+        headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
+    curl_slist* resolve = request.resolve.empty() ? nullptr : curl_slist_append(nullptr, request.resolve.c_str());
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers, &curl_slist_free_all);
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve_list(resolve, &curl_slist_free_all);
+
+    curl_easy_setopt(curl.get(), CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, header_list.get());
+    if (resolve_list)
+        curl_easy_setopt(curl.get(), CURLOPT_RESOLVE, resolve_list.get());
+    if (!request.ca.empty())
+        curl_easy_setopt(curl.get(), CURLOPT_CAINFO, request.ca.c_str());
+    if (!request.pin.empty())
+        curl_easy_setopt(curl.get(), CURLOPT_PINNEDPUBLICKEY, request.pin.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_POST, 1L);
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, request.body.c_str());
+    if (!request.chunked)
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 20L);
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+        static_cast<std::string*>(out)->append(data, size * count);
+        return size * count;
+    });
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer.body);
+    answer.transport = curl_easy_perform(curl.get());
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &answer.status);
+    return answer;
+}
+
+} // namespace olohuone::testing

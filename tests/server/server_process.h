@@ -1,0 +1,62 @@
+#pragma once
+// The real olohuone-server in a child process, on a port of its own on 127.0.0.1, with
+// a certificate signed by an authority the test made; and a libcurl client that trusts
+// only what the test tells it to.
+#include <curl/curl.h>
+
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace olohuone::testing {
+
+// A certificate authority and a server certificate it signed, made with the openssl
+// command in `dir`. `hosts` are the certificate's subjectAltNames ("IP:127.0.0.1").
+struct TestCertificates {
+    std::string ca;
+    std::string certificate;
+    std::string private_key;
+};
+TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts);
+
+// Runs `olohuone-server -c config <arguments>` to completion; its standard output.
+std::string run_admin(const std::string& config, const std::string& arguments);
+
+class ServerProcess {
+public:
+    explicit ServerProcess(const std::string& config);
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+    ~ServerProcess(); // SIGTERM, then waits
+
+    int port() const { return m_port; }
+    const std::string& pin() const { return m_pin; }
+    bool running();
+
+private:
+    pid_t m_pid = -1;
+    int m_port = 0;
+    std::string m_pin;
+};
+
+struct HttpAnswer {
+    CURLcode transport = CURLE_OK; // not CURLE_OK: no HTTP answer at all (TLS refused, …)
+    long status = 0;
+    std::string body;
+};
+
+struct Request {
+    std::string url{};
+    std::string body{};     // sent as a POST
+    std::string token{};    // "Authorization: Bearer …" when not empty
+    std::string ca{};       // the only authority trusted; empty: the system's
+    std::string pin{};      // CURLOPT_PINNEDPUBLICKEY when not empty
+    std::string resolve{};  // CURLOPT_RESOLVE entry ("host:port:127.0.0.1") when not empty
+    bool chunked = false;   // the body in chunks, without a Content-Length
+    std::vector<std::string> headers{};
+};
+
+HttpAnswer send(const Request& request);
+
+} // namespace olohuone::testing

@@ -1,0 +1,30 @@
+#pragma once
+// The server's configuration (/etc/olohuone/server.toml on a host). Every key has a
+// default, so `olohuone-server` starts with no file; every value is validated with a
+// message naming the key. docs/server.md describes each key.
+#include <string>
+
+#include "core/result.h"
+
+namespace olohuone::server {
+
+struct ServerConfig {
+    // [server]
+    std::string listen_address = "0.0.0.0";
+    int port = 8443; // 0: any free port (tests); the port is printed when listening
+    std::string state_dir = "olohuone-server-state"; // the database and a generated certificate
+
+    // [tls]: both empty: a self-signed certificate is made in state_dir on first start
+    std::string certificate;
+    std::string private_key;
+
+    // [limits]
+    int max_body_bytes = 1024 * 1024;
+    int max_records_per_batch = 500;
+    int threads = 8;
+};
+
+Result<ServerConfig> parse_server_config(const std::string& toml_text, const std::string& source_name);
+Result<ServerConfig> load_server_config(const std::string& path);
+
+} // namespace olohuone::server
