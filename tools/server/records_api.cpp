@@ -1,9 +1,8 @@
 #include "records_api.h"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <array>
+
+#include "tokens.h"
 
 namespace olohuone::server {
 namespace {
@@ -32,13 +31,7 @@ std::string content_hash_of(const IncomingRecord& record)
 {
     const std::string content = record.kind + '\n' + record.payload + '\n' + std::to_string(record.created_at) + '\n'
         + (record.clock_synced ? "1" : "0");
-    std::array<unsigned char, 32> hash{};
-    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(content.data()),
-                       content.size(), nullptr, 0);
-    std::string hex(hash.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-    hex.pop_back();
-    return hex;
+    return hash_hex(content);
 }
 
 // The record, or why it is not one.

@@ -36,8 +36,13 @@ std::optional<std::string> token_hash(std::string_view token)
     if (token.size() != sodium_base64_ENCODED_LEN(token_bytes, token_variant) - 1
         || !std::all_of(token.begin(), token.end(), is_token_character))
         return std::nullopt;
+    return hash_hex(token);
+}
+
+std::string hash_hex(std::string_view text)
+{
     std::array<unsigned char, 32> hash{};
-    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
                        nullptr, 0);
     std::string hex(hash.size() * 2 + 1, '\0');
     sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
