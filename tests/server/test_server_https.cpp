@@ -100,6 +100,8 @@ TEST_F(ServerTest, EachRecordIsStoredOnceAndARepeatIsAcknowledged)
         + first_key + "\"}]}";
     EXPECT_EQ(statuses(post(reordered, token)), (std::vector<std::string>{"duplicate"}));
     EXPECT_EQ(stored("SELECT count(*) FROM record"), 2);
+    // The server knows it heard from this kiosk.
+    EXPECT_EQ(stored("SELECT count(*) FROM kiosk WHERE last_seen_at >= unixepoch() - 60"), 1);
 }
 
 TEST_F(ServerTest, ADifferentRecordUnderAUsedKeyIsRefusedAndKeptAside)

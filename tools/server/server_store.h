@@ -47,7 +47,8 @@ public:
     // Stops the kiosk's token from working; false when there is no such kiosk.
     virtual Result<bool> revoke_kiosk(std::int64_t kiosk_id) = 0;
 
-    // The kiosk holding this token, unless revoked; notes that it was heard from.
+    // The kiosk holding this token, unless revoked; notes (to the minute) that it was
+    // heard from.
     virtual Result<std::optional<KioskIdentity>> kiosk_for_token(const std::string& token_hash, UnixSeconds now) = 0;
 
     // Stores a batch in one transaction, each record once by key; says per record what
