@@ -9,6 +9,10 @@ namespace {
 
 constexpr SDL_TouchID automation_touch = 0x4F4C4F;
 constexpr std::size_t max_command_bytes = 512;
+// The user event's code: a line read from standard input, or the mark queued after a
+// command's finger events, which the loop reaches once it has handled them.
+constexpr Sint32 command_read = 0;
+constexpr Sint32 touch_handled = 1;
 
 void push_finger(Uint32 type, Point at, Point screen)
 {
@@ -35,6 +39,7 @@ Automation Automation::start()
                 continue;
             SDL_Event event{};
             event.type = type;
+            event.user.code = command_read;
             event.user.data1 = new std::string(line);
             if (SDL_PushEvent(&event) != 1)
                 delete static_cast<std::string*>(event.user.data1);
@@ -47,33 +52,55 @@ bool Automation::handle(const SDL_Event& event, KioskUi& ui, Point screen)
 {
     if (event.type != m_event_type)
         return false;
-    const std::unique_ptr<std::string> line(static_cast<std::string*>(event.user.data1));
-    constexpr std::string_view tap = "tap ";
-    if (!line->starts_with(tap)) {
-        std::printf("error unknown command: %s\n", line->c_str());
-        std::fflush(stdout);
-        return true;
+    if (event.user.code == touch_handled) {
+        m_touch_in_flight = false;
+    } else {
+        const std::unique_ptr<std::string> line(static_cast<std::string*>(event.user.data1));
+        m_pending.push_back(*line);
     }
-    const TouchTarget* target = ui.frame().find_target(line->substr(tap.size()));
-    if (target == nullptr) {
-        std::printf("error no target %s on screen %s\n", line->c_str() + tap.size(), ui.screen_name().c_str());
-        std::fflush(stdout);
-        return true;
-    }
-    const Point at = target->drawn.center();
-    push_finger(SDL_FINGERDOWN, at, screen);
-    push_finger(SDL_FINGERUP, at, screen);
+    // A touch that changed the screen waits for its frame (after_frame runs the next).
+    if (!ui.needs_redraw())
+        run_pending(ui, screen);
     return true;
 }
 
-void Automation::after_frame(const KioskUi& ui)
+void Automation::run_pending(KioskUi& ui, Point screen)
+{
+    constexpr std::string_view tap = "tap ";
+    while (!m_touch_in_flight && !m_pending.empty()) {
+        const std::string line = std::move(m_pending.front());
+        m_pending.pop_front();
+        if (!line.starts_with(tap)) {
+            std::printf("error unknown command: %s\n", line.c_str());
+            std::fflush(stdout);
+            continue;
+        }
+        const TouchTarget* target = ui.frame().find_target(line.substr(tap.size()));
+        if (target == nullptr) {
+            std::printf("error no target %s on screen %s\n", line.c_str() + tap.size(), ui.screen_name().c_str());
+            std::fflush(stdout);
+            continue;
+        }
+        const Point at = target->drawn.center();
+        push_finger(SDL_FINGERDOWN, at, screen);
+        push_finger(SDL_FINGERUP, at, screen);
+        SDL_Event handled{};
+        handled.type = m_event_type;
+        handled.user.code = touch_handled;
+        SDL_PushEvent(&handled);
+        m_touch_in_flight = true;
+    }
+}
+
+void Automation::after_frame(KioskUi& ui, Point screen)
 {
     const std::string name = ui.screen_name();
-    if (name == m_announced)
-        return;
-    m_announced = name;
-    std::printf("screen %s\n", name.c_str());
-    std::fflush(stdout);
+    if (name != m_announced) {
+        m_announced = name;
+        std::printf("screen %s\n", name.c_str());
+        std::fflush(stdout);
+    }
+    run_pending(ui, screen);
 }
 
 } // namespace olohuone::ui::sdl

@@ -3,8 +3,12 @@
 // input names a target ("tap visit/sign_in"), which becomes a finger's touch and lift at
 // its centre, sent through SDL's own event queue like a real finger's; each screen the
 // kiosk then shows is announced on standard output ("screen thanks"), after it is drawn.
+// Commands run in order, each once the touch before it has been handled and its result
+// drawn, so a line names a target on the screen the previous tap led to, as a person
+// taps only what they see.
 #include <SDL.h>
 
+#include <deque>
 #include <string>
 
 #include "ui/kiosk_ui.h"
@@ -18,14 +22,18 @@ public:
 
     // Handles an automation event (true), or leaves the event to the loop (false).
     bool handle(const SDL_Event& event, KioskUi& ui, Point screen);
-    // Announces the top screen when it changed since the last frame.
-    void after_frame(const KioskUi& ui);
+    // After a frame is drawn: announces the top screen when it changed, and runs the
+    // next command waiting for this frame.
+    void after_frame(KioskUi& ui, Point screen);
 
 private:
     explicit Automation(Uint32 event_type) : m_event_type(event_type) {}
+    void run_pending(KioskUi& ui, Point screen);
 
     Uint32 m_event_type;
     std::string m_announced;
+    std::deque<std::string> m_pending;
+    bool m_touch_in_flight = false; // its finger events are queued, not handled yet
 };
 
 } // namespace olohuone::ui::sdl

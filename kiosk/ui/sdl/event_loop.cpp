@@ -45,7 +45,7 @@ bool EventLoop::draw_if_needed()
     m_display.present();
     ++m_frames;
     if (m_automation)
-        m_automation->after_frame(m_ui);
+        m_automation->after_frame(m_ui, size);
     return true;
 }
 
