@@ -245,5 +245,22 @@ TEST(ServerConfiguration, AWrongValueStopsTheServerNamingTheKey)
     EXPECT_NE(output.find("limits.max_records_per_batch"), std::string::npos) << output;
 }
 
+TEST(ServerConfiguration, ACertificateThatCannotBeUsedStopsTheServerNamingTheFile)
+{
+    test::TempDir dir;
+    const TestCertificates certificates = make_test_certificates(dir.path().string(), "IP:127.0.0.1");
+    const std::string config = dir.file("server.toml");
+    const auto write = [&](const std::string& certificate, const std::string& key) {
+        std::ofstream(config) << "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nstate_dir = \""
+                              << dir.file("state") << "\"\n[tls]\ncertificate = \"" << certificate
+                              << "\"\nprivate_key = \"" << key << "\"\n";
+    };
+    write(dir.file("missing.pem"), certificates.private_key);
+    EXPECT_NE(run_admin(config, "").find("cannot read the certificate " + dir.file("missing.pem")), std::string::npos);
+    // A certificate with a key that is not its own.
+    write(certificates.certificate, dir.file("ca-key.pem"));
+    EXPECT_NE(run_admin(config, "").find("cannot use the certificate " + certificates.certificate), std::string::npos);
+}
+
 } // namespace
 } // namespace olohuone::testing
