@@ -30,12 +30,8 @@ Result<std::optional<std::int64_t>> id_by_key(sql::Database& database, std::stri
     if (!select)
         return select.error();
     select->bind(1, key);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>(select->column_is_null(0) ? 0 : select->column_int(0));
+    // A NULL visitor (an anonymous count) reads as 0, which no visitor's id is.
+    return sql::optional_row(*select, [](const sql::Statement& row) { return row.column_int(0); });
 }
 
 RegistrationReceipt receipt_for(std::string first_name, const Places& places, std::int64_t visitor_id, bool already)
@@ -248,10 +244,10 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
         if (!marked)
             return marked.error();
         marked->bind(1, activity.uid).bind(2, activity.instance).bind(3, *visitor_id);
-        auto row = marked->step();
-        if (!row)
-            return row.error();
-        if (row.value()) {
+        auto already = sql::optional_row(*marked, [](const sql::Statement&) { return true; });
+        if (!already)
+            return already.error();
+        if (already.value()) {
             if (auto committed = transaction->commit(); !committed)
                 return committed.error();
             return AttendanceReceipt{first, true};
@@ -288,29 +284,44 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
 
 Result<std::vector<Registrant>> ActivityLog::registrants(const Occurrence& activity)
 {
-    auto active = active_registrations(activity);
-    if (!active)
-        return active.error();
-    const Places places = allocate_places(active->registrations, activity.capacity);
+    // The active registrations with who made them and whether they are here, in one
+    // query; the places then come from the same rule as everywhere else.
     auto select = m_database.prepare(
-        "SELECT visitor.name, visitor.group_id, visitor.marker_id, EXISTS (SELECT 1 FROM attendance WHERE "
-        "attendance.event_uid = ?1 AND attendance.instance = ?2 AND attendance.visitor_id = visitor.id) "
-        "FROM visitor WHERE visitor.id = ?3");
+        "SELECT registration.id, registration.visitor_id, registration.registered_at, visitor.name, visitor.group_id, "
+        "visitor.marker_id, EXISTS (SELECT 1 FROM attendance WHERE attendance.event_uid = registration.event_uid AND "
+        "attendance.instance = registration.instance AND attendance.visitor_id = registration.visitor_id) "
+        "FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
+        "WHERE registration.event_uid = ? AND registration.instance = ? AND registration.cancelled_at IS NULL");
     if (!select)
         return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    struct Row {
+        Registration registration;
+        Registrant registrant;
+    };
+    auto rows = sql::collect_rows(*select, [](const sql::Statement& row) {
+        const std::int64_t visitor_id = row.column_int(1);
+        return Row{{row.column_int(0), visitor_id, row.column_int(2), false},
+                   {visitor_id, public_name(row.column_text(3)), row.column_text(4), row.column_text(5), false, 0,
+                    row.column_int(6) != 0}};
+    });
+    if (!rows)
+        return rows.error();
+    std::vector<Registration> registrations;
+    for (const Row& row : rows.value())
+        registrations.push_back(row.registration);
+    const Places places = allocate_places(std::move(registrations), activity.capacity);
+
     std::vector<Registrant> registrants;
-    for (const Standing& standing : places.standings) {
-        select->reset();
-        select->bind(1, activity.uid).bind(2, activity.instance).bind(3, standing.visitor_id);
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return make_error("a registration names no visitor " + std::to_string(standing.visitor_id));
-        registrants.push_back({standing.visitor_id, public_name(select->column_text(0)), select->column_text(1),
-                               select->column_text(2), standing.coming, standing.queue_position,
-                               select->column_int(3) != 0});
-    }
+    for (const Standing& standing : places.standings)
+        for (const Row& row : rows.value())
+            if (row.registrant.visitor_id == standing.visitor_id) {
+                Registrant registrant = row.registrant;
+                registrant.coming = standing.coming;
+                registrant.queue_position = standing.queue_position;
+                registrants.push_back(std::move(registrant));
+                break;
+            }
     return registrants;
 }
 

@@ -96,6 +96,22 @@ auto collect_rows(Statement& statement, ReadRow read_row) -> Result<std::vector<
     }
 }
 
+// The first row of `statement` turned into a value with `read_row`, or none when the
+// query has no row. The statement is reset after, ready to bind and run again.
+template <typename ReadRow>
+auto optional_row(Statement& statement, ReadRow read_row) -> Result<std::optional<decltype(read_row(statement))>>
+{
+    using Value = decltype(read_row(statement));
+    auto row = statement.step();
+    if (!row)
+        return row.error();
+    std::optional<Value> value;
+    if (row.value())
+        value = read_row(statement);
+    statement.reset();
+    return value;
+}
+
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless committed.
 class Transaction {
 public:

@@ -18,13 +18,10 @@ Result<std::optional<SignInReceipt>> stored_receipt(sql::Database& database, con
     if (!select)
         return select.error();
     select->bind(1, key);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return std::optional<SignInReceipt>();
-    const std::string name = select->column_is_null(1) ? std::string() : select->column_text(1);
-    return std::optional<SignInReceipt>(SignInReceipt{first_name(name), select->column_int(0)});
+    return sql::optional_row(*select, [](const sql::Statement& row) {
+        const std::string name = row.column_is_null(1) ? std::string() : row.column_text(1);
+        return SignInReceipt{first_name(name), row.column_int(0)};
+    });
 }
 
 } // namespace

@@ -41,11 +41,11 @@ Result<std::int64_t> find_or_add_visitor(sql::Database& database, const VisitorI
     if (!same)
         return same.error();
     same->bind(1, fold).bind(2, identity.group_id).bind(3, identity.marker_id);
-    auto found = same->step();
+    auto found = sql::optional_row(*same, [](const sql::Statement& row) { return row.column_int(0); });
     if (!found)
         return found.error();
     if (found.value())
-        return touch_visitor(database, same->column_int(0), at);
+        return touch_visitor(database, *found.value(), at);
 
     auto insert = database.prepare(
         "INSERT INTO visitor (key, name, fold_key, public_fold, group_id, marker_id, created_at, last_seen_at) "
@@ -71,13 +71,14 @@ Result<StoredVisitor> read_visitor(sql::Database& database, std::int64_t visitor
     if (!select)
         return select.error();
     select->bind(1, visitor_id);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
+    auto visitor = sql::optional_row(*select, [](const sql::Statement& row) {
+        return StoredVisitor{row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3)};
+    });
+    if (!visitor)
+        return visitor.error();
+    if (!visitor.value())
         return make_error("no visitor " + std::to_string(visitor_id));
-    return StoredVisitor{select->column_text(0), select->column_text(1), select->column_text(2),
-                         select->column_text(3)};
+    return *visitor.value();
 }
 
 nlohmann::json visitor_json(const StoredVisitor& visitor)

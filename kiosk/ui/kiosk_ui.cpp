@@ -112,6 +112,7 @@ void KioskUi::rebuild()
     const LocalDateTime local_now = m_zone.to_local(now);
     ScreenContext ctx = context(catalog, metrics, local_now);
     Screen& screen = *m_stack.back();
+    screen.begin_frame(ctx);
 
     const auto all_controls = [&] {
         std::vector<ControlGroup> groups = screen.controls(ctx);

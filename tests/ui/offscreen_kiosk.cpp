@@ -138,6 +138,13 @@ void OffscreenKiosk::type(const std::string& text)
     }
 }
 
+void OffscreenKiosk::refuse_writes(bool refuse)
+{
+    ASSERT_TRUE(
+        m_services->store().database().execute_script(refuse ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF")
+            .ok());
+}
+
 void OffscreenKiosk::advance_ms(std::int64_t ms)
 {
     m_clock.advance_ms(ms);

@@ -46,6 +46,9 @@ public:
     void touch_down(ui::Point at);
     void touch_move(ui::Point to);
     void touch_up(ui::Point at);
+    // The store refuses every write from now on (standing in for a full disk), or takes
+    // them again.
+    void refuse_writes(bool refuse);
     // Moves virtual time on and lets the loop do what is due.
     void advance_ms(std::int64_t ms);
 

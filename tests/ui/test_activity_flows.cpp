@@ -257,13 +257,13 @@ TEST(ActivityFlows, ARegistrationTheStoreRefusesSaysSoAndLosesNothing)
     open_event(kiosk, "Iltalukupiiri", true);
     tap(kiosk, "activity/register");
     pick(kiosk, "Lars Å.");
-    ASSERT_TRUE(kiosk.services().store().database().execute_script("PRAGMA query_only = ON").ok());
+    kiosk.refuse_writes(true);
     tap(kiosk, "confirm/yes");
     EXPECT_EQ(kiosk.ui().screen_name(), "register_confirm");
     EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut"));
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM registration"), 2);
 
-    ASSERT_TRUE(kiosk.services().store().database().execute_script("PRAGMA query_only = OFF").ok());
+    kiosk.refuse_writes(false);
     tap(kiosk, "confirm/yes");
     EXPECT_EQ(kiosk.ui().screen_name(), "thanks");
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM registration"), 3);

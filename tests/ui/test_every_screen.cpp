@@ -90,6 +90,17 @@ void tap(OffscreenKiosk& kiosk, const std::string& id)
     kiosk.advance_ms(600);
 }
 
+// A visitor's round: the idle reset brings back Finnish and normal text, then the
+// language and size are chosen. Returns "sv/large" for messages.
+std::string start_round(OffscreenKiosk& kiosk, const std::string& language, const std::string& size)
+{
+    kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
+    if (language != "fi")
+        tap(kiosk, "language/" + language);
+    tap(kiosk, "size/" + size);
+    return language + "/" + size;
+}
+
 // Every page of a question's answers; returns the id of the first answer.
 std::string every_page_of_answers(OffscreenKiosk& kiosk, const std::string& where)
 {
@@ -112,11 +123,7 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
                     "relative");
     for (const char* language : {"fi", "sv", "en"}) {
         for (const char* size : {"normal", "large", "extra_large"}) {
-            kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
-            if (std::string(language) != "fi")
-                tap(kiosk, std::string("language/") + language);
-            tap(kiosk, std::string("size/") + size);
-            const std::string where = std::string(language) + "/" + size;
+            const std::string where = start_round(kiosk, language, size);
 
             tap(kiosk, "visit/sign_in");
             every_page_of_answers(kiosk, where + " groups");
@@ -179,11 +186,7 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
 
     for (const char* language : {"fi", "sv", "en"}) {
         for (const char* size : {"normal", "large", "extra_large"}) {
-            kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
-            if (std::string(language) != "fi")
-                tap(kiosk, std::string("language/") + language);
-            tap(kiosk, std::string("size/") + size);
-            const std::string where = std::string(language) + "/" + size;
+            const std::string where = start_round(kiosk, language, size);
 
             // Today's session, on now: "Olen paikalla".
             open_occurrence(kiosk, gymnastics, where + " gymnastics");

@@ -195,13 +195,6 @@ TEST(VisitFlows, ANameStopsAtItsLengthLimit)
 // The store refuses writes (as with a full disk or a file turned read-only): the
 // visitor is told kindly, stays where they were, loses nothing already stored, and the
 // same confirm works once writing works again — still one record.
-void refuse_writes(OffscreenKiosk& kiosk, bool refuse)
-{
-    ASSERT_TRUE(kiosk.services().store().database().execute_script(refuse ? "PRAGMA query_only = ON"
-                                                                           : "PRAGMA query_only = OFF")
-                    .ok());
-}
-
 TEST(VisitFlows, ASignInThatCannotBeStoredSaysSoAndCanBeConfirmedAgain)
 {
     OffscreenKiosk kiosk;
@@ -210,14 +203,14 @@ TEST(VisitFlows, ASignInThatCannotBeStoredSaysSoAndCanBeConfirmedAgain)
     kiosk.type("aino");
     kiosk.tap("name/done");
     ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
-    refuse_writes(kiosk, true);
+    kiosk.refuse_writes(true);
     kiosk.advance_ms(600);
     kiosk.tap("confirm/yes");
     EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
     EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut."));
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 1) << "the earlier visit is still there";
 
-    refuse_writes(kiosk, false);
+    kiosk.refuse_writes(false);
     kiosk.advance_ms(600);
     kiosk.tap("confirm/yes");
     ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
@@ -230,7 +223,7 @@ TEST(VisitFlows, AnAnonymousCountOrSignOutThatCannotBeStoredSaysSo)
     OffscreenKiosk kiosk;
     seed_visitor(kiosk, "Lars Åberg", "relative");
     start_sign_in(kiosk, "other");
-    refuse_writes(kiosk, true);
+    kiosk.refuse_writes(true);
     kiosk.tap("name/anonymous");
     EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_name");
     EXPECT_TRUE(kiosk.shows_text("Tallennus ei onnistunut."));

@@ -142,15 +142,21 @@ public:
         if (!select)
             return select.error();
         select->bind(1, token_hash);
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
+        struct Found {
+            KioskIdentity kiosk;
+            UnixSeconds last_seen_at;
+        };
+        auto found = sql::optional_row(*select, [](const sql::Statement& row) {
+            return Found{{row.column_int(0), row.column_int(1)}, row.column_int(2)};
+        });
+        if (!found)
+            return found.error();
+        if (!found.value())
             return std::optional<KioskIdentity>();
-        const KioskIdentity kiosk{select->column_int(0), select->column_int(1)};
+        const KioskIdentity kiosk = found.value()->kiosk;
         // When it was last heard from, to the minute: a write (and its flush to disk) on
         // every request would cost more than the request itself.
-        if (select->column_int(2) <= now - 60) {
+        if (found.value()->last_seen_at <= now - 60) {
             auto touch = m_database.prepare("UPDATE kiosk SET last_seen_at = ? WHERE id = ?");
             if (!touch)
                 return touch.error();
@@ -222,14 +228,12 @@ private:
         statement->bind(1, name);
         if (parent)
             statement->bind(2, *parent);
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
+        auto id = sql::optional_row(*statement, [](const sql::Statement& row) { return row.column_int(0); });
+        if (!id)
+            return id.error();
+        if (!id.value())
             return make_error("no id returned");
-        const std::int64_t id = statement->column_int(0);
-        statement->reset();
-        return id;
+        return *id.value();
     }
 
     sql::Database m_database;

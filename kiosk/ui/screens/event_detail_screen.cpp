@@ -13,6 +13,11 @@ PagingLabels EventDetailScreen::paging_labels(const Catalog& catalog) const
     return {"detail/less", catalog.text("detail.less"), "detail/more", catalog.text("detail.more")};
 }
 
+void EventDetailScreen::begin_frame(const ScreenContext& context)
+{
+    m_status = context.activities.status(m_entry.occurrence);
+}
+
 std::vector<ControlGroup> EventDetailScreen::controls(const ScreenContext& context)
 {
     ControlGroup back;
@@ -21,7 +26,6 @@ std::vector<ControlGroup> EventDetailScreen::controls(const ScreenContext& conte
     back.min_button_mm = 44.0; // the way out is the biggest thing on the panel
     std::vector<ControlGroup> groups = {back};
 
-    m_status = context.activities.status(m_entry.occurrence);
     // The activity's own step is as big as the way back, beside it; cancelling is a
     // quieter button on a row of its own.
     const auto action = [&](const char* id, const char* label_key, ButtonStyle style, bool main) {
@@ -137,14 +141,12 @@ bool EventDetailScreen::shows_shared_controls(const ScreenContext& context) cons
     // the visitor chose those on the programme screen.
     if (!context.small_screen)
         return true;
-    const ActivityStatus status = context.activities.status(m_entry.occurrence);
-    return !status.takes_registrations
-        || !(status.attendance_open || status.registration == RegistrationState::Open || status.can_cancel());
+    return !m_status.takes_registrations
+        || !(m_status.attendance_open || m_status.registration == RegistrationState::Open || m_status.can_cancel());
 }
 
 void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
-    m_status = context.activities.status(m_entry.occurrence);
     const Metrics& metrics = context.metrics;
     const Occurrence& occurrence = m_entry.occurrence;
     const int gap = metrics.mm(sizes::gap_mm);

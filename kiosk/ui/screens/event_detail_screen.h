@@ -15,6 +15,7 @@ public:
     explicit EventDetailScreen(PlanEntry entry) : m_entry(std::move(entry)) {}
 
     std::string name() const override { return "event_detail"; }
+    void begin_frame(const ScreenContext& context) override;
     std::vector<ControlGroup> controls(const ScreenContext& context) override;
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
@@ -41,7 +42,7 @@ private:
     PagingLabels paging_labels(const Catalog& catalog) const;
 
     PlanEntry m_entry;
-    ActivityStatus m_status; // as of the last layout
+    ActivityStatus m_status; // as of the frame being built (begin_frame)
     // Paging through the lines of the page when they do not fit the screen at once.
     std::size_t m_first_block = 0;
     std::size_t m_next_page_block = 0;

@@ -70,6 +70,10 @@ public:
     virtual ~Screen() = default;
     virtual std::string name() const = 0;
 
+    // Reads what the frame shows from the kiosk's data, once at its start: the layout
+    // asks for controls() more than once, and those calls use what was read here.
+    virtual void begin_frame(const ScreenContext&) {}
+
     // Buttons this screen adds to the control panel, above the shared ones. When paging
     // is in the panel this is asked after build(), so it knows whether pages are needed.
     virtual std::vector<ControlGroup> controls(const ScreenContext& context) = 0;
