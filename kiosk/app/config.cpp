@@ -28,6 +28,27 @@ std::string user_state_dir()
     return "olohuone-state";
 }
 
+// The [sync] keys that only make sense together, and the server's address.
+Result<void> check_sync(KioskConfig::Sync& sync, const TomlReader& read)
+{
+    if (!sync.enabled())
+        return {};
+    std::string& url = sync.server_url;
+    while (url.ends_with('/'))
+        url.pop_back();
+    const std::string host = url.starts_with("https://") ? url.substr(8) : std::string();
+    if (host.empty() || host.find_first_of("/?#@ \t") != std::string::npos)
+        return read.fail("sync.server_url", "(\"" + url.substr(0, 200)
+                                                + "\") must be https://HOST or https://HOST:PORT, with no path");
+    if (sync.site == 0)
+        return read.fail("sync.site", "is needed with sync.server_url: the site's id on the server");
+    if (sync.token_file.empty())
+        return read.fail("sync.token_file", "is needed with sync.server_url: the file holding the kiosk's token");
+    if (!sync.pinned_public_key.empty() && !sync.pinned_public_key.starts_with("sha256//"))
+        return read.fail("sync.pinned_public_key", "must be sha256//<base64>, as olohuone-server prints it");
+    return {};
+}
+
 } // namespace
 
 KioskConfig default_config()
@@ -54,6 +75,10 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
         {"visits", {"closing_time", "thank_you_seconds", "ask_to_continue_after_seconds", "answer_seconds"}},
         {"activities",
          {"registration_closes_minutes_before", "attendance_opens_minutes_before", "attendance_closes_minutes_after"}},
+        {"sync",
+         {"server_url", "site", "token_file", "ca_file", "pinned_public_key", "interval_seconds", "batch_size",
+          "heartbeat_minutes", "connect_timeout_seconds", "request_timeout_seconds", "max_retry_seconds",
+          "offline_after_minutes"}},
         {"paths", {"content_dir", "fonts_config", "state_dir"}},
     };
     for (auto step : {
@@ -88,6 +113,18 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
                                config.activity_rules.attendance_opens_minutes_before, 0, 240),
              read.whole_number("activities.attendance_closes_minutes_after",
                                config.activity_rules.attendance_closes_minutes_after, 5, 720),
+             read.text("sync.server_url", config.sync.server_url),
+             read.whole_number("sync.site", config.sync.site, 1, 1'000'000'000),
+             read.text("sync.token_file", config.sync.token_file),
+             read.text("sync.ca_file", config.sync.ca_file),
+             read.text("sync.pinned_public_key", config.sync.pinned_public_key),
+             read.whole_number("sync.interval_seconds", config.sync.interval_seconds, 5, 3600),
+             read.whole_number("sync.batch_size", config.sync.batch_size, 1, 500),
+             read.whole_number("sync.heartbeat_minutes", config.sync.heartbeat_minutes, 1, 1440),
+             read.whole_number("sync.connect_timeout_seconds", config.sync.connect_timeout_seconds, 1, 120),
+             read.whole_number("sync.request_timeout_seconds", config.sync.request_timeout_seconds, 5, 600),
+             read.whole_number("sync.max_retry_seconds", config.sync.max_retry_seconds, 10, 3600),
+             read.whole_number("sync.offline_after_minutes", config.sync.offline_after_minutes, 1, 1440),
              read.text("paths.content_dir", config.content_dir),
              read.text("paths.fonts_config", config.fonts_config),
              read.text("paths.state_dir", config.state_dir),
@@ -97,6 +134,8 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
     }
     if (std::find(config.languages.begin(), config.languages.end(), config.language) == config.languages.end())
         return read.fail("kiosk.language", "(\"" + config.language + "\") must be one of kiosk.languages");
+    if (auto sync = check_sync(config.sync, read); !sync)
+        return sync.error();
     return config;
 }
 

@@ -43,6 +43,23 @@ struct KioskConfig {
     // [activities]: when "Tulen mukaan" closes and when "Olen paikalla" is offered.
     RegistrationRules activity_rules;
 
+    // [sync]: the central server. No server_url: the kiosk works alone.
+    struct Sync {
+        std::string server_url; // "https://host:port"
+        int site = 0;           // the site's id on the server
+        std::string token_file; // the kiosk's token, alone in a file only the kiosk can read
+        std::string ca_file;    // trust only this authority (a self-hosted server)
+        std::string pinned_public_key; // "sha256//<base64>" as olohuone-server prints it
+        int interval_seconds = 30;
+        int batch_size = 200;
+        int heartbeat_minutes = 5;
+        int connect_timeout_seconds = 10;
+        int request_timeout_seconds = 30;
+        int max_retry_seconds = 300;
+        int offline_after_minutes = 15; // the public screen's small "offline" note
+        bool enabled() const { return !server_url.empty(); }
+    } sync;
+
     // [paths]
     std::string content_dir; // bundled programme, translations, pictures
     std::string fonts_config;

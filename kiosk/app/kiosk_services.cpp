@@ -31,10 +31,11 @@ constexpr double fallback_dpi = 96;
 } // namespace
 
 KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, VisitOptions visit_options,
-                             store::Store store)
+                             store::Store store, const Clock& clock)
     : m_config(std::move(config)), m_zone(std::move(zone)), m_catalogs(std::move(catalogs)),
       m_visit_options(std::move(visit_options)), m_store(std::move(store)), m_cache(m_store.database()),
-      m_visit_log(m_store.database()), m_activity_log(m_store.database())
+      m_visit_log(m_store.database()), m_activity_log(m_store.database()),
+      m_connection(clock, m_config.sync.offline_after_minutes)
 {
 }
 
@@ -88,12 +89,14 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
 
     std::unique_ptr<KioskServices> services(new KioskServices(config, std::move(zone.value()),
                                                               std::move(catalogs.value()),
-                                                              std::move(visit_options.value()), std::move(store.value())));
+                                                              std::move(visit_options.value()), std::move(store.value()),
+                                                              clock));
     services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, clock, services->m_zone,
                                                                 config.closing_time);
     services->m_activity_desk =
         std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
-    services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_zone, clock,
+    services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_store.database(),
+                                                              services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);
     services->m_programme->refresh_if_needed();
     return services;

@@ -6,6 +6,7 @@
 #include "app/activity_desk_service.h"
 #include "app/config.h"
 #include "app/programme_source.h"
+#include "app/sync_connection.h"
 #include "app/visit_desk_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -41,12 +42,16 @@ public:
     ui::ActivityDesk& activities() { return *m_activity_desk; }
     const VisitOptions& visit_options() const { return m_visit_options; }
     // What the screens read and write.
-    ui::KioskData data() { return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options}; }
+    ui::KioskData data() { return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options, &m_connection}; }
+    // The offline note follows this sync once attached.
+    void watch_sync(const sync::SyncEngine* engine) { m_connection.attach(engine); }
     store::Store& store() { return m_store; }
+    // The database file the screens use; the sync opens its own connection to it.
+    const std::string& database_path() { return m_store.database().path(); }
 
 private:
     KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, VisitOptions visit_options,
-                  store::Store store);
+                  store::Store store, const Clock& clock);
 
     KioskConfig m_config;
     TimeZone m_zone;
@@ -59,6 +64,7 @@ private:
     std::unique_ptr<ProgrammeSource> m_programme;
     std::unique_ptr<VisitDeskService> m_visit_desk;
     std::unique_ptr<ActivityDeskService> m_activity_desk;
+    SyncConnection m_connection;
 };
 
 } // namespace olohuone::app

@@ -7,7 +7,9 @@
 
 #include "app/config.h"
 #include "app/kiosk_services.h"
+#include "app/sync_setup.h"
 #include "core/log.h"
+#include "sync/sync_engine.h"
 #include "ui/sdl/kiosk_window.h"
 
 namespace {
@@ -101,6 +103,17 @@ static int run(int argc, char** argv)
         log::error("configuration error: kiosk.time_zone: " + zone.error().message);
         return exit_config_error;
     }
+    // The token file is read now, so a missing or unreadable one stops the start (and
+    // --check-config) with a message, not a kiosk that silently never syncs.
+    std::optional<sync::SyncSettings> sync_settings;
+    if (config->sync.enabled()) {
+        auto settings = app::sync_settings(config->sync, OLOHUONE_VERSION);
+        if (!settings) {
+            log::error("configuration error: " + settings.error().message);
+            return exit_config_error;
+        }
+        sync_settings = std::move(settings.value());
+    }
     if (check_only) {
         auto content = app::KioskServices::check_content(config.value(), *clock);
         auto fonts = content ? ui::sdl::check_fonts(config->fonts_config) : Result<void>();
@@ -143,6 +156,22 @@ static int run(int argc, char** argv)
             return exit_failure;
         }
         return 0;
+    }
+
+    // The sync runs beside the screens on its own thread and connection; a new programme
+    // from the server wakes the window to draw it.
+    std::unique_ptr<sync::SyncEngine> syncing;
+    if (sync_settings) {
+        sync::start_http();
+        syncing = std::make_unique<sync::SyncEngine>(
+            std::move(*sync_settings), kiosk.database_path(), *clock,
+            [&kiosk](const std::vector<CalendarFile>& calendars) { return kiosk.programme().check(calendars); },
+            [&kiosk] {
+                kiosk.programme().notice_new_calendars();
+                ui::sdl::notify_programme_changed();
+            });
+        syncing->start();
+        kiosk.watch_sync(syncing.get());
     }
 
     const ui::sdl::KioskDisplayOptions options{config->mode == app::DisplayMode::Kiosk,

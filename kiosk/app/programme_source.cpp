@@ -5,6 +5,7 @@
 #include "app/content.h"
 #include "core/day_plan.h"
 #include "core/log.h"
+#include "store/sync_state.h"
 
 namespace olohuone::app {
 namespace {
@@ -17,20 +18,48 @@ constexpr std::size_t max_warnings_logged = 20;
 
 } // namespace
 
-ProgrammeSource::ProgrammeSource(store::ProgrammeCache& cache, const TimeZone& zone, const Clock& clock,
-                                 std::string content_dir, int days_ahead)
-    : m_cache(cache), m_zone(zone), m_clock(clock), m_content_dir(std::move(content_dir)), m_days_ahead(days_ahead)
+ProgrammeSource::ProgrammeSource(store::ProgrammeCache& cache, sql::Database& database, const TimeZone& zone,
+                                 const Clock& clock, std::string content_dir, int days_ahead)
+    : m_cache(cache), m_database(database), m_zone(zone), m_clock(clock), m_content_dir(std::move(content_dir)),
+      m_days_ahead(days_ahead)
 {
+}
+
+ImportWindow ProgrammeSource::window_from(const CivilDate& today) const
+{
+    return {m_zone.start_of_day(today.plus_days(-1)),
+            m_zone.start_of_day(today.plus_days(m_days_ahead + 1 + extra_days_cached))};
+}
+
+std::string ProgrammeSource::signature()
+{
+    // The server's ETag names its programme; the bundled files are named by their sizes
+    // and times.
+    auto state = store::read_sync_state(m_database);
+    const std::string server = state && !state->programme_etag.empty() ? "server " + state->programme_etag : "";
+    return calendar_files_signature(m_content_dir) + m_zone.name() + server;
+}
+
+Result<void> ProgrammeSource::check(const std::vector<CalendarFile>& calendars) const
+{
+    if (calendars.empty())
+        return {}; // the server has no programme for the site: the bundled one stays
+    auto imported = import_programme(calendars, m_zone, window_from(m_zone.to_local(m_clock.now()).date));
+    if (!imported)
+        return imported.error();
+    return {};
 }
 
 bool ProgrammeSource::import_now()
 {
-    const CivilDate today = m_zone.to_local(m_clock.now()).date;
-    const ImportWindow window{m_zone.start_of_day(today.plus_days(-1)),
-                              m_zone.start_of_day(today.plus_days(m_days_ahead + 1 + extra_days_cached))};
-    const std::string signature = calendar_files_signature(m_content_dir) + m_zone.name();
+    const ImportWindow window = window_from(m_zone.to_local(m_clock.now()).date);
+    const std::string signature = this->signature();
 
-    auto files = read_calendar_files(m_content_dir);
+    auto from_server = store::server_programme(m_database);
+    if (!from_server)
+        log::error("cannot read the server's programme, using the bundled one: " + from_server.error().message);
+    const bool use_server = from_server && !from_server->empty();
+    auto files = use_server ? std::move(from_server) : read_calendar_files(m_content_dir);
     if (!files) {
         log::error("programme not updated: " + files.error().message);
         return false;
@@ -66,14 +95,15 @@ bool ProgrammeSource::import_now()
         return false;
     }
     log::info("programme imported: " + std::to_string(imported->occurrences.size()) + " occurrences from "
-              + std::to_string(files->size()) + " calendar files");
+              + std::to_string(files->size()) + (use_server ? " calendars from the server" : " calendar files"));
     return true;
 }
 
 void ProgrammeSource::refresh_if_needed()
 {
     const MonotonicMs now_ms = m_clock.monotonic_ms();
-    if (m_checked && now_ms - m_last_check_ms < recheck_interval_ms)
+    const bool new_calendars = m_new_calendars.exchange(false);
+    if (m_checked && now_ms - m_last_check_ms < recheck_interval_ms && !new_calendars)
         return;
     m_checked = true;
     m_last_check_ms = now_ms;
@@ -85,8 +115,7 @@ void ProgrammeSource::refresh_if_needed()
         log::error("cannot read the cached programme: " + source.error().message);
         return;
     }
-    const std::string signature = calendar_files_signature(m_content_dir) + m_zone.name();
-    const bool current = source->has_value() && (*source)->signature == signature
+    const bool current = source->has_value() && (*source)->signature == signature()
         && (*source)->window_from <= m_zone.start_of_day(today) && (*source)->window_to >= needed_to;
     if (!current)
         import_now();

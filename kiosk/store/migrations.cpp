@@ -125,6 +125,27 @@ CREATE TABLE attendance (
 CREATE INDEX attendance_by_activity ON attendance (event_uid, instance);
 CREATE UNIQUE INDEX attendance_once ON attendance (event_uid, instance, visitor_id) WHERE visitor_id IS NOT NULL;
 )sql"},
+        {4, R"sql(
+-- The site's programme as the server last served it, kept whole: it replaces the bundled
+-- calendars once the kiosk has one, and survives a restart without the network.
+CREATE TABLE server_calendar (
+    name TEXT PRIMARY KEY,
+    ics  TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row: what the sync last achieved, for staff and for If-None-Match after a restart.
+CREATE TABLE sync_state (
+    id                INTEGER PRIMARY KEY CHECK (id = 1),
+    programme_etag    TEXT    NOT NULL DEFAULT '',
+    programme_at      INTEGER,
+    last_success_at   INTEGER,
+    last_heartbeat_at INTEGER
+);
+INSERT INTO sync_state (id) VALUES (1);
+
+-- Rows set aside by the server's refusal keep when that was decided.
+ALTER TABLE outbox ADD COLUMN rejected_at INTEGER;
+)sql"},
     };
     return all;
 }

@@ -3,7 +3,9 @@
 // server has acknowledged it. Rows are added inside the caller's transaction.
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/civil_time.h"
 #include "core/result.h"
@@ -28,5 +30,37 @@ Result<void> add_to_outbox(sql::Database& database, const std::string& key, cons
 
 // Records not yet delivered (nor set aside as rejected).
 Result<std::int64_t> outbox_waiting(sql::Database& database);
+
+// A record as it waits to be sent.
+struct OutboxRecord {
+    std::string key;
+    std::string kind;
+    std::string payload; // JSON text, as written
+    RecordTime time;
+};
+
+// The oldest records still waiting, at most `limit`, in the order they were made.
+Result<std::vector<OutboxRecord>> outbox_next(sql::Database& database, int limit);
+
+// What the server said of one record.
+struct OutboxOutcome {
+    std::string key;
+    std::optional<std::string> refused_reason; // none: delivered (stored, or already there)
+};
+
+// Marks each record delivered at `at`, or sets it aside with the server's reason, in one
+// transaction. A record set aside is never sent again; staff see it with its reason.
+Result<void> settle_outbox(sql::Database& database, const std::vector<OutboxOutcome>& outcomes, UnixSeconds at);
+
+struct SetAsideRecord {
+    std::string key;
+    std::string kind;
+    std::string reason;
+    UnixSeconds created_at = 0;
+    std::optional<UnixSeconds> rejected_at;
+};
+
+// Records the server refused for good, newest first, at most `limit`.
+Result<std::vector<SetAsideRecord>> outbox_set_aside(sql::Database& database, int limit);
 
 } // namespace olohuone::store

@@ -162,6 +162,19 @@ void KioskUi::rebuild()
         const int rule_height = std::max(1, metrics.mm(0.4));
         m_frame.fill({main.x, rule_y, main.w, rule_height}, theme::secondary_text);
         content_y = rule_y + rule_height + gap;
+        // Out of touch with the server: a quiet note under the header's rule, at the
+        // right. What visitors do is kept all the same, so it asks nothing of them.
+        if (m_data.connection != nullptr && m_data.connection->offline(now)) {
+            const std::string note = catalog.text("status.offline");
+            const FontSpec note_font{FontWeight::Regular, metrics.damped_text_px(sizes::header_pt) * 3 / 4};
+            const int note_width = std::min(main.w, m_measurer.width(note, note_font));
+            const int note_height = m_measurer.line_height(note_font);
+            const int note_y = rule_y + rule_height;
+            m_frame.text({note, note_font, {main.right() - note_width, note_y},
+                          {main.right() - note_width, note_y, note_width, note_height}, theme::past_text,
+                          theme::background});
+            content_y = std::max(content_y, note_y + note_height + gap / 2);
+        }
     }
     screen.build(ctx, {main.x, content_y, main.w, main.bottom() - content_y}, m_frame);
     if (has_panel)

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -46,16 +48,25 @@ TestCertificates make_test_certificates(const std::string& dir, const std::strin
 
 std::string run_admin(const std::string& config, const std::string& arguments)
 {
-    const std::string command = std::string(OLOHUONE_SERVER_BINARY) + " -c " + config + " " + arguments + " 2>&1";
-    std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), &pclose);
-    std::string output;
-    char buffer[512];
-    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()))
-        output += buffer;
-    return output;
+    return run_admin_command(config, arguments).output;
 }
 
-ServerProcess::ServerProcess(const std::string& config)
+AdminRun run_admin_command(const std::string& config, const std::string& arguments)
+{
+    const std::string command = std::string(OLOHUONE_SERVER_BINARY) + " -c " + config + " " + arguments + " 2>&1";
+    AdminRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr)
+        return run;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        run.output += buffer;
+    const int status = pclose(pipe);
+    run.exit_code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+ServerProcess::ServerProcess(const std::string& config, const std::string& log_file)
 {
     int from_child[2];
     if (pipe(from_child) != 0) {
@@ -66,6 +77,9 @@ ServerProcess::ServerProcess(const std::string& config)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, from_child[0]);
+    if (!log_file.empty())
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                         0644);
     std::string program = OLOHUONE_SERVER_BINARY;
     std::string flag = "-c";
     std::string path = config;
@@ -107,20 +121,67 @@ bool ServerProcess::running()
     return m_pid > 0 && waitpid(m_pid, &status, WNOHANG) == 0;
 }
 
-ServerProcess::~ServerProcess()
+void ServerProcess::kill_now()
 {
     if (m_pid <= 0)
         return;
-    kill(m_pid, SIGTERM);
+    kill(m_pid, SIGKILL);
     int status = 0;
-    for (int waited = 0; waited < 200; ++waited) {
-        if (waitpid(m_pid, &status, WNOHANG) == m_pid)
-            return;
-        usleep(50'000);
+    waitpid(m_pid, &status, 0);
+    m_pid = -1;
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+std::chrono::milliseconds ServerProcess::stop()
+{
+    const auto started = std::chrono::steady_clock::now();
+    const auto elapsed = [&] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    };
+    if (m_pid <= 0)
+        return elapsed();
+    const pid_t pid = m_pid;
+    m_pid = -1;
+    kill(pid, SIGTERM);
+    int status = 0;
+    for (int waited = 0; waited < 1000; ++waited) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            // A clean stop: also what shows a sanitizer's report in the server.
+            EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+                << "the server did not stop cleanly: status " << status;
+            return elapsed();
+        }
+        usleep(10'000);
     }
     ADD_FAILURE() << "the server did not stop within 10 s of SIGTERM";
-    kill(m_pid, SIGKILL);
-    waitpid(m_pid, &status, 0);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return elapsed();
+}
+
+std::string HttpAnswer::header(const std::string& name) const
+{
+    std::string value;
+    std::size_t at = 0;
+    while (at < headers.size()) {
+        std::size_t end = headers.find('\n', at);
+        if (end == std::string::npos)
+            end = headers.size();
+        const std::string line = headers.substr(at, end - at);
+        at = end + 1;
+        const auto colon = line.find(':');
+        const auto same_letter = [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        };
+        if (colon == std::string::npos || colon != name.size()
+            || !std::equal(name.begin(), name.end(), line.begin(), same_letter))
+            continue;
+        value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        value.erase(value.find_last_not_of(" \r") + 1);
+    }
+    return value;
 }
 
 HttpAnswer send(const Request& request)
@@ -147,10 +208,14 @@ HttpAnswer send(const Request& request)
         curl_easy_setopt(curl.get(), CURLOPT_CAINFO, request.ca.c_str());
     if (!request.pin.empty())
         curl_easy_setopt(curl.get(), CURLOPT_PINNEDPUBLICKEY, request.pin.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POST, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, request.body.c_str());
-    if (!request.chunked)
-        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    if (request.get) {
+        curl_easy_setopt(curl.get(), CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(curl.get(), CURLOPT_POST, 1L);
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, request.body.c_str());
+        if (!request.chunked)
+            curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
     curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 20L);
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
@@ -158,6 +223,11 @@ HttpAnswer send(const Request& request)
         return size * count;
     });
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer.body);
+    curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+        static_cast<std::string*>(out)->append(data, size * count);
+        return size * count;
+    });
+    curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &answer.headers);
     answer.transport = curl_easy_perform(curl.get());
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &answer.status);
     return answer;

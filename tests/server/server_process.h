@@ -4,6 +4,7 @@
 // only what the test tells it to.
 #include <curl/curl.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -20,19 +21,31 @@ struct TestCertificates {
 };
 TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts);
 
-// Runs `olohuone-server -c config <arguments>` to completion; its standard output.
+// Runs `olohuone-server -c config <arguments>` to completion; its standard output and
+// error.
 std::string run_admin(const std::string& config, const std::string& arguments);
+
+struct AdminRun {
+    std::string output; // standard output and error
+    int exit_code = -1;
+};
+AdminRun run_admin_command(const std::string& config, const std::string& arguments);
 
 class ServerProcess {
 public:
-    explicit ServerProcess(const std::string& config);
+    // `log_file`: where its standard error (the log) goes, appended; empty: the test's own.
+    explicit ServerProcess(const std::string& config, const std::string& log_file = {});
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
-    ~ServerProcess(); // SIGTERM, then waits
+    ~ServerProcess(); // stop()
 
     int port() const { return m_port; }
     const std::string& pin() const { return m_pin; }
     bool running();
+    // SIGTERM, then waits up to 10 s (a failure after that); how long it took.
+    std::chrono::milliseconds stop();
+    // SIGKILL: the server stops at once, in the middle of whatever it was doing.
+    void kill_now();
 
 private:
     pid_t m_pid = -1;
@@ -44,6 +57,10 @@ struct HttpAnswer {
     CURLcode transport = CURLE_OK; // not CURLE_OK: no HTTP answer at all (TLS refused, …)
     long status = 0;
     std::string body;
+    std::string headers; // as received, one "Name: value\r\n" per line
+
+    // The value of the last header `name` (case-insensitive), or "".
+    std::string header(const std::string& name) const;
 };
 
 struct Request {
@@ -55,6 +72,7 @@ struct Request {
     std::string resolve{};  // CURLOPT_RESOLVE entry ("host:port:127.0.0.1") when not empty
     bool chunked = false;   // the body in chunks, without a Content-Length
     std::vector<std::string> headers{};
+    bool get = false;       // a GET instead of a POST (the body is not sent)
 };
 
 HttpAnswer send(const Request& request);

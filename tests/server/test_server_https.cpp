@@ -9,62 +9,32 @@
 
 #include <fstream>
 
+#include "server_fixture.h"
 #include "server_process.h"
-#include "store/sqlite.h"
 #include "support/temp_dir.h"
 
 namespace olohuone::testing {
 namespace {
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public ServerFixture {
 protected:
-    test::TempDir dir;
-    TestCertificates certificates = make_test_certificates(dir.path().string(), "IP:127.0.0.1,DNS:localhost");
-    std::string config = write_config();
     std::string token = add_kiosk("Olohuone Leppävaara", "olohuone");
     ServerProcess server{config};
 
-    std::string write_config(int max_body_bytes = 64 * 1024)
-    {
-        const std::string path = dir.file("server.toml");
-        std::ofstream(path) << "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nstate_dir = \""
-                            << dir.file("state") << "\"\n[tls]\ncertificate = \"" << certificates.certificate
-                            << "\"\nprivate_key = \"" << certificates.private_key
-                            << "\"\n[limits]\nmax_body_bytes = " << max_body_bytes << "\nmax_records_per_batch = 50\n";
-        return path;
-    }
-
-    std::string add_kiosk(const std::string& site, const std::string& name)
-    {
-        const std::string added = run_admin(config, "add-site --organisation Espoo --site '" + site + "'");
-        EXPECT_EQ(added.rfind("site ", 0), 0u) << added;
-        const std::string site_id = added.substr(5, added.find('\n') - 5);
-        const std::string kiosk = run_admin(config, "add-kiosk --site " + site_id + " --name " + name);
-        const auto at = kiosk.find("token ");
-        EXPECT_NE(at, std::string::npos) << kiosk;
-        return at == std::string::npos ? std::string() : kiosk.substr(at + 6, kiosk.find('\n', at) - at - 6);
-    }
-
-    std::string url() const { return "https://127.0.0.1:" + std::to_string(server.port()) + "/v1/records"; }
+    std::string url() const { return ServerFixture::url(server, "/v1/records"); }
 
     HttpAnswer post(const std::string& body, const std::string& with_token)
     {
         return send({.url = url(), .body = body, .token = with_token, .ca = certificates.ca});
     }
-
-    std::int64_t stored(const std::string& sql)
-    {
-        auto database = sql::Database::open(dir.file("state") + "/olohuone-server.sqlite3", sql::OpenMode::ReadOnly);
-        EXPECT_TRUE(database.ok());
-        return database.ok() ? database->query_int(sql).value() : -1;
-    }
 };
 
 nlohmann::json record(const std::string& key, const std::string& visit = "a")
 {
+    const nlohmann::json time = {{"at", 1795508100}, {"clock_synced", true}};
     return {{"key", key},
             {"kind", "visit.counted"},
-            {"payload", {{"visit", visit}, {"group", "resident"}}},
+            {"payload", {{"visit", visit}, {"group", "resident"}, {"time", time}}},
             {"created_at", 1795508100},
             {"clock_synced", true}};
 }
@@ -96,7 +66,8 @@ TEST_F(ServerTest, EachRecordIsStoredOnceAndARepeatIsAcknowledged)
     EXPECT_EQ(statuses(again), (std::vector<std::string>{"duplicate", "duplicate"}));
     // The same content with its keys in another order and other spacing is the same record.
     const std::string reordered = R"({"records":[{"clock_synced":true,"created_at":1795508100,"payload":)"
-                                  R"({"group":"resident", "visit":"a"},"kind":"visit.counted","key":")"
+                                  R"({"time": {"clock_synced": true, "at": 1795508100}, "group":"resident", )"
+                                  R"("visit":"a"},"kind":"visit.counted","key":")"
         + first_key + "\"}]}";
     EXPECT_EQ(statuses(post(reordered, token)), (std::vector<std::string>{"duplicate"}));
     EXPECT_EQ(stored("SELECT count(*) FROM record"), 2);
@@ -119,13 +90,16 @@ TEST_F(ServerTest, InvalidRecordsAreNamedAndTheRestOfTheBatchIsStored)
 {
     nlohmann::json unknown_kind = record(second_key);
     unknown_kind["kind"] = "visit.teleport";
+    nlohmann::json no_time = record("0b6f1f7e-6c1d-4b7e-9a51-3f2d8c4e5a03");
+    no_time["payload"].erase("time");
     const nlohmann::json batch = {
-        {"records", {record(first_key), unknown_kind, {{"key", "not-a-uuid"}}, record(first_key)}}};
+        {"records", {record(first_key), unknown_kind, {{"key", "not-a-uuid"}}, record(first_key), no_time}}};
     const HttpAnswer answer = post(batch.dump(), token);
     EXPECT_EQ(answer.status, 200);
-    EXPECT_EQ(statuses(answer), (std::vector<std::string>{"stored", "invalid", "invalid", "invalid"}));
+    EXPECT_EQ(statuses(answer), (std::vector<std::string>{"stored", "invalid", "invalid", "invalid", "invalid"}));
     EXPECT_NE(answer.body.find("kind is not a known kind"), std::string::npos);
     EXPECT_NE(answer.body.find("the same key twice in one batch"), std::string::npos);
+    EXPECT_NE(answer.body.find("payload.time is missing"), std::string::npos);
     EXPECT_EQ(stored("SELECT count(*) FROM record"), 1);
 }
 

@@ -75,6 +75,8 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
 
 OffscreenKiosk::~OffscreenKiosk()
 {
+    m_services->watch_sync(nullptr);
+    m_sync.reset();
     m_loop.reset();
     m_ui.reset();
     m_canvas.reset();
@@ -143,6 +145,20 @@ void OffscreenKiosk::refuse_writes(bool refuse)
     ASSERT_TRUE(
         m_services->store().database().execute_script(refuse ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF")
             .ok());
+}
+
+void OffscreenKiosk::sync_with_unreachable_server()
+{
+    sync::SyncSettings settings;
+    settings.server_url = "https://127.0.0.1:9"; // the discard port: refused at once
+    settings.site = 1;
+    settings.token = std::string(43, 'A');
+    m_sync = std::make_unique<sync::SyncEngine>(
+        settings, m_services->database_path(), m_clock,
+        [](const std::vector<CalendarFile>&) { return Result<void>(); }, nullptr);
+    m_services->watch_sync(m_sync.get());
+    const sync::SyncPass pass = m_sync->run_once();
+    ASSERT_FALSE(pass.server_answered) << "nothing should answer on port 9";
 }
 
 void OffscreenKiosk::advance_ms(std::int64_t ms)

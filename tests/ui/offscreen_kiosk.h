@@ -10,6 +10,7 @@
 
 #include "app/kiosk_services.h"
 #include "core/clock.h"
+#include "sync/sync_engine.h"
 #include "ui/kiosk_ui.h"
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
@@ -49,6 +50,9 @@ public:
     // The store refuses every write from now on (standing in for a full disk), or takes
     // them again.
     void refuse_writes(bool refuse);
+    // Syncs, once, with a server nothing answers for (no one listens on its port): the
+    // real sync, out of touch from now on.
+    void sync_with_unreachable_server();
     // Moves virtual time on and lets the loop do what is due.
     void advance_ms(std::int64_t ms);
 
@@ -90,6 +94,7 @@ private:
     std::unique_ptr<ui::sdl::Canvas> m_canvas;
     std::unique_ptr<ui::KioskUi> m_ui;
     std::unique_ptr<ui::sdl::EventLoop> m_loop;
+    std::unique_ptr<sync::SyncEngine> m_sync;
     double m_dpi = 0;
 };
 

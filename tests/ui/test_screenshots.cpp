@@ -55,6 +55,7 @@ enum class ScreenName {
     Welcome,
     AttendanceCounted,
     WalkInWho,
+    TodayOffline,
 };
 
 struct ScreenCase {
@@ -93,6 +94,7 @@ constexpr ScreenCase screen_names[] = {
     {ScreenName::Welcome, "welcome", "thanks"},
     {ScreenName::AttendanceCounted, "attendance_counted", "attendance_list"},
     {ScreenName::WalkInWho, "walk_in_who", "identify_list"},
+    {ScreenName::TodayOffline, "today_offline", "today"},
 };
 
 struct Case {
@@ -250,6 +252,10 @@ void go_to(OffscreenKiosk& kiosk, ScreenName screen)
         return;
     switch (screen) {
     case ScreenName::Today:
+        return;
+    case ScreenName::TodayOffline:
+        kiosk.sync_with_unreachable_server();
+        kiosk.advance_ms(16 * 60 * 1000); // past [sync] offline_after_minutes
         return;
     case ScreenName::EventDetail:
         // The chair gymnastics on now, which has a picture.

@@ -28,6 +28,23 @@ TEST(TouchFlows, ASevenInchPanelKeepsTheWholeOrientationOnOneLine)
     EXPECT_TRUE(kiosk.shows_text("Tiistai 24.11. · klo 10.15 · aamupäivä"));
 }
 
+TEST(TouchFlows, AQuietOfflineNoteAppearsOnlyAfterTheServerHasBeenSilentForAWhile)
+{
+    OffscreenKiosk kiosk({1280, 800, 10.1});
+    EXPECT_FALSE(kiosk.shows_text("Ei verkkoyhteyttä")) << "a kiosk without a server has nothing to say";
+    kiosk.sync_with_unreachable_server();
+    kiosk.advance_ms(10 * 60 * 1000);
+    EXPECT_FALSE(kiosk.shows_text("Ei verkkoyhteyttä")) << "a short outage passes unseen";
+    kiosk.advance_ms(6 * 60 * 1000);
+    EXPECT_TRUE(kiosk.shows_text("Ei verkkoyhteyttä")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Tiistai 24. marraskuuta 2026")) << "the orientation stays whole beside it";
+    EXPECT_LT(font_px_of(kiosk, "Ei verkkoyhteyttä"), font_px_of(kiosk, "Tiistai"));
+
+    // Signing in still works: what visitors do is kept for later.
+    kiosk.tap("visit/sign_in");
+    EXPECT_FALSE(kiosk.shows_text("Ei verkkoyhteyttä")) << "only the programme's header carries it";
+}
+
 TEST(TouchFlows, TodayShowsNowNextPastAndCancelled)
 {
     OffscreenKiosk kiosk({1080, 1920, 15.6});

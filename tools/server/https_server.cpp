@@ -9,7 +9,10 @@
 #include <thread>
 
 #include "core/log.h"
+#include "heartbeat_api.h"
+#include "programme_api.h"
 #include "records_api.h"
+#include "site_programme.h"
 #include "tokens.h"
 
 namespace olohuone::server {
@@ -73,6 +76,72 @@ void post_records(const httplib::Request& request, httplib::Response& response, 
     response.set_content(batch_answer(batch.value(), deliveries.value()).dump(), "application/json");
 }
 
+// The database could not answer: nothing was changed, the kiosk asks again later.
+void answer_unavailable(httplib::Response& response, const std::string& what, const Error& error)
+{
+    log::error(what + " failed: " + error.message);
+    answer_error(response, 503, "unavailable", "the server cannot answer this right now; try again later");
+    response.set_header("Retry-After", "30");
+}
+
+void get_programme(const httplib::Request& request, httplib::Response& response, ServerStore& store,
+                   const Clock& clock)
+{
+    // A path that cannot name a site is no endpoint at all, token or not.
+    const auto site_id = site_id_from_path(request.matches[1].str());
+    if (!site_id) {
+        answer_error(response, 404, "not_found", "no such endpoint");
+        return;
+    }
+    const auto kiosk = authenticate(request, response, store, clock);
+    if (!kiosk)
+        return;
+    if (kiosk->site_id != *site_id) {
+        answer_error(response, 403, "forbidden", "this kiosk's token is for another site");
+        return;
+    }
+    // The version first, without the texts: a kiosk that has it gets a 304 cheaply.
+    auto version = store.site_programme(*site_id, CalendarTexts::Omit);
+    if (!version) {
+        answer_unavailable(response, "reading a programme", version.error());
+        return;
+    }
+    const std::string etag = programme_etag(version->calendars);
+    if (etag_matches(request.get_header_value("If-None-Match"), etag)) {
+        response.status = 304;
+        response.set_header("ETag", "\"" + etag + "\"");
+        return;
+    }
+    auto programme = store.site_programme(*site_id, CalendarTexts::Include);
+    if (!programme) {
+        answer_unavailable(response, "reading a programme", programme.error());
+        return;
+    }
+    // Computed again from what is sent: the programme may have changed in between.
+    const std::string sent_etag = programme_etag(programme->calendars);
+    response.set_header("ETag", "\"" + sent_etag + "\"");
+    response.set_content(programme_body(*site_id, programme.value(), sent_etag), "application/json");
+}
+
+void post_heartbeat(const httplib::Request& request, httplib::Response& response, ServerStore& store,
+                    const Clock& clock)
+{
+    const auto kiosk = authenticate(request, response, store, clock);
+    if (!kiosk)
+        return;
+    auto heartbeat = parse_heartbeat(request.body);
+    if (!heartbeat) {
+        answer_error(response, 400, "bad_heartbeat", heartbeat.error().message);
+        return;
+    }
+    const UnixSeconds now = clock.now();
+    if (auto noted = store.note_heartbeat(kiosk->kiosk_id, heartbeat.value(), now); !noted) {
+        answer_unavailable(response, "storing a heartbeat", noted.error());
+        return;
+    }
+    response.set_content(nlohmann::json{{"received_at", now}}.dump(), "application/json");
+}
+
 } // namespace
 
 Result<void> serve(const ServerConfig& config, const CertificateFiles& certificate, ServerStore& store,
@@ -123,6 +192,12 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
     });
     server.Post("/v1/records", [&](const httplib::Request& request, httplib::Response& response) {
         post_records(request, response, config, store, clock);
+    });
+    server.Post("/v1/heartbeat", [&](const httplib::Request& request, httplib::Response& response) {
+        post_heartbeat(request, response, store, clock);
+    });
+    server.Get(R"(/v1/sites/([^/]+)/programme)", [&](const httplib::Request& request, httplib::Response& response) {
+        get_programme(request, response, store, clock);
     });
 
     const int port = config.port == 0 ? server.bind_to_any_port(config.listen_address)

@@ -3,16 +3,25 @@
 //   olohuone-server [-c FILE] add-site --organisation O --site S
 //   olohuone-server [-c FILE] add-kiosk --site ID --name NAME   prints the token once
 //   olohuone-server [-c FILE] revoke-kiosk --kiosk ID
+//   olohuone-server [-c FILE] list-kiosks
+//   olohuone-server [-c FILE] import-programme --site ID FILE.ics [FILE.ics ...]
+//   olohuone-server [-c FILE] set-feed --site ID --url URL      --url "": no feed
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
+#include "admin_commands.h"
 #include "certificate.h"
 #include "core/log.h"
+#include "feed_fetch.h"
+#include "feed_poller.h"
 #include "https_server.h"
+#include "kiosk_list.h"
 #include "server_config.h"
 #include "server_store.h"
+#include "site_programme.h"
 #include "tokens.h"
 
 namespace {
@@ -43,11 +52,22 @@ int main(int argc, char** argv)
     std::int64_t kiosk_id = 0;
     auto* revoke_kiosk = cli.add_subcommand("revoke-kiosk", "stop a kiosk's token from working");
     revoke_kiosk->add_option("--kiosk", kiosk_id, "the kiosk's id (from add-kiosk)")->required();
+    auto* list_kiosks = cli.add_subcommand("list-kiosks", "list the kiosks: site, status, last heartbeat");
+    std::vector<std::string> calendar_files;
+    auto* import_programme =
+        cli.add_subcommand("import-programme", "replace a site's uploaded calendars with these .ics files");
+    import_programme->add_option("--site", site_id, "the site's id (from add-site)")->required();
+    import_programme->add_option("files", calendar_files, "iCalendar files")->required();
+    std::string feed_url;
+    auto* set_feed = cli.add_subcommand("set-feed", "read a site's programme also from a calendar feed");
+    set_feed->add_option("--site", site_id, "the site's id (from add-site)")->required();
+    set_feed->add_option("--url", feed_url, "an https:// or http:// URL; \"\" removes the feed")->required();
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
-    if (!server::start_crypto()) {
-        log::error("cannot initialise libsodium");
+    // Both before any thread starts: libsodium's and libcurl's own initialisation.
+    if (!server::start_crypto() || !server::start_feed_client()) {
+        log::error("cannot initialise libsodium or libcurl");
         return exit_failure;
     }
     std::error_code no_file;
@@ -100,6 +120,32 @@ int main(int argc, char** argv)
         std::printf("revoked kiosk %lld\n", static_cast<long long>(kiosk_id));
         return 0;
     }
+    if (list_kiosks->parsed()) {
+        auto kiosks = store.value()->kiosks();
+        if (!kiosks) {
+            log::error("cannot list the kiosks: " + kiosks.error().message);
+            return exit_failure;
+        }
+        std::fputs(server::kiosk_table(kiosks.value()).c_str(), stdout);
+        return 0;
+    }
+    SystemClock clock;
+    auto zone = TimeZone::named(server::site_time_zone);
+    if (!zone) {
+        log::error(zone.error().message);
+        return exit_failure;
+    }
+    if (import_programme->parsed() || set_feed->parsed()) {
+        auto done = import_programme->parsed()
+            ? server::import_programme_files(*store.value(), site_id, calendar_files, zone.value(), clock.now())
+            : server::set_site_feed(*store.value(), site_id, feed_url, clock.now());
+        if (!done) {
+            log::error(done.error().message);
+            return exit_failure;
+        }
+        std::printf("%s\n", done.value().c_str());
+        return 0;
+    }
 
     auto certificate = server::ensure_certificate(config.value());
     if (!certificate) {
@@ -108,7 +154,12 @@ int main(int argc, char** argv)
     }
     if (certificate->made_now)
         log::info("made a self-signed certificate " + certificate->certificate);
-    SystemClock clock;
+    if (!config->feed_ca_file.empty() && !std::ifstream(config->feed_ca_file)) {
+        log::error("configuration error: feeds.ca_file: cannot read " + config->feed_ca_file);
+        return exit_config_error;
+    }
+    server::FeedPoller feeds(*store.value(), config.value(), clock, zone.value());
+    feeds.start();
     auto served = server::serve(config.value(), certificate.value(), *store.value(), clock, [&](int port) {
         // On standard output for whoever started the server (a test, an admin): where it
         // listens and the pin a kiosk needs for a self-signed certificate.
@@ -116,6 +167,7 @@ int main(int argc, char** argv)
                     certificate->public_key_pin.c_str());
         std::fflush(stdout);
     });
+    feeds.stop();
     if (!served) {
         log::error(served.error().message);
         return exit_failure;

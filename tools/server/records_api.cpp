@@ -2,16 +2,14 @@
 
 #include <algorithm>
 
+#include "json_checks.h"
+#include "payload_rules.h"
 #include "tokens.h"
 
 namespace olohuone::server {
 namespace {
 
 constexpr std::size_t max_payload_bytes = 16 * 1024;
-// Anything from 2020 to 2100: a kiosk's clock before NTP may be off by years, but not
-// by more; the record's own clock_synced says whether to trust it.
-constexpr std::int64_t earliest_time = 1577836800;
-constexpr std::int64_t latest_time = 4102444800;
 
 // A UUID as the kiosk makes them: 8-4-4-4-12 lower-case hex digits.
 bool is_record_key(const std::string& key)
@@ -51,8 +49,7 @@ Result<IncomingRecord> record_from(const nlohmann::json& item)
     if (payload == item.end() || !payload->is_object())
         return make_error("payload must be an object");
     const auto created_at = item.find("created_at");
-    if (created_at == item.end() || !created_at->is_number_integer() || created_at->get<std::int64_t>() < earliest_time
-        || created_at->get<std::int64_t>() > latest_time)
+    if (created_at == item.end() || !whole_number_in(*created_at, earliest_record_time, latest_record_time))
         return make_error("created_at must be a Unix time in seconds between 2020 and 2100");
     const auto clock_synced = item.find("clock_synced");
     if (clock_synced == item.end() || !clock_synced->is_boolean())
@@ -64,6 +61,8 @@ Result<IncomingRecord> record_from(const nlohmann::json& item)
     record.payload = payload->dump(); // objects keep their keys sorted: one text per content
     if (record.payload.size() > max_payload_bytes)
         return make_error("payload is larger than 16 KiB");
+    if (auto checked = check_payload(record.kind, *payload); !checked)
+        return checked.error();
     record.created_at = created_at->get<std::int64_t>();
     record.clock_synced = clock_synced->get<bool>();
     record.content_hash = content_hash_of(record);

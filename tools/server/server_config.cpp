@@ -19,6 +19,7 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
         {"server", {"listen_address", "port", "state_dir"}},
         {"tls", {"certificate", "private_key"}},
         {"limits", {"max_body_bytes", "max_records_per_batch", "threads"}},
+        {"feeds", {"refresh_minutes", "ca_file"}},
     };
     for (auto step : {
              read.check_known(known),
@@ -31,6 +32,8 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
              read.whole_number("limits.max_body_bytes", config.max_body_bytes, 1024, 16 * 1024 * 1024),
              read.whole_number("limits.max_records_per_batch", config.max_records_per_batch, 1, 5000),
              read.whole_number("limits.threads", config.threads, 2, 256),
+             read.whole_number("feeds.refresh_minutes", config.feed_refresh_minutes, 1, 1440),
+             read.text("feeds.ca_file", config.feed_ca_file),
          }) {
         if (!step)
             return step.error();

@@ -22,6 +22,10 @@ struct ServerConfig {
     int max_body_bytes = 1024 * 1024;
     int max_records_per_batch = 500;
     int threads = 8;
+
+    // [feeds]: the sites' calendar feeds (olohuone-server set-feed)
+    int feed_refresh_minutes = 15;
+    std::string feed_ca_file; // empty: the system's certificate authorities
 };
 
 Result<ServerConfig> parse_server_config(const std::string& toml_text, const std::string& source_name);

@@ -1,7 +1,7 @@
 #pragma once
-// Where the server keeps organisations, sites, kiosks and the records kiosks deliver.
-// One interface, so a PostgreSQL backend can follow the embedded SQLite one; callers
-// never see SQL.
+// Where the server keeps organisations, sites, kiosks, the records kiosks deliver, the
+// sites' programmes and the kiosks' heartbeats. One interface, so a PostgreSQL backend
+// can follow the embedded SQLite one; callers never see SQL.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -36,6 +36,53 @@ enum class Delivery {
     Conflict, // another record under this key: refused, kept aside for staff
 };
 
+// One of a site's calendars: uploaded by an admin, or the one its feed last delivered.
+enum class CalendarSource { Upload, Feed };
+
+// The name of the calendar a site's feed fills.
+inline constexpr const char* feed_calendar_name = "feed";
+
+struct SiteCalendar {
+    std::string name;
+    std::string ics;      // empty when read without texts
+    std::string ics_hash; // hash_hex(ics), kept with it so an ETag needs no texts
+    CalendarSource source = CalendarSource::Upload;
+};
+
+struct SiteProgramme {
+    std::vector<SiteCalendar> calendars; // by name
+    UnixSeconds updated_at = 0;          // the last change to the set of calendars; 0: none yet
+};
+
+enum class CalendarTexts { Include, Omit };
+
+// A site's calendar feed and the validators it sent with its last programme.
+struct SiteFeed {
+    std::int64_t site_id = 0;
+    std::string url;
+    std::string etag;          // for If-None-Match; empty: none
+    std::string last_modified; // for If-Modified-Since; empty: none
+};
+
+// What a kiosk said of itself in its last heartbeat.
+struct Heartbeat {
+    std::string version;
+    std::int64_t uptime_seconds = 0;
+    std::int64_t queue_length = 0;
+    std::optional<UnixSeconds> last_sync_at;
+    std::int64_t free_disk_bytes = 0;
+};
+
+struct KioskStatus {
+    std::int64_t kiosk_id = 0;
+    std::int64_t site_id = 0;
+    std::string name;
+    bool revoked = false;
+    std::optional<UnixSeconds> last_seen_at; // any request, to the minute
+    std::optional<UnixSeconds> heartbeat_at;
+    std::optional<Heartbeat> heartbeat;
+};
+
 class ServerStore {
 public:
     virtual ~ServerStore() = default;
@@ -55,6 +102,27 @@ public:
     // happened, in order.
     virtual Result<std::vector<Delivery>> deliver(const KioskIdentity& kiosk, const std::vector<IncomingRecord>& records,
                                                   UnixSeconds now) = 0;
+
+    virtual Result<bool> site_exists(std::int64_t site_id) = 0;
+
+    // The site's calendars by name, with or without their texts.
+    virtual Result<SiteProgramme> site_programme(std::int64_t site_id, CalendarTexts texts) = 0;
+    // Replaces the site's uploaded calendars with `calendars` in one transaction; the
+    // feed's calendar stays. A calendar whose text is unchanged keeps its time.
+    virtual Result<void> replace_uploaded_calendars(std::int64_t site_id, const std::vector<SiteCalendar>& calendars,
+                                                    UnixSeconds now) = 0;
+
+    // Sets the site's feed (a new URL forgets the old one's validators), or removes it
+    // and its calendar when `url` is empty.
+    virtual Result<void> set_feed(std::int64_t site_id, const std::string& url, UnixSeconds now) = 0;
+    virtual Result<std::vector<SiteFeed>> feeds() = 0;
+    // Stores what the feed delivered as the site's feed calendar, with the validators
+    // to ask with next time, unless the feed was changed or removed meanwhile (false).
+    virtual Result<bool> store_feed_calendar(const SiteFeed& feed, const SiteCalendar& calendar, UnixSeconds now) = 0;
+
+    virtual Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) = 0;
+    // Every kiosk by id, revoked ones too.
+    virtual Result<std::vector<KioskStatus>> kiosks() = 0;
 };
 
 // The embedded default: one SQLite file in WAL mode; every delivery is on disk

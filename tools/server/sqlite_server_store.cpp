@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <mutex>
 
 #include "server_store.h"
@@ -55,7 +56,44 @@ CREATE TABLE conflict (
     received_at INTEGER NOT NULL
 );
 )sql",
+    R"sql(
+-- A site's programme: named iCalendar texts, each read by the kiosk's own importer
+-- before it is stored here. The feed's calendar is the one named 'feed'.
+CREATE TABLE site_calendar (
+    site_id    INTEGER NOT NULL REFERENCES site (id),
+    name       TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 200),
+    ics        TEXT    NOT NULL,
+    ics_hash   TEXT    NOT NULL,
+    source     TEXT    NOT NULL CHECK (source IN ('upload', 'feed')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (site_id, name)
+);
+-- When the site's set of calendars last changed: a calendar removed is a change too,
+-- which no remaining row's updated_at would show.
+ALTER TABLE site ADD COLUMN programme_updated_at INTEGER NOT NULL DEFAULT 0;
+-- The calendar feed a site's programme is also read from, with the validators its last
+-- delivered programme came with.
+CREATE TABLE site_feed (
+    site_id       INTEGER PRIMARY KEY REFERENCES site (id),
+    url           TEXT    NOT NULL CHECK (length(url) BETWEEN 1 AND 2048),
+    etag          TEXT    NOT NULL DEFAULT '',
+    last_modified TEXT    NOT NULL DEFAULT '',
+    set_at        INTEGER NOT NULL
+);
+-- What each kiosk said of itself last.
+CREATE TABLE kiosk_heartbeat (
+    kiosk_id        INTEGER PRIMARY KEY REFERENCES kiosk (id),
+    received_at     INTEGER NOT NULL,
+    version         TEXT    NOT NULL,
+    uptime_seconds  INTEGER NOT NULL CHECK (uptime_seconds >= 0),
+    queue_length    INTEGER NOT NULL CHECK (queue_length >= 0),
+    last_sync_at    INTEGER,
+    free_disk_bytes INTEGER NOT NULL CHECK (free_disk_bytes >= 0)
+);
+)sql",
 };
+
+const char* source_text(CalendarSource source) { return source == CalendarSource::Feed ? "feed" : "upload"; }
 
 class SqliteServerStore final : public ServerStore {
 public:
@@ -219,7 +257,266 @@ public:
         return deliveries;
     }
 
+    Result<bool> site_exists(std::int64_t site_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return has_site(site_id);
+    }
+
+    Result<SiteProgramme> site_programme(std::int64_t site_id, CalendarTexts texts) override
+    {
+        const std::lock_guard lock(m_mutex);
+        // One statement, one snapshot: the calendars and their time always belong
+        // together, whatever an admin command writes meanwhile. A site without
+        // calendars is one row of NULLs.
+        auto select = m_database.prepare(
+            "SELECT site.programme_updated_at, calendar.name, CASE WHEN ?2 THEN calendar.ics ELSE '' END, "
+            "calendar.ics_hash, calendar.source FROM site LEFT JOIN site_calendar AS calendar "
+            "ON calendar.site_id = site.id WHERE site.id = ?1 ORDER BY calendar.name");
+        if (!select)
+            return select.error();
+        select->bind(1, site_id).bind(2, std::int64_t{texts == CalendarTexts::Include ? 1 : 0});
+        SiteProgramme programme;
+        for (;;) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return programme;
+            programme.updated_at = select->column_int(0);
+            if (select->column_is_null(1))
+                continue;
+            programme.calendars.push_back(
+                {select->column_text(1), select->column_text(2), select->column_text(3),
+                 select->column_text(4) == "feed" ? CalendarSource::Feed : CalendarSource::Upload});
+        }
+    }
+
+    Result<void> replace_uploaded_calendars(std::int64_t site_id, const std::vector<SiteCalendar>& calendars,
+                                            UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        if (auto exists = has_site(site_id); !exists || !exists.value())
+            return exists ? make_error("there is no site " + std::to_string(site_id)) : exists.error();
+        auto old =
+            m_database.prepare("SELECT name, ics_hash FROM site_calendar WHERE site_id = ? AND source = 'upload'");
+        if (!old)
+            return old.error();
+        old->bind(1, site_id);
+        auto before = sql::collect_rows(*old, [](const sql::Statement& row) {
+            return std::pair{row.column_text(0), row.column_text(1)};
+        });
+        if (!before)
+            return before.error();
+
+        auto remove = m_database.prepare("DELETE FROM site_calendar WHERE site_id = ? AND name = ?");
+        auto upsert = m_database.prepare(
+            "INSERT INTO site_calendar (site_id, name, ics, ics_hash, source, updated_at) "
+            "VALUES (?, ?, ?, ?, 'upload', ?) ON CONFLICT (site_id, name) DO UPDATE SET ics = excluded.ics, "
+            "ics_hash = excluded.ics_hash, source = excluded.source, updated_at = excluded.updated_at");
+        if (!remove || !upsert)
+            return !remove ? remove.error() : upsert.error();
+        bool changed = false;
+        for (const auto& [name, hash] : before.value()) {
+            const bool kept = std::any_of(calendars.begin(), calendars.end(),
+                                          [&](const SiteCalendar& calendar) { return calendar.name == name; });
+            if (kept)
+                continue;
+            remove->reset();
+            remove->bind(1, site_id).bind(2, name);
+            if (auto ran = remove->run(); !ran)
+                return ran.error();
+            changed = true;
+        }
+        for (const SiteCalendar& calendar : calendars) {
+            const bool same = std::any_of(before->begin(), before->end(), [&](const auto& old_calendar) {
+                return old_calendar.first == calendar.name && old_calendar.second == calendar.ics_hash;
+            });
+            if (same)
+                continue;
+            upsert->reset();
+            upsert->bind(1, site_id)
+                .bind(2, calendar.name)
+                .bind(3, calendar.ics)
+                .bind(4, calendar.ics_hash)
+                .bind(5, now);
+            if (auto ran = upsert->run(); !ran)
+                return ran.error();
+            changed = true;
+        }
+        if (changed)
+            if (auto noted = note_programme_change(site_id, now); !noted)
+                return noted;
+        return transaction->commit();
+    }
+
+    Result<void> set_feed(std::int64_t site_id, const std::string& url, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        if (auto exists = has_site(site_id); !exists || !exists.value())
+            return exists ? make_error("there is no site " + std::to_string(site_id)) : exists.error();
+        if (url.empty()) {
+            for (const char* sql : {"DELETE FROM site_feed WHERE site_id = ?",
+                                    "DELETE FROM site_calendar WHERE site_id = ? AND source = 'feed'"}) {
+                auto remove = m_database.prepare(sql);
+                if (!remove)
+                    return remove.error();
+                remove->bind(1, site_id);
+                if (auto ran = remove->run(); !ran)
+                    return ran.error();
+            }
+            if (m_database.changes() > 0)
+                if (auto noted = note_programme_change(site_id, now); !noted)
+                    return noted;
+            return transaction->commit();
+        }
+        // The same URL again keeps its validators; another URL starts afresh, while the
+        // old feed's calendar stays until the new one delivers.
+        auto upsert = m_database.prepare(
+            "INSERT INTO site_feed (site_id, url, set_at) VALUES (?1, ?2, ?3) ON CONFLICT (site_id) DO UPDATE "
+            "SET etag = CASE WHEN url = excluded.url THEN etag ELSE '' END, "
+            "last_modified = CASE WHEN url = excluded.url THEN last_modified ELSE '' END, "
+            "url = excluded.url, set_at = excluded.set_at");
+        if (!upsert)
+            return upsert.error();
+        upsert->bind(1, site_id).bind(2, url).bind(3, now);
+        if (auto ran = upsert->run(); !ran)
+            return ran.error();
+        return transaction->commit();
+    }
+
+    Result<std::vector<SiteFeed>> feeds() override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare("SELECT site_id, url, etag, last_modified FROM site_feed ORDER BY site_id");
+        if (!select)
+            return select.error();
+        return sql::collect_rows(*select, [](const sql::Statement& row) {
+            return SiteFeed{row.column_int(0), row.column_text(1), row.column_text(2), row.column_text(3)};
+        });
+    }
+
+    Result<bool> store_feed_calendar(const SiteFeed& feed, const SiteCalendar& calendar, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        auto current = m_database.prepare(
+            "SELECT site_feed.url, (SELECT ics_hash FROM site_calendar WHERE site_calendar.site_id = site_feed.site_id "
+            "AND name = ?2 AND source = 'feed') FROM site_feed WHERE site_id = ?1");
+        if (!current)
+            return current.error();
+        current->bind(1, feed.site_id).bind(2, std::string_view(feed_calendar_name));
+        auto found = sql::optional_row(*current, [](const sql::Statement& row) {
+            return std::pair{row.column_text(0), row.column_text(1)};
+        });
+        if (!found)
+            return found.error();
+        // An admin changed or removed the feed while it was being read: that wins.
+        if (!found.value() || found.value()->first != feed.url)
+            return false;
+        if (found.value()->second != calendar.ics_hash) {
+            auto upsert = m_database.prepare(
+                "INSERT INTO site_calendar (site_id, name, ics, ics_hash, source, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site_id, name) DO UPDATE SET ics = excluded.ics, "
+                "ics_hash = excluded.ics_hash, source = excluded.source, updated_at = excluded.updated_at");
+            if (!upsert)
+                return upsert.error();
+            upsert->bind(1, feed.site_id)
+                .bind(2, calendar.name)
+                .bind(3, calendar.ics)
+                .bind(4, calendar.ics_hash)
+                .bind(5, std::string_view(source_text(calendar.source)))
+                .bind(6, now);
+            if (auto ran = upsert->run(); !ran)
+                return ran.error();
+            if (auto noted = note_programme_change(feed.site_id, now); !noted)
+                return noted.error();
+        }
+        auto validators = m_database.prepare("UPDATE site_feed SET etag = ?, last_modified = ? WHERE site_id = ?");
+        if (!validators)
+            return validators.error();
+        validators->bind(1, feed.etag).bind(2, feed.last_modified).bind(3, feed.site_id);
+        if (auto ran = validators->run(); !ran)
+            return ran.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+        return true;
+    }
+
+    Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto upsert = m_database.prepare(
+            "INSERT INTO kiosk_heartbeat (kiosk_id, received_at, version, uptime_seconds, queue_length, last_sync_at, "
+            "free_disk_bytes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET "
+            "received_at = excluded.received_at, version = excluded.version, uptime_seconds = excluded.uptime_seconds, "
+            "queue_length = excluded.queue_length, last_sync_at = excluded.last_sync_at, "
+            "free_disk_bytes = excluded.free_disk_bytes");
+        if (!upsert)
+            return upsert.error();
+        upsert->bind(1, kiosk_id)
+            .bind(2, now)
+            .bind(3, heartbeat.version)
+            .bind(4, heartbeat.uptime_seconds)
+            .bind(5, heartbeat.queue_length)
+            .bind(6, heartbeat.last_sync_at)
+            .bind(7, heartbeat.free_disk_bytes);
+        return upsert->run();
+    }
+
+    Result<std::vector<KioskStatus>> kiosks() override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare(
+            "SELECT kiosk.id, kiosk.site_id, kiosk.name, kiosk.revoked_at IS NOT NULL, kiosk.last_seen_at, "
+            "heartbeat.received_at, heartbeat.version, heartbeat.uptime_seconds, heartbeat.queue_length, "
+            "heartbeat.last_sync_at, heartbeat.free_disk_bytes FROM kiosk "
+            "LEFT JOIN kiosk_heartbeat AS heartbeat ON heartbeat.kiosk_id = kiosk.id ORDER BY kiosk.id");
+        if (!select)
+            return select.error();
+        const auto optional_int = [](const sql::Statement& row, int column) {
+            return row.column_is_null(column) ? std::nullopt : std::optional<std::int64_t>(row.column_int(column));
+        };
+        return sql::collect_rows(*select, [&](const sql::Statement& row) {
+            KioskStatus kiosk{row.column_int(0), row.column_int(1), row.column_text(2), row.column_int(3) != 0,
+                              optional_int(row, 4), optional_int(row, 5), std::nullopt};
+            if (kiosk.heartbeat_at)
+                kiosk.heartbeat = Heartbeat{row.column_text(6), row.column_int(7), row.column_int(8),
+                                            optional_int(row, 9), row.column_int(10)};
+            return kiosk;
+        });
+    }
+
 private:
+    Result<bool> has_site(std::int64_t site_id)
+    {
+        auto select = m_database.prepare("SELECT 1 FROM site WHERE id = ?");
+        if (!select)
+            return select.error();
+        select->bind(1, site_id);
+        auto found = sql::optional_row(*select, [](const sql::Statement&) { return true; });
+        if (!found)
+            return found.error();
+        return found.value().has_value();
+    }
+
+    Result<void> note_programme_change(std::int64_t site_id, UnixSeconds now)
+    {
+        auto update = m_database.prepare("UPDATE site SET programme_updated_at = ? WHERE id = ?");
+        if (!update)
+            return update.error();
+        update->bind(1, now).bind(2, site_id);
+        return update->run();
+    }
+
     Result<std::int64_t> id_of(std::string_view sql, const std::string& name, std::optional<std::int64_t> parent)
     {
         auto statement = m_database.prepare(sql);

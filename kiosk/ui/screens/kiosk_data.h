@@ -1,6 +1,8 @@
 #pragma once
-// What the screens read and write: the programme, visits and activities.
+// What the screens read and write: the programme, visits and activities; and whether the
+// server is out of reach.
 #include "core/visits.h"
+#include "ui/screens/connection_view.h"
 #include "ui/screens/activity_desk.h"
 #include "ui/screens/programme_view.h"
 #include "ui/screens/visit_desk.h"
@@ -12,6 +14,7 @@ struct KioskData {
     VisitDesk& visits;
     ActivityDesk& activities;
     const VisitOptions& visit_options;
+    const ConnectionView* connection = nullptr; // none: a kiosk without a server
 };
 
 } // namespace olohuone::ui

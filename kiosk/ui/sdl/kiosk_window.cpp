@@ -55,6 +55,13 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
     return {};
 }
 
+void notify_programme_changed()
+{
+    SDL_Event event{};
+    event.type = EventLoop::programme_changed_event();
+    SDL_PushEvent(&event); // fails only before the window exists, which reads the programme anyway
+}
+
 Result<void> check_fonts(const std::string& fonts_config)
 {
     auto runtime = SdlRuntime::start(VideoUse::OffscreenOnly);

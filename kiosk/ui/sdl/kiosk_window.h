@@ -35,6 +35,9 @@ struct KioskParts {
 Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskParts& parts,
                               const std::function<void()>& on_first_frame);
 
+// Asks the running window to read the programme again and redraw; safe on any thread.
+void notify_programme_changed();
+
 // Whether the font configuration names fonts that open (for --check-config).
 Result<void> check_fonts(const std::string& fonts_config);
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/config.h"
+#include "app/sync_setup.h"
 #include "app_test_support.h"
 
 namespace olohuone::app {
@@ -236,6 +237,23 @@ INSTANTIATE_TEST_SUITE_P(
                   "activities.attendance_closes_minutes_after"},
         BadConfig{"attendance_closes_text", "[activities]\nattendance_closes_minutes_after = \"60\"",
                   "activities.attendance_closes_minutes_after"},
+        BadConfig{"sync_plain_http", "[sync]\nserver_url = \"http://olohuone.example\"\nsite = 1\ntoken_file = \"t\"",
+                  "sync.server_url"},
+        BadConfig{"sync_url_with_path", "[sync]\nserver_url = \"https://olohuone.example/api\"\nsite = 1\ntoken_file = \"t\"",
+                  "sync.server_url"},
+        BadConfig{"sync_url_with_credentials",
+                  "[sync]\nserver_url = \"https://admin@olohuone.example\"\nsite = 1\ntoken_file = \"t\"",
+                  "sync.server_url"},
+        BadConfig{"sync_without_site", "[sync]\nserver_url = \"https://olohuone.example\"\ntoken_file = \"t\"",
+                  "sync.site"},
+        BadConfig{"sync_without_token_file", "[sync]\nserver_url = \"https://olohuone.example\"\nsite = 2", "sync.token_file"},
+        BadConfig{"sync_site_zero", "[sync]\nsite = 0", "sync.site"},
+        BadConfig{"sync_pin_not_sha256",
+                  "[sync]\nserver_url = \"https://o.example\"\nsite = 1\ntoken_file = \"t\"\npinned_public_key = \"abc\"",
+                  "sync.pinned_public_key"},
+        BadConfig{"sync_batch_too_large", "[sync]\nbatch_size = 501", "sync.batch_size"},
+        BadConfig{"sync_interval_too_short", "[sync]\ninterval_seconds = 1", "sync.interval_seconds"},
+        BadConfig{"sync_offline_after_zero", "[sync]\noffline_after_minutes = 0", "sync.offline_after_minutes"},
         BadConfig{"unknown_key", "[kiosk]\nidle_timeout = 90", "kiosk.idle_timeout"},
         BadConfig{"misspelt_key", "[display]\nwindow_widht = 1080", "display.window_widht"},
         BadConfig{"key_in_wrong_section", "[display]\nlanguage = \"sv\"", "display.language"},
@@ -244,11 +262,48 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"section_not_a_table", "kiosk = 5", ": kiosk "}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.what); });
 
+TEST(AppConfig, SyncKeysAreReadAndTheAddressTidied)
+{
+    const auto config = parse_config("[sync]\nserver_url = \"https://olohuone.espoo.example:8443/\"\nsite = 3\n"
+                                     "token_file = \"/etc/olohuone/kiosk-token\"\nca_file = \"/etc/olohuone/ca.pem\"\n"
+                                     "batch_size = 100\noffline_after_minutes = 30\n",
+                                     "kiosk.toml");
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    EXPECT_TRUE(config->sync.enabled());
+    EXPECT_EQ(config->sync.server_url, "https://olohuone.espoo.example:8443");
+    EXPECT_EQ(config->sync.site, 3);
+    EXPECT_EQ(config->sync.batch_size, 100);
+    EXPECT_EQ(config->sync.offline_after_minutes, 30);
+    EXPECT_FALSE(default_config().sync.enabled()) << "the embedded default has no server";
+}
+
+TEST(AppConfig, TheTokenFileIsReadAndItsContentNeverShown)
+{
+    TempDir dir;
+    KioskConfig::Sync sync;
+    sync.server_url = "https://olohuone.example";
+    sync.site = 1;
+    sync.token_file = dir.file("token");
+    EXPECT_TRUE(fails_naming(sync_settings(sync, "0.1.0"), "sync.token_file")) << "a missing file";
+
+    test::write_file(sync.token_file, "hunter2 is my password\n");
+    const auto bad = sync_settings(sync, "0.1.0");
+    EXPECT_TRUE(fails_naming(bad, sync.token_file));
+    EXPECT_EQ(bad.error().message.find("hunter2"), std::string::npos) << "a secret never reaches the log";
+
+    const std::string token(43, 'x');
+    test::write_file(sync.token_file, token + "\n");
+    const auto good = sync_settings(sync, "0.1.0");
+    ASSERT_TRUE(good.ok()) << good.error().message;
+    EXPECT_EQ(good->token, token);
+    EXPECT_EQ(good->server_url, "https://olohuone.example");
+}
+
 TEST(AppConfig, UnknownSectionMessageListsTheKnownOnes)
 {
     const auto config = parse_config("[screen]\nmode = \"kiosk\"\n", "kiosk.toml");
     EXPECT_TRUE(fails_naming(config, "[screen]"));
-    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [visits]"));
+    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [sync], [visits]"));
 }
 
 TEST(AppConfig, RangeIsInTheMessage)

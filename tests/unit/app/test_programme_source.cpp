@@ -69,7 +69,7 @@ protected:
         ASSERT_TRUE(opened.ok()) << opened.error().message;
         store.emplace(std::move(opened).value());
         cache.emplace(store->database());
-        source.emplace(*cache, zone, clock, content.string(), 6);
+        source.emplace(*cache, store->database(), zone, clock, content.string(), 6);
     }
 
     void write_programme(const std::string& text) { write_file(calendar_path, text); }

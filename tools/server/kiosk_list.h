@@ -1,0 +1,19 @@
+#pragma once
+// The table `olohuone-server list-kiosks` prints: one line per kiosk, tab-separated, with
+// a header line; times in UTC (ISO 8601), sizes in binary units. Stable, so scripts can
+// read it too.
+#include <string>
+#include <vector>
+
+#include "server_store.h"
+
+namespace olohuone::server {
+
+std::string kiosk_table(const std::vector<KioskStatus>& kiosks);
+
+// "2026-11-24T08:15:00Z"
+std::string utc_text(UnixSeconds at);
+// "512 B", "1.5 KiB", "117.7 MiB", "2.0 GiB"
+std::string size_text(std::int64_t bytes);
+
+} // namespace olohuone::server

@@ -1,0 +1,180 @@
+#include "payload_rules.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+
+#include "json_checks.h"
+
+namespace olohuone::server {
+namespace {
+
+// Record keys are UUIDs; groups, markers and "whom" are short codes from visitors.toml.
+constexpr std::size_t max_id_bytes = 200;
+// The kiosk refuses names over 60 characters; its table allows 240 bytes.
+constexpr std::size_t max_name_bytes = 240;
+// An iCalendar UID is whatever the calendar program made; Outlook's run past 100 bytes.
+constexpr std::size_t max_uid_bytes = 1000;
+// The start an activity's occurrence has or had in its calendar.
+constexpr std::int64_t earliest_activity_time = 946684800; // 2000-01-01
+constexpr int max_queue_position = 1'000'000;
+
+enum class Presence { Required, Optional };
+
+// The fields of one object of the payload. Only the first problem is kept: it is the
+// reason the kiosk gets, naming the field by its path ("payload.visitor.name").
+class Fields {
+public:
+    Fields(const nlohmann::json& object, std::string path, std::optional<std::string>& problem)
+        : m_object(object), m_path(std::move(path)), m_problem(problem)
+    {
+    }
+
+    void text(const char* name, std::size_t min_bytes, std::size_t max_bytes, Presence presence = Presence::Required)
+    {
+        const nlohmann::json* value = find(name, presence);
+        if (value == nullptr)
+            return;
+        const auto* text = value->get_ptr<const std::string*>();
+        const auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; };
+        if (text == nullptr || text->size() < min_bytes || text->size() > max_bytes)
+            fail(name, "must be a text of " + std::to_string(min_bytes) + " to " + std::to_string(max_bytes)
+                           + " bytes");
+        else if (std::any_of(text->begin(), text->end(), control))
+            fail(name, "must not contain control characters");
+    }
+
+    void id(const char* name, Presence presence = Presence::Required) { text(name, 1, max_id_bytes, presence); }
+
+    void boolean(const char* name)
+    {
+        const nlohmann::json* value = find(name, Presence::Required);
+        if (value != nullptr && !value->is_boolean())
+            fail(name, "must be true or false");
+    }
+
+    void whole_number(const char* name, std::int64_t min, std::int64_t max)
+    {
+        const nlohmann::json* value = find(name, Presence::Required);
+        if (value == nullptr)
+            return;
+        const bool in_range = whole_number_in(*value, min, max).has_value();
+        if (!in_range)
+            fail(name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+
+    void object(const char* name, const std::function<void(Fields&)>& check)
+    {
+        const nlohmann::json* value = find(name, Presence::Required);
+        if (value == nullptr)
+            return;
+        if (!value->is_object()) {
+            fail(name, "must be an object");
+            return;
+        }
+        Fields inner(*value, m_path + "." + name, m_problem);
+        check(inner);
+    }
+
+private:
+    const nlohmann::json* find(const char* name, Presence presence)
+    {
+        if (m_problem)
+            return nullptr;
+        const auto found = m_object.find(name);
+        if (found != m_object.end())
+            return &*found;
+        if (presence == Presence::Required)
+            fail(name, "is missing");
+        return nullptr;
+    }
+
+    void fail(const char* name, const std::string& why)
+    {
+        if (!m_problem)
+            m_problem = m_path + "." + name + " " + why;
+    }
+
+    const nlohmann::json& m_object;
+    std::string m_path;
+    std::optional<std::string>& m_problem;
+};
+
+// {"at": 1795508100, "clock_synced": true} (store/outbox.cpp record_time_json)
+void time_of_record(Fields& time)
+{
+    time.whole_number("at", earliest_record_time, latest_record_time);
+    time.boolean("clock_synced");
+}
+
+// {"key", "name", "group", "marker"} (store/visitors.cpp visitor_json); the marker is
+// empty for most visitors.
+void visitor(Fields& visitor)
+{
+    visitor.id("key");
+    visitor.text("name", 1, max_name_bytes);
+    visitor.id("group");
+    visitor.text("marker", 0, max_id_bytes);
+}
+
+// {"uid", "instance", "start"} (store/activity_log.cpp activity_json)
+void activity(Fields& activity)
+{
+    activity.text("uid", 1, max_uid_bytes);
+    activity.whole_number("instance", earliest_activity_time, latest_record_time);
+    activity.whole_number("start", earliest_activity_time, latest_record_time);
+}
+
+void standing(Fields& standing)
+{
+    standing.boolean("coming");
+    standing.whole_number("queue_position", 0, max_queue_position);
+}
+
+void check_fields(const std::string& kind, Fields& payload)
+{
+    if (kind == "visit.sign_in" || kind == "visit.counted") {
+        payload.id("visit");
+        payload.id("group");
+        if (kind == "visit.sign_in") {
+            payload.object("visitor", visitor);
+            payload.id("whom", Presence::Optional); // only when the group is asked whom
+        }
+    } else if (kind == "visit.sign_out") {
+        payload.id("visit");
+        payload.boolean("automatic");
+    } else if (kind.starts_with("registration.")) {
+        payload.id("registration");
+        payload.object("activity", activity);
+        if (kind == "registration.add") {
+            payload.object("visitor", visitor);
+            payload.object("standing", standing);
+        } else if (kind == "registration.promoted") {
+            payload.id("cancellation");
+        }
+    } else if (kind.starts_with("attendance.")) {
+        payload.id("attendance");
+        payload.object("activity", activity);
+        if (kind == "attendance.here") {
+            payload.object("visitor", visitor);
+            payload.id("registration", Presence::Optional); // only when they had registered
+        }
+    }
+    payload.object("time", time_of_record);
+}
+
+} // namespace
+
+Result<void> check_payload(const std::string& kind, const nlohmann::json& payload)
+{
+    if (!payload.is_object())
+        return make_error("payload must be an object");
+    std::optional<std::string> problem;
+    Fields fields(payload, "payload", problem);
+    check_fields(kind, fields);
+    if (problem)
+        return make_error(*problem);
+    return {};
+}
+
+} // namespace olohuone::server

@@ -1,0 +1,48 @@
+#pragma once
+// A site's programme as the server keeps it: named iCalendar texts, each read by the
+// kiosk's own importer before it is stored (a text the kiosk could not read never
+// replaces one it can), under names the kiosk takes as file names, and small enough
+// together for the kiosk to read in one answer (kiosk/sync/sync_messages.cpp).
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/programme_import.h"
+#include "core/result.h"
+#include "core/time_zone.h"
+#include "server_store.h"
+
+namespace olohuone::server {
+
+// Every site is in Finland for now; a site's own zone can follow.
+inline constexpr const char* site_time_zone = "Europe/Helsinki";
+
+// A kiosk takes at most 50 calendars: one is kept for the feed.
+inline constexpr std::size_t max_uploaded_calendars = 49;
+// The programme's answer, as JSON; a kiosk reads at most 32 MiB.
+inline constexpr std::size_t max_programme_answer_bytes = 24 * 1024 * 1024;
+
+// Nothing if `name` can name an uploaded calendar (1–200 bytes, not hidden, no path,
+// no control characters, not "feed"); else why not.
+Result<void> check_calendar_name(const std::string& name);
+
+// Reads `files` as a kiosk would, over the days it shows around `now`: from the day
+// before to 60 days ahead. An error names the file; the occurrences count what it read.
+Result<ImportedProgramme> read_calendars(const std::vector<CalendarFile>& files, const TimeZone& zone, UnixSeconds now);
+
+SiteCalendar make_site_calendar(std::string name, std::string ics, CalendarSource source);
+
+// Nothing if the calendars fit in one answer to a kiosk; else why not.
+Result<void> check_programme_size(const std::vector<SiteCalendar>& calendars);
+
+// The programme's version, hex without quotes: BLAKE2b over the calendars' names and
+// texts (through their hashes), in name order. Equal for equal content, and different as
+// soon as a name or a text differs.
+std::string programme_etag(const std::vector<SiteCalendar>& calendars);
+
+// The calendar's text as a JSON string: bytes that are not UTF-8 become U+FFFD, as the
+// kiosk's importer would read them anyway.
+std::string calendar_text_json(const std::string& ics);
+
+} // namespace olohuone::server
