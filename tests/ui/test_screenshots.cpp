@@ -253,9 +253,7 @@ void go_to(OffscreenKiosk& kiosk, ScreenName screen)
     switch (screen) {
     case ScreenName::Today:
         return;
-    case ScreenName::TodayOffline:
-        kiosk.sync_with_unreachable_server();
-        kiosk.advance_ms(16 * 60 * 1000); // past [sync] offline_after_minutes
+    case ScreenName::TodayOffline: // out of touch since before the text size was chosen
         return;
     case ScreenName::EventDetail:
         // The chair gymnastics on now, which has a picture.
@@ -315,6 +313,12 @@ TEST_P(ScreenshotTest, MatchesReferenceAndIsReadable)
     OffscreenKiosk kiosk({c.resolution.width, c.resolution.height, c.resolution.diagonal_inches});
     seed_regulars(kiosk);
     seed_activities(kiosk);
+    if (c.screen == ScreenName::TodayOffline) {
+        // The server silent past [sync] offline_after_minutes; then a visitor comes and
+        // picks a text size (the idle reset has put the kiosk back to its defaults).
+        kiosk.sync_with_unreachable_server();
+        kiosk.advance_ms(16 * 60 * 1000);
+    }
     kiosk.tap(std::string("size/") + c.text_size);
     kiosk.advance_ms(1000);
     go_to(kiosk, c.screen);
