@@ -44,6 +44,7 @@ Result<void> ProgrammeSource::check(const std::vector<CalendarFile>& calendars) 
 {
     if (calendars.empty())
         return {}; // the server has no programme for the site: the bundled one stays
+    const std::lock_guard one_import(m_import_mutex);
     auto imported = import_programme(calendars, m_zone, window_from(m_zone.to_local(m_clock.now()).date));
     if (!imported)
         return imported.error();
@@ -68,7 +69,10 @@ bool ProgrammeSource::import_now()
         log::error("programme not updated: no .ics files in " + m_content_dir + "/programme");
         return false;
     }
-    auto imported = import_programme(files.value(), m_zone, window);
+    auto imported = [&] {
+        const std::lock_guard one_import(m_import_mutex);
+        return import_programme(files.value(), m_zone, window);
+    }();
     if (!imported) {
         log::error("programme not updated, the previous one stays on screen: " + imported.error().message);
         return false;

@@ -4,6 +4,7 @@
 // server last served it, or the bundled files until there is one. They are read only
 // when they have changed or the cached weeks no longer cover the days the kiosk shows.
 #include <atomic>
+#include <mutex>
 #include <string>
 
 #include "core/clock.h"
@@ -46,6 +47,9 @@ private:
     MonotonicMs m_last_check_ms = 0;
     bool m_checked = false;
     std::atomic<bool> m_new_calendars{false};
+    // One import at a time: the sync's check runs on its own thread, and libical's
+    // lazily loaded time zones are not known to be safe to load from two at once.
+    mutable std::mutex m_import_mutex;
 };
 
 } // namespace olohuone::app
