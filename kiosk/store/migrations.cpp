@@ -163,6 +163,13 @@ Result<void> migrate(sql::Database& database)
         auto transaction = sql::Transaction::begin(database);
         if (!transaction)
             return transaction.error();
+        // Asked again under the write lock: another connection (the sync's, opening the
+        // same new file) may have applied it in the meantime.
+        auto applied_by_now = database.query_int("PRAGMA user_version");
+        if (!applied_by_now)
+            return applied_by_now.error();
+        if (migration.version <= applied_by_now.value())
+            continue;
         if (auto applied = database.execute_script(std::string(migration.sql)); !applied)
             return make_error("schema migration " + std::to_string(migration.version) + " failed: "
                               + applied.error().message);

@@ -2,6 +2,8 @@
 // reopening keeps what was stored; migrations run once and only once.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "store/migrations.h"
 #include "store/programme_cache.h"
 #include "store/store.h"
@@ -126,6 +128,24 @@ TEST(StoreSchema, OpeningTwiceMigratesOnceAndKeepsData)
     EXPECT_EQ(schema_of(store.database()), schema_after_first);
     ProgrammeCache cache(store.database());
     EXPECT_EQ(keys_of(cache.between(0, 10000).value()), std::vector<std::string>{"bingo@5000"});
+}
+
+TEST(StoreSchema, TwoConnectionsOpeningANewFileAtOnceBothGetTheSchema)
+{
+    // The screens and the sync each open the database on their own connection; on a
+    // first start both may find the file empty.
+    for (int round = 0; round < 20; ++round) {
+        const TempDir dir;
+        const std::string path = dir.file("olohuone.sqlite3");
+        Result<Store> other = make_error("not opened");
+        std::thread sync_side([&] { other = Store::open(path); });
+        Result<Store> screens = Store::open(path);
+        sync_side.join();
+        ASSERT_TRUE(screens.ok()) << screens.error().message;
+        ASSERT_TRUE(other.ok()) << other.error().message;
+        EXPECT_EQ(int_of(screens->database(), "PRAGMA user_version"), latest_schema_version());
+        EXPECT_EQ(int_of(screens->database(), "SELECT count(*) FROM sync_state"), 1);
+    }
 }
 
 TEST(StoreSchema, ExistingVersionZeroDatabaseWithNoTablesIsMigrated)
