@@ -63,6 +63,11 @@ Result<void> settle_outbox(sql::Database& database, const std::vector<OutboxOutc
     return transaction->commit();
 }
 
+Result<std::int64_t> outbox_set_aside_count(sql::Database& database)
+{
+    return database.query_int("SELECT count(*) FROM outbox WHERE rejected_reason IS NOT NULL");
+}
+
 Result<std::vector<SetAsideRecord>> outbox_set_aside(sql::Database& database, int limit)
 {
     auto select = database.prepare("SELECT key, kind, rejected_reason, created_at, rejected_at FROM outbox "

@@ -60,6 +60,9 @@ struct SetAsideRecord {
     std::optional<UnixSeconds> rejected_at;
 };
 
+// How many records the server refused for good.
+Result<std::int64_t> outbox_set_aside_count(sql::Database& database);
+
 // Records the server refused for good, newest first, at most `limit`.
 Result<std::vector<SetAsideRecord>> outbox_set_aside(sql::Database& database, int limit);
 

@@ -73,12 +73,19 @@ Result<store::Store*> SyncEngine::database()
 SyncPass SyncEngine::run_once()
 {
     SyncPass pass;
-    upload(pass);
+    auto store = database();
+    if (!store) {
+        pass.problem = "cannot open the database: " + store.error().message;
+        note_pass(pass, nullptr);
+        return pass;
+    }
+    sql::Database& database = store.value()->database();
+    upload(database, pass);
     if (pass.ok() && !m_stopping)
-        fetch_programme(pass);
+        fetch_programme(database, pass);
     if (pass.ok() && !m_stopping)
-        send_heartbeat_if_due(pass);
-    note_pass(pass);
+        send_heartbeat_if_due(database, pass);
+    note_pass(pass, &database);
     return pass;
 }
 
@@ -105,25 +112,20 @@ bool SyncEngine::answered_usably(const Result<HttpResponse>& response, SyncPass&
     return true;
 }
 
-void SyncEngine::upload(SyncPass& pass)
+void SyncEngine::upload(sql::Database& database, SyncPass& pass)
 {
-    auto store = database();
-    if (!store) {
-        pass.problem = "cannot open the database: " + store.error().message;
-        return;
-    }
     while (!m_stopping) {
-        auto records = store::outbox_next(store.value()->database(), m_settings.batch_size);
+        auto records = store::outbox_next(database, m_settings.batch_size);
         if (!records) {
             pass.problem = "cannot read the outbox: " + records.error().message;
             return;
         }
-        if (records->empty() || !deliver(*store.value(), records.value(), pass))
+        if (records->empty() || !deliver(database, records.value(), pass))
             return;
     }
 }
 
-bool SyncEngine::deliver(store::Store& store, const std::vector<store::OutboxRecord>& records, SyncPass& pass)
+bool SyncEngine::deliver(sql::Database& database, const std::vector<store::OutboxRecord>& records, SyncPass& pass)
 {
     const auto response = m_client.send(
         {HttpRequest::Method::Post, url("/v1/records"), batch_body(records), std::string()});
@@ -137,10 +139,11 @@ bool SyncEngine::deliver(store::Store& store, const std::vector<store::OutboxRec
         // take is alone, and set that one aside with the server's reason.
         if (records.size() > 1) {
             const auto middle = records.begin() + static_cast<std::ptrdiff_t>(records.size() / 2);
-            return deliver(store, {records.begin(), middle}, pass) && deliver(store, {middle, records.end()}, pass);
+            return deliver(database, {records.begin(), middle}, pass)
+                && deliver(database, {middle, records.end()}, pass);
         }
         const std::vector<store::OutboxOutcome> refused = {{records.front().key, error_message(response->body, status)}};
-        if (auto settled = store::settle_outbox(store.database(), refused, m_clock.now()); !settled) {
+        if (auto settled = store::settle_outbox(database, refused, m_clock.now()); !settled) {
             pass.problem = "cannot note a refused record: " + settled.error().message;
             return false;
         }
@@ -159,7 +162,7 @@ bool SyncEngine::deliver(store::Store& store, const std::vector<store::OutboxRec
         pass.problem = outcomes.error().message;
         return false;
     }
-    if (auto settled = store::settle_outbox(store.database(), outcomes.value(), m_clock.now()); !settled) {
+    if (auto settled = store::settle_outbox(database, outcomes.value(), m_clock.now()); !settled) {
         pass.problem = "cannot note delivered records: " + settled.error().message;
         return false;
     }
@@ -175,14 +178,8 @@ bool SyncEngine::deliver(store::Store& store, const std::vector<store::OutboxRec
     return true;
 }
 
-void SyncEngine::fetch_programme(SyncPass& pass)
+void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
 {
-    auto store = database();
-    if (!store) {
-        pass.problem = "cannot open the database: " + store.error().message;
-        return;
-    }
-    sql::Database& database = store.value()->database();
     auto state = store::read_sync_state(database);
     if (!state) {
         pass.problem = "cannot read the sync state: " + state.error().message;
@@ -220,17 +217,11 @@ void SyncEngine::fetch_programme(SyncPass& pass)
         m_on_programme_changed();
 }
 
-void SyncEngine::send_heartbeat_if_due(SyncPass& pass)
+void SyncEngine::send_heartbeat_if_due(sql::Database& database, SyncPass& pass)
 {
     const MonotonicMs now_ms = m_clock.monotonic_ms();
     if (m_last_heartbeat_ms && now_ms - *m_last_heartbeat_ms < m_settings.heartbeat_seconds * 1000LL)
         return;
-    auto store = database();
-    if (!store) {
-        pass.problem = "cannot open the database: " + store.error().message;
-        return;
-    }
-    sql::Database& database = store.value()->database();
     auto state = store::read_sync_state(database);
     auto queued = store::outbox_waiting(database);
     const Heartbeat heartbeat{m_settings.version, (now_ms - m_started_ms) / 1000, queued ? queued.value() : 0,
@@ -248,19 +239,18 @@ void SyncEngine::send_heartbeat_if_due(SyncPass& pass)
         log::warning("sync: cannot note the heartbeat: " + noted.error().message);
 }
 
-void SyncEngine::note_pass(const SyncPass& pass)
+void SyncEngine::note_pass(const SyncPass& pass, sql::Database* database)
 {
     const UnixSeconds now = m_clock.now();
     std::optional<std::int64_t> queued;
     std::optional<std::int64_t> set_aside;
-    if (auto store = database(); store) {
-        sql::Database& database = store.value()->database();
+    if (database != nullptr) {
         if (pass.ok())
-            if (auto noted = store::note_sync_success(database, now); !noted)
+            if (auto noted = store::note_sync_success(*database, now); !noted)
                 log::warning("sync: cannot note the sync: " + noted.error().message);
-        if (auto waiting = store::outbox_waiting(database))
+        if (auto waiting = store::outbox_waiting(*database))
             queued = waiting.value();
-        if (auto refused = database.query_int("SELECT count(*) FROM outbox WHERE rejected_reason IS NOT NULL"))
+        if (auto refused = store::outbox_set_aside_count(*database))
             set_aside = refused.value();
     }
     std::string previous_problem;

@@ -82,12 +82,13 @@ public:
 
 private:
     Result<store::Store*> database();
-    void upload(SyncPass& pass);
-    bool deliver(store::Store& store, const std::vector<store::OutboxRecord>& records, SyncPass& pass);
-    void fetch_programme(SyncPass& pass);
-    void send_heartbeat_if_due(SyncPass& pass);
+    void upload(sql::Database& database, SyncPass& pass);
+    bool deliver(sql::Database& database, const std::vector<store::OutboxRecord>& records, SyncPass& pass);
+    void fetch_programme(sql::Database& database, SyncPass& pass);
+    void send_heartbeat_if_due(sql::Database& database, SyncPass& pass);
     bool answered_usably(const Result<HttpResponse>& response, SyncPass& pass, const char* what);
-    void note_pass(const SyncPass& pass);
+    // `database` is null when it could not be opened.
+    void note_pass(const SyncPass& pass, sql::Database* database);
     void loop();
     std::string url(const std::string& path) const { return m_settings.server_url + path; }
 

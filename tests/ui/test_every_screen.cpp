@@ -8,6 +8,7 @@
 #include "offscreen_kiosk.h"
 
 #include <filesystem>
+#include <map>
 
 namespace olohuone::testing {
 namespace {
@@ -34,6 +35,25 @@ void expect_readable(OffscreenKiosk& kiosk, const std::string& context)
         const std::string path = "screenshots/problem_" + std::to_string(saved++) + ".png";
         (void)kiosk.display().save_png(path);
         ADD_FAILURE() << context << ": frame saved as " << path;
+    }
+}
+
+TEST_P(EveryScreenTest, TheOfflineNoteIsReadableInEveryLanguageAndSize)
+{
+    const Display display = GetParam();
+    OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
+    kiosk.sync_with_unreachable_server();
+    const std::map<std::string, std::string> notes = {
+        {"fi", "Ei verkkoyhteyttä"}, {"sv", "Ingen nätförbindelse"}, {"en", "Offline"}};
+    for (const auto& [language, note] : notes) {
+        for (const char* size : {"normal", "large", "extra_large"}) {
+            kiosk.advance_ms(kiosk.services().config().sync.offline_after_minutes * 60'000LL + 1000);
+            if (language != "fi")
+                kiosk.tap("language/" + language);
+            kiosk.tap(std::string("size/") + size);
+            EXPECT_TRUE(kiosk.shows_text(note)) << language << "/" << size << ": " << kiosk.screen_text();
+            expect_readable(kiosk, "offline/" + language + "/" + size);
+        }
     }
 }
 
