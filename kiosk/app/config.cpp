@@ -79,6 +79,7 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
          {"server_url", "site", "token_file", "ca_file", "pinned_public_key", "interval_seconds", "batch_size",
           "heartbeat_minutes", "connect_timeout_seconds", "request_timeout_seconds", "max_retry_seconds",
           "offline_after_minutes"}},
+        {"staff", {"idle_timeout_seconds"}},
         {"paths", {"content_dir", "fonts_config", "state_dir"}},
     };
     for (auto step : {
@@ -125,6 +126,9 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
              read.whole_number("sync.request_timeout_seconds", config.sync.request_timeout_seconds, 5, 600),
              read.whole_number("sync.max_retry_seconds", config.sync.max_retry_seconds, 10, 3600),
              read.whole_number("sync.offline_after_minutes", config.sync.offline_after_minutes, 1, 1440),
+             // Long enough to read the evacuation list, short enough that staff mode is
+             // closed before a visitor reaches a screen someone walked away from.
+             read.whole_number("staff.idle_timeout_seconds", config.staff_idle_timeout_seconds, 20, 600),
              read.text("paths.content_dir", config.content_dir),
              read.text("paths.fonts_config", config.fonts_config),
              read.text("paths.state_dir", config.state_dir),

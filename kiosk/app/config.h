@@ -60,6 +60,9 @@ struct KioskConfig {
         bool enabled() const { return !server_url.empty(); }
     } sync;
 
+    // [staff]: staff mode closes itself after this long untouched.
+    int staff_idle_timeout_seconds = 120;
+
     // [paths]
     std::string content_dir; // bundled programme, translations, pictures
     std::string fonts_config;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/content.h"
+#include "app/database_path.h"
 #include "app/visit_options.h"
 
 namespace olohuone::app {
@@ -81,7 +82,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
         std::filesystem::create_directories(config.state_dir, error);
         if (error)
             return make_error(config.state_dir + ": cannot create the state directory: " + error.message());
-        database_path = config.state_dir + "/olohuone.sqlite3";
+        database_path = kiosk_database_path(config.state_dir);
     }
     auto store = store::Store::open(database_path);
     if (!store)
@@ -95,6 +96,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
                                                                 config.closing_time);
     services->m_activity_desk =
         std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
+    services->m_staff_desk = std::make_unique<StaffDeskService>(services->m_store.database(), services->m_visit_log,
+                                                                services->m_connection, clock, services->m_zone);
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_store.database(),
                                                               services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);
@@ -121,6 +124,7 @@ ui::KioskUiSettings KioskServices::ui_settings(int screen_width, int screen_heig
     settings.thank_you_ms = static_cast<MonotonicMs>(m_config.thank_you_seconds) * 1000;
     settings.ask_to_continue_after_ms = static_cast<MonotonicMs>(m_config.ask_to_continue_after_seconds) * 1000;
     settings.answer_ms = static_cast<MonotonicMs>(m_config.answer_seconds) * 1000;
+    settings.staff_idle_ms = static_cast<MonotonicMs>(m_config.staff_idle_timeout_seconds) * 1000;
     return settings;
 }
 

@@ -6,6 +6,7 @@
 #include "app/activity_desk_service.h"
 #include "app/config.h"
 #include "app/programme_source.h"
+#include "app/staff_desk_service.h"
 #include "app/sync_connection.h"
 #include "app/visit_desk_service.h"
 #include "core/catalog.h"
@@ -40,11 +41,15 @@ public:
     ProgrammeSource& programme() { return *m_programme; }
     ui::VisitDesk& visits() { return *m_visit_desk; }
     ui::ActivityDesk& activities() { return *m_activity_desk; }
+    ui::StaffDesk& staff() { return *m_staff_desk; }
     const VisitOptions& visit_options() const { return m_visit_options; }
     // What the screens read and write.
-    ui::KioskData data() { return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options, &m_connection}; }
-    // The offline note follows this sync once attached.
-    void watch_sync(const sync::SyncEngine* engine) { m_connection.attach(engine); }
+    ui::KioskData data()
+    {
+        return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options, *m_staff_desk, &m_connection};
+    }
+    // The offline note and staff's sync status follow this sync once attached.
+    void watch_sync(sync::SyncEngine* engine) { m_connection.attach(engine); }
     store::Store& store() { return m_store; }
     // The database file the screens use; the sync opens its own connection to it.
     const std::string& database_path() { return m_store.database().path(); }
@@ -64,6 +69,7 @@ private:
     std::unique_ptr<ProgrammeSource> m_programme;
     std::unique_ptr<VisitDeskService> m_visit_desk;
     std::unique_ptr<ActivityDeskService> m_activity_desk;
+    std::unique_ptr<StaffDeskService> m_staff_desk;
     SyncConnection m_connection;
 };
 

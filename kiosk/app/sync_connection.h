@@ -1,7 +1,8 @@
 #pragma once
-// The public screen's view of the sync: offline once the server has not answered for
-// [sync] offline_after_minutes (counted from the start until it first answers). A
-// short outage, or a kiosk without a server, shows nothing.
+// The screens' view of the sync. The public screen's offline note: once the server has
+// not answered for [sync] offline_after_minutes (counted from the start until it first
+// answers); a short outage, or a kiosk without a server, shows nothing. Staff mode: the
+// running sync's status, and a way to wake it.
 #include "core/clock.h"
 #include "sync/sync_engine.h"
 #include "ui/screens/connection_view.h"
@@ -16,7 +17,7 @@ public:
     }
 
     // Starts watching `engine` (before the window runs; null: stop).
-    void attach(const sync::SyncEngine* engine)
+    void attach(sync::SyncEngine* engine)
     {
         m_engine = engine;
         m_attached_at = m_clock.now();
@@ -30,10 +31,21 @@ public:
         return now - heard > m_offline_after_seconds;
     }
 
+    // The running sync, for staff's view of it; null on a kiosk without a server.
+    const sync::SyncEngine* engine() const { return m_engine; }
+    // Wakes the sync for a pass now ("Synkronoi nyt"); false without one.
+    bool sync_now() const
+    {
+        if (m_engine == nullptr)
+            return false;
+        m_engine->sync_soon();
+        return true;
+    }
+
 private:
     const Clock& m_clock;
     std::int64_t m_offline_after_seconds;
-    const sync::SyncEngine* m_engine = nullptr;
+    sync::SyncEngine* m_engine = nullptr;
     UnixSeconds m_attached_at = 0;
 };
 

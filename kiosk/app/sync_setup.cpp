@@ -27,7 +27,7 @@ Result<sync::SyncSettings> sync_settings(const KioskConfig::Sync& config, const 
     // The message names the file, never what is in it.
     if (token.size() < 20 || token.size() > 200 || !std::all_of(token.begin(), token.end(), token_character))
         return make_error("sync.token_file: " + config.token_file
-                          + " does not hold a kiosk token (one line, as olohuone-server add-kiosk printed it)");
+                          + " does not hold a kiosk token (one line, as olohuonectl server add-kiosk printed it)");
 
     sync::SyncSettings settings;
     settings.server_url = config.server_url;

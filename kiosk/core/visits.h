@@ -87,6 +87,14 @@ struct OpenVisit {
     UnixSeconds signed_in_at = 0;
 };
 
+// Someone signed in now, as staff need them in an evacuation: the whole name. Never on a
+// public screen.
+struct PresentVisitor {
+    std::string name;
+    std::string group_id;
+    UnixSeconds since = 0;
+};
+
 // When a visit still open is closed automatically: at the closing time of the day it
 // began, or at the end of that day for a visit begun after closing.
 UnixSeconds automatic_sign_out_at(UnixSeconds signed_in_at, CivilTime closing_time, const TimeZone& zone);

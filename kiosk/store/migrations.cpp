@@ -146,6 +146,22 @@ INSERT INTO sync_state (id) VALUES (1);
 -- Rows set aside by the server's refusal keep when that was decided.
 ALTER TABLE outbox ADD COLUMN rejected_at INTEGER;
 )sql"},
+        {5, R"sql(
+-- The staff PIN that opens staff mode on the screen: an argon2id hash, never the digits.
+CREATE TABLE staff_pin (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    hash   TEXT    NOT NULL,
+    set_at INTEGER NOT NULL
+);
+-- Wrong PINs in a row, kept on disk so that restarting the kiosk does not reset a
+-- lockout; a right PIN or a new PIN clears them.
+CREATE TABLE staff_pin_failures (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    count   INTEGER NOT NULL DEFAULT 0,
+    last_at INTEGER
+);
+INSERT INTO staff_pin_failures (id) VALUES (1);
+)sql"},
     };
     return all;
 }

@@ -175,6 +175,33 @@ Result<std::vector<OpenVisit>> VisitLog::open_visits(UnixSeconds from, UnixSecon
     });
 }
 
+Result<std::vector<PresentVisitor>> VisitLog::present(UnixSeconds from, UnixSeconds to)
+{
+    auto select = m_database.prepare(
+        "SELECT visitor.name, visit.group_id, visit.signed_in_at FROM visit JOIN visitor ON visitor.id = visit.visitor_id "
+        "WHERE visit.signed_out_at IS NULL AND visit.signed_in_at >= ? AND visit.signed_in_at < ? "
+        "ORDER BY visit.signed_in_at, visit.id");
+    if (!select)
+        return select.error();
+    select->bind(1, from).bind(2, to);
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return PresentVisitor{row.column_text(0), row.column_text(1), row.column_int(2)};
+    });
+}
+
+Result<std::int64_t> VisitLog::anonymous_visits(UnixSeconds from, UnixSeconds to)
+{
+    auto count = m_database.prepare("SELECT count(*) FROM visit WHERE visitor_id IS NULL AND signed_in_at >= ? "
+                                    "AND signed_in_at < ?");
+    if (!count)
+        return count.error();
+    count->bind(1, from).bind(2, to);
+    auto row = sql::optional_row(*count, [](const sql::Statement& result) { return result.column_int(0); });
+    if (!row)
+        return row.error();
+    return row->value_or(0);
+}
+
 Result<std::vector<VisitorSuggestion>> VisitLog::suggestions(const std::string& typed_fold, int limit)
 {
     if (typed_fold.empty() || limit <= 0)

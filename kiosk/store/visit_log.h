@@ -31,6 +31,10 @@ public:
 
     // Named visits begun in [from, to) and still open, earliest first.
     Result<std::vector<OpenVisit>> open_visits(UnixSeconds from, UnixSeconds to);
+    // The same visits with whole names, for staff only.
+    Result<std::vector<PresentVisitor>> present(UnixSeconds from, UnixSeconds to);
+    // Visits counted without a name begun in [from, to).
+    Result<std::int64_t> anonymous_visits(UnixSeconds from, UnixSeconds to);
 
     // Returning visitors whose folded name starts with `typed_fold`, most recently seen
     // first, at most `limit`.

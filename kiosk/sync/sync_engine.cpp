@@ -75,6 +75,7 @@ SyncPass SyncEngine::run_once()
     SyncPass pass;
     auto store = database();
     if (!store) {
+        pass.problem_kind = SyncProblem::LocalStore;
         pass.problem = "cannot open the database: " + store.error().message;
         note_pass(pass, nullptr);
         return pass;
@@ -93,17 +94,20 @@ SyncPass SyncEngine::run_once()
 bool SyncEngine::answered_usably(const Result<HttpResponse>& response, SyncPass& pass, const char* what)
 {
     if (!response) {
+        pass.problem_kind = SyncProblem::Unreachable;
         pass.problem = std::string("cannot reach the server (") + what + "): " + response.error().message;
         return false;
     }
     pass.server_answered = true;
     const long status = response->status;
     if (status == 401 || status == 403) {
+        pass.problem_kind = SyncProblem::Refused;
         pass.problem = std::string("the server refused this kiosk (") + what + ", "
             + error_message(response->body, status) + "); check [sync] token_file and site. Records are kept.";
         return false;
     }
     if (is_server_error(status)) {
+        pass.problem_kind = SyncProblem::ServerFault;
         pass.problem = std::string("the server could not answer (") + what + ", " + error_message(response->body, status)
             + ")";
         pass.retry_after_seconds = parse_retry_after(response->retry_after, m_clock.now());
@@ -117,6 +121,7 @@ void SyncEngine::upload(sql::Database& database, SyncPass& pass)
     while (!m_stopping) {
         auto records = store::outbox_next(database, m_settings.batch_size);
         if (!records) {
+            pass.problem_kind = SyncProblem::LocalStore;
             pass.problem = "cannot read the outbox: " + records.error().message;
             return;
         }
@@ -144,6 +149,7 @@ bool SyncEngine::deliver(sql::Database& database, const std::vector<store::Outbo
         }
         const std::vector<store::OutboxOutcome> refused = {{records.front().key, error_message(response->body, status)}};
         if (auto settled = store::settle_outbox(database, refused, m_clock.now()); !settled) {
+            pass.problem_kind = SyncProblem::LocalStore;
             pass.problem = "cannot note a refused record: " + settled.error().message;
             return false;
         }
@@ -153,16 +159,19 @@ bool SyncEngine::deliver(sql::Database& database, const std::vector<store::Outbo
         return true;
     }
     if (status != 200) {
+        pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "unexpected answer to records: " + error_message(response->body, status);
         return false;
     }
     auto outcomes = read_batch_answer(response->body, records);
     if (!outcomes) {
         // Nothing is marked: the records go again, and the server knows them by key.
+        pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = outcomes.error().message;
         return false;
     }
     if (auto settled = store::settle_outbox(database, outcomes.value(), m_clock.now()); !settled) {
+        pass.problem_kind = SyncProblem::LocalStore;
         pass.problem = "cannot note delivered records: " + settled.error().message;
         return false;
     }
@@ -182,6 +191,7 @@ void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
 {
     auto state = store::read_sync_state(database);
     if (!state) {
+        pass.problem_kind = SyncProblem::LocalStore;
         pass.problem = "cannot read the sync state: " + state.error().message;
         return;
     }
@@ -193,6 +203,7 @@ void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
     if (response->status == 304)
         return;
     if (response->status != 200) {
+        pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "unexpected answer to the programme: " + error_message(response->body, response->status);
         return;
     }
@@ -200,11 +211,13 @@ void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
     auto checked = calendars ? m_check_programme(calendars.value()) : Result<void>(calendars.error());
     if (!checked) {
         // The programme on screen stays; the same download is refused again next time.
+        pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "the server's programme was not taken: " + checked.error().message;
         return;
     }
     if (auto stored = store::replace_server_programme(database, calendars.value(), response->etag, m_clock.now());
         !stored) {
+        pass.problem_kind = SyncProblem::LocalStore;
         pass.problem = "cannot store the server's programme: " + stored.error().message;
         return;
     }
@@ -231,6 +244,7 @@ void SyncEngine::send_heartbeat_if_due(sql::Database& database, SyncPass& pass)
     if (!answered_usably(response, pass, "heartbeat"))
         return;
     if (response->status != 200) {
+        pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "unexpected answer to the heartbeat: " + error_message(response->body, response->status);
         return;
     }
@@ -262,6 +276,7 @@ void SyncEngine::note_pass(const SyncPass& pass, sql::Database* database)
         if (pass.server_answered)
             m_status.last_contact_at = now;
         m_status.last_problem = pass.problem;
+        m_status.last_problem_kind = pass.problem_kind;
         m_status.queued = queued.value_or(m_status.queued);
         m_status.set_aside = set_aside.value_or(m_status.set_aside);
     }

@@ -37,6 +37,9 @@ struct SyncSettings {
     std::string version;
 };
 
+// Which kind of trouble stopped a pass, for staff; `problem` has the details for the log.
+enum class SyncProblem { None, Unreachable, Refused, ServerFault, BadAnswer, LocalStore };
+
 // What one pass achieved. `problem` is empty when every step went through.
 struct SyncPass {
     int delivered = 0;
@@ -45,6 +48,7 @@ struct SyncPass {
     bool server_answered = false; // some HTTP answer came back, whatever it said
     std::optional<int> retry_after_seconds;
     std::string problem;
+    SyncProblem problem_kind = SyncProblem::None;
     bool ok() const { return problem.empty(); }
 };
 
@@ -53,6 +57,7 @@ struct SyncStatus {
     std::optional<UnixSeconds> last_success_at; // a whole pass went through
     std::optional<UnixSeconds> last_contact_at; // the server last answered at all
     std::string last_problem;                   // empty after a good pass
+    SyncProblem last_problem_kind = SyncProblem::None;
     std::int64_t queued = 0;
     std::int64_t set_aside = 0;
 };
@@ -79,6 +84,7 @@ public:
     SyncPass run_once();
 
     SyncStatus status() const;
+    const std::string& server_url() const { return m_settings.server_url; }
 
 private:
     Result<store::Store*> database();

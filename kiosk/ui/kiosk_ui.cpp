@@ -4,6 +4,7 @@
 #include "ui/screens/control_panel.h"
 #include "ui/screens/header.h"
 #include "ui/screens/message_screens.h"
+#include "ui/screens/staff/pin_pad_screen.h"
 #include "ui/screens/today_screen.h"
 
 namespace olohuone::ui {
@@ -11,6 +12,7 @@ namespace {
 
 constexpr std::string_view size_prefix = "size/";
 constexpr std::string_view language_prefix = "language/";
+constexpr const char* staff_entry_id = "staff/enter";
 
 const char* size_id(TextSize size)
 {
@@ -64,7 +66,9 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_data.visits,
                          m_data.activities,
                          m_data.visit_options,
-                         m_settings.thank_you_ms};
+                         m_settings.thank_you_ms,
+                         m_data.staff,
+                         m_settings.staff_idle_ms};
 }
 
 std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
@@ -92,7 +96,17 @@ std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
             languages.buttons.push_back({std::string(language_prefix) + other.language(), other.native_name(),
                                          ButtonStyle::Unselected});
     languages.min_button_mm = 20.0;
-    return {sizes_group, languages};
+    if (!m_stack.back()->offers_staff_entry())
+        return {sizes_group, languages};
+    // After the languages, in their outline: discreet, and always in the same place,
+    // where staff learn to find it. Never a row of its own that would cost the programme
+    // space: at the largest text on a portrait screen it gives way until the idle reset.
+    // A visitor who taps it finds "Vain henkilökunnalle" and a way back.
+    ControlGroup staff;
+    staff.buttons.push_back({staff_entry_id, catalog.text("staff.enter"), ButtonStyle::Unselected});
+    staff.min_button_mm = 24.0;
+    staff.only_in_a_shared_row = true;
+    return {sizes_group, languages, staff};
 }
 
 bool KioskUi::short_screen() const { return m_height * 25.4 / m_settings.dpi < 110.0; }
@@ -181,6 +195,7 @@ void KioskUi::rebuild()
         build_control_panel(all_controls(), ctx, panel, &m_frame, shape);
 
     m_shown_minute = now / 60;
+    m_built_ms = m_clock.monotonic_ms();
     m_dirty = false;
 }
 
@@ -218,6 +233,10 @@ void KioskUi::handle_tap(const std::string& id)
             m_language = language;
         return;
     }
+    if (id == staff_entry_id) {
+        apply(ScreenAction::push(std::make_unique<PinPadScreen>(m_settings.staff_idle_ms)));
+        return;
+    }
     const Catalog& catalog = m_catalogs.get(m_language);
     const Metrics metrics = current_metrics();
     const LocalDateTime local_now = m_zone.to_local(m_clock.now());
@@ -233,6 +252,11 @@ void KioskUi::apply(ScreenAction action)
     case ScreenAction::Kind::Pop:
         if (m_stack.size() > 1)
             m_stack.pop_back();
+        break;
+    case ScreenAction::Kind::Replace:
+        if (m_stack.size() > 1)
+            m_stack.pop_back();
+        m_stack.push_back(std::move(action.next));
         break;
     case ScreenAction::Kind::Home:
         reset_to_home();
@@ -290,6 +314,8 @@ void KioskUi::tick()
     const UnixSeconds minute = m_clock.now() / 60;
     if (minute != m_shown_minute)
         m_dirty = true;
+    if (const auto every = m_stack.back()->refreshes_every_ms(); every && now_ms - m_built_ms >= *every)
+        m_dirty = true;
     if (minute != m_closing_checked_minute) {
         m_closing_checked_minute = minute;
         m_data.visits.close_visits_if_due();
@@ -300,8 +326,11 @@ MonotonicMs KioskUi::wait_budget_ms() const
 {
     const UnixSeconds now = m_clock.now();
     MonotonicMs budget = (60 - now % 60) * 1000;
+    const MonotonicMs now_ms = m_clock.monotonic_ms();
     if (const auto deadline = next_deadline_ms())
-        budget = std::min(budget, std::max<MonotonicMs>(0, *deadline - m_clock.monotonic_ms()));
+        budget = std::min(budget, std::max<MonotonicMs>(0, *deadline - now_ms));
+    if (const auto every = m_stack.back()->refreshes_every_ms())
+        budget = std::min(budget, std::max<MonotonicMs>(0, m_built_ms + *every - now_ms));
     return budget;
 }
 

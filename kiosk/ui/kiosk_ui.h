@@ -29,6 +29,8 @@ struct KioskUiSettings {
     // this long, and has answer_ms to answer before the half-entered data is wiped.
     MonotonicMs ask_to_continue_after_ms = 45'000;
     MonotonicMs answer_ms = 30'000;
+    // Staff mode closes itself after this long without a touch.
+    MonotonicMs staff_idle_ms = 120'000;
 };
 
 class KioskUi {
@@ -88,6 +90,7 @@ private:
     bool m_dirty = true;
     UnixSeconds m_shown_minute = -1;
     UnixSeconds m_closing_checked_minute = -1;
+    MonotonicMs m_built_ms = 0; // when the frame was last built, for screens that refresh
     MonotonicMs m_last_input_ms;
     bool m_at_home = true;
 };

@@ -51,9 +51,11 @@ std::string run_admin(const std::string& config, const std::string& arguments)
     return run_admin_command(config, arguments).output;
 }
 
-AdminRun run_admin_command(const std::string& config, const std::string& arguments)
+namespace {
+
+AdminRun run_to_completion(const std::string& command_line)
 {
-    const std::string command = std::string(OLOHUONE_SERVER_BINARY) + " -c " + config + " " + arguments + " 2>&1";
+    const std::string command = command_line + " 2>&1";
     AdminRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr)
@@ -64,6 +66,18 @@ AdminRun run_admin_command(const std::string& config, const std::string& argumen
     const int status = pclose(pipe);
     run.exit_code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
+}
+
+} // namespace
+
+AdminRun run_admin_command(const std::string& config, const std::string& arguments)
+{
+    return run_to_completion(std::string(OLOHUONE_CTL_BINARY) + " server -c " + config + " " + arguments);
+}
+
+AdminRun run_server_to_exit(const std::string& config)
+{
+    return run_to_completion(std::string(OLOHUONE_SERVER_BINARY) + " -c " + config);
 }
 
 ServerProcess::ServerProcess(const std::string& config, const std::string& log_file)

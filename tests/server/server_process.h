@@ -21,8 +21,8 @@ struct TestCertificates {
 };
 TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts);
 
-// Runs `olohuone-server -c config <arguments>` to completion; its standard output and
-// error.
+// Runs the admin command `olohuonectl server -c config <arguments>` to completion; its
+// standard output and error.
 std::string run_admin(const std::string& config, const std::string& arguments);
 
 struct AdminRun {
@@ -30,6 +30,10 @@ struct AdminRun {
     int exit_code = -1;
 };
 AdminRun run_admin_command(const std::string& config, const std::string& arguments);
+
+// Runs `olohuone-server -c config` to completion: for a configuration that stops it at
+// start. (One that starts would run until stopped: use ServerProcess.)
+AdminRun run_server_to_exit(const std::string& config);
 
 class ServerProcess {
 public:

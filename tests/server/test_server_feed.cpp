@@ -180,10 +180,10 @@ TEST_F(ServerFeedTest, OnlyHttpAndHttpsFeedsForKnownSitesAreSet)
     for (const std::string bad : {"ftp://example.com/a.ics", "file:///etc/passwd", "https://", "example.com/a.ics",
                                   "https://exa mple.com/a.ics"}) {
         const AdminRun refused = set_feed(site, bad);
-        EXPECT_EQ(refused.exit_code, 1) << bad;
+        EXPECT_EQ(refused.exit_code, 64) << bad; // a bad argument
         EXPECT_NE(refused.output.find("feed URL"), std::string::npos) << refused.output;
     }
-    EXPECT_EQ(set_feed("999", "https://example.com/a.ics").exit_code, 1);
+    EXPECT_EQ(set_feed("999", "https://example.com/a.ics").exit_code, 64);
     EXPECT_EQ(set_feed(site, "http://example.com/a.ics").exit_code, 0);
     EXPECT_EQ(stored("SELECT count(*) FROM site_feed"), 1);
     EXPECT_EQ(set_feed(site, "").exit_code, 0);
@@ -193,7 +193,7 @@ TEST_F(ServerFeedTest, OnlyHttpAndHttpsFeedsForKnownSitesAreSet)
 TEST_F(ServerFeedTest, AnUnreadableCaFileStopsTheServerNamingTheKey)
 {
     config = write_config(64 * 1024, "[feeds]\nca_file = \"" + dir.file("missing-ca.pem") + "\"\n");
-    const AdminRun started = run_admin_command(config, "");
+    const AdminRun started = run_server_to_exit(config);
     EXPECT_EQ(started.exit_code, 78);
     EXPECT_NE(started.output.find("feeds.ca_file"), std::string::npos) << started.output;
 }

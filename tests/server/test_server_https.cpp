@@ -230,10 +230,12 @@ TEST(ServerConfiguration, ACertificateThatCannotBeUsedStopsTheServerNamingTheFil
                               << "\"\nprivate_key = \"" << key << "\"\n";
     };
     write(dir.file("missing.pem"), certificates.private_key);
-    EXPECT_NE(run_admin(config, "").find("cannot read the certificate " + dir.file("missing.pem")), std::string::npos);
+    EXPECT_NE(run_server_to_exit(config).output.find("cannot read the certificate " + dir.file("missing.pem")),
+              std::string::npos);
     // A certificate with a key that is not its own.
     write(certificates.certificate, dir.file("ca-key.pem"));
-    EXPECT_NE(run_admin(config, "").find("cannot use the certificate " + certificates.certificate), std::string::npos);
+    EXPECT_NE(run_server_to_exit(config).output.find("cannot use the certificate " + certificates.certificate),
+              std::string::npos);
 }
 
 } // namespace

@@ -157,21 +157,21 @@ TEST_F(ServerProgrammeTest, ACalendarTheKioskCannotReadIsRefusedAndTheProgrammeS
     for (const std::string bad : {"not_calendar.ics", "truncated.ics", "empty.ics", "utf16.ics"}) {
         // All or nothing: the good file given with it is not imported either.
         const AdminRun refused = import(programme_dir + "partners.ics " + ics_dir + bad);
-        EXPECT_EQ(refused.exit_code, 1) << bad;
+        EXPECT_EQ(refused.exit_code, 65) << bad; // bad data in an input file
         EXPECT_NE(refused.output.find(ics_dir + bad), std::string::npos) << refused.output;
     }
     const AdminRun missing = import(dir.file("no-such.ics"));
-    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_EQ(missing.exit_code, 66); // an input file missing
     EXPECT_NE(missing.output.find(dir.file("no-such.ics")), std::string::npos) << missing.output;
     const std::string other_weekly = changed_copy(programme_dir + "weekly.ics", "weekly.ics", "Aamukahvi", "Kahvi");
     const AdminRun twice = import(programme_dir + "weekly.ics " + other_weekly);
-    EXPECT_EQ(twice.exit_code, 1);
+    EXPECT_EQ(twice.exit_code, 65);
     EXPECT_NE(twice.output.find("also named weekly.ics"), std::string::npos) << twice.output;
     const std::string feed_named = changed_copy(programme_dir + "weekly.ics", "feed", "Aamukahvi", "Kahvi");
-    EXPECT_EQ(import(feed_named).exit_code, 1);
+    EXPECT_EQ(import(feed_named).exit_code, 65);
 
     const AdminRun no_site = run_admin_command(config, "import-programme --site 999 " + programme_dir + "weekly.ics");
-    EXPECT_EQ(no_site.exit_code, 1);
+    EXPECT_EQ(no_site.exit_code, 64); // a bad argument
     EXPECT_NE(no_site.output.find("there is no site 999"), std::string::npos) << no_site.output;
 
     const HttpAnswer after = get_programme(site, token);

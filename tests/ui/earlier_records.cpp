@@ -1,5 +1,8 @@
 #include "earlier_records.h"
 
+#include "app/staff_pin.h"
+#include "store/staff_access.h"
+
 #include <gtest/gtest.h>
 
 #include "store/activity_log.h"
@@ -67,6 +70,24 @@ std::vector<std::string> activity_regulars(int count)
         "Pentti Lehtonen", "Irja Hämäläinen", "Eino Rantanen",  "Martta Salminen", "Onni Turunen",
         "Elsa Lindqvist",  "Reino Karjalainen"};
     return {names.begin(), names.begin() + std::min<std::size_t>(static_cast<std::size_t>(count), names.size())};
+}
+
+void set_staff_pin_earlier(OffscreenKiosk& kiosk, const std::string& pin)
+{
+    auto hash = app::hash_staff_pin(pin);
+    ASSERT_TRUE(hash.ok()) << hash.error().message;
+    auto stored = store::set_staff_pin(kiosk.services().store().database(), hash.value(), kiosk.clock().now());
+    ASSERT_TRUE(stored.ok()) << stored.error().message;
+}
+
+void type_staff_pin(OffscreenKiosk& kiosk, const std::string& pin)
+{
+    for (char digit : pin) {
+        kiosk.tap(std::string("pin/digit/") + digit);
+        kiosk.advance_ms(150); // the pad's digits let a quick second tap count
+    }
+    kiosk.tap("pin/ok");
+    kiosk.advance_ms(300);
 }
 
 } // namespace olohuone::testing

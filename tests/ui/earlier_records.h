@@ -24,6 +24,12 @@ void register_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const s
 void mark_here_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
                        int anonymous = 0, const std::string& group = "resident");
 
+// The staff PIN, set as `olohuonectl kiosk set-pin` sets it.
+void set_staff_pin_earlier(OffscreenKiosk& kiosk, const std::string& pin);
+
+// Types `pin` on the staff PIN pad, key by key, and taps "OK".
+void type_staff_pin(OffscreenKiosk& kiosk, const std::string& pin);
+
 // People who come to activities without signing in at the desk that day.
 std::vector<std::string> activity_regulars(int count);
 

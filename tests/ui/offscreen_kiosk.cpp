@@ -161,6 +161,17 @@ void OffscreenKiosk::sync_with_unreachable_server()
     ASSERT_FALSE(pass.server_answered) << "nothing should answer on port 9";
 }
 
+void OffscreenKiosk::sync_with(sync::SyncSettings settings)
+{
+    app::KioskServices& services = *m_services;
+    m_sync = std::make_unique<sync::SyncEngine>(
+        std::move(settings), services.database_path(), m_clock,
+        [&services](const std::vector<CalendarFile>& calendars) { return services.programme().check(calendars); },
+        [&services] { services.programme().notice_new_calendars(); });
+    m_services->watch_sync(m_sync.get());
+    m_sync->start();
+}
+
 void OffscreenKiosk::advance_ms(std::int64_t ms)
 {
     m_clock.advance_ms(ms);

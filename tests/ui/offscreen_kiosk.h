@@ -53,6 +53,9 @@ public:
     // Syncs, once, with a server nothing answers for (no one listens on its port): the
     // real sync, out of touch from now on.
     void sync_with_unreachable_server();
+    // The real sync, on its own thread, with `settings` (a real server): its first pass
+    // starts at once, the next after the settings' interval or when woken.
+    void sync_with(sync::SyncSettings settings);
     // Moves virtual time on and lets the loop do what is due.
     void advance_ms(std::int64_t ms);
 

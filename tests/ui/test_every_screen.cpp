@@ -255,6 +255,58 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
     }
 }
 
+TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
+{
+    const Display display = GetParam();
+    OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
+    sign_in_earlier(kiosk, {"Aino Korhonen", "Anna-Liisa Virtanen-Kallioniemi", "Lars Åberg", "Aili Nieminen",
+                            "Ainikki Salo", "Markku Saarinen", "Veikko Kallio", "Kerttu Mäkinen", "Eero Lahti",
+                            "Sirkka Hämäläinen", "Toivo Rantanen", "Helmi Laaksonen"},
+                    "relative");
+    set_staff_pin_earlier(kiosk, "2468");
+    kiosk.sync_with_unreachable_server();
+    for (const char* language : {"fi", "sv", "en"}) {
+        for (const char* size : {"normal", "large", "extra_large"}) {
+            const std::string where = start_round(kiosk, language, size);
+            expect_readable(kiosk, where + " today with the staff button");
+            // At the largest text on a portrait screen the staff button gives way; staff
+            // tap the smallest "A" to bring it back.
+            if (!kiosk.has_target("staff/enter"))
+                tap(kiosk, "size/normal");
+            tap(kiosk, "staff/enter");
+            expect_readable(kiosk, where + " PIN pad");
+            type_staff_pin(kiosk, "1111");
+            expect_readable(kiosk, where + " wrong PIN");
+            type_staff_pin(kiosk, "2468");
+            ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << where;
+            expect_readable(kiosk, where + " staff home");
+            tap(kiosk, "staff/present");
+            expect_readable(kiosk, where + " who is here");
+            for (int page = 2; page < 10 && kiosk.has_target("present/later"); ++page) {
+                tap(kiosk, "present/later");
+                expect_readable(kiosk, where + " who is here page " + std::to_string(page));
+            }
+            tap(kiosk, "present/back");
+            tap(kiosk, "staff/sync");
+            expect_readable(kiosk, where + " sync");
+            tap(kiosk, "staff/leave");
+            ASSERT_EQ(kiosk.ui().screen_name(), "today") << where;
+        }
+    }
+    // The pad shut after wrong PINs, in each language.
+    for (const char* language : {"fi", "sv", "en"}) {
+        const std::string where = start_round(kiosk, language, "large");
+        if (!kiosk.has_target("staff/enter"))
+            tap(kiosk, "size/normal");
+        tap(kiosk, "staff/enter");
+        for (int attempt = 0; attempt < 3; ++attempt)
+            type_staff_pin(kiosk, "0000");
+        expect_readable(kiosk, where + " PIN pad shut");
+        kiosk.advance_ms(61 * 60'000); // past the hour after which wrong PINs are forgotten
+        ASSERT_EQ(kiosk.ui().screen_name(), "today") << where << ": the pad closes by itself";
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Displays, EveryScreenTest,
                          ::testing::Values(Display{800, 480, 7.0}, Display{480, 800, 7.0},
                                            Display{1080, 1920, 15.6}, Display{1920, 1080, 15.6},

@@ -81,7 +81,7 @@ LocalServer::~LocalServer() { stop(); }
 
 std::string LocalServer::admin(const std::vector<std::string>& arguments) const
 {
-    std::vector<std::string> command = {server_binary(), "-c", m_config};
+    std::vector<std::string> command = {OLOHUONE_CTL_BINARY, "server", "-c", m_config};
     command.insert(command.end(), arguments.begin(), arguments.end());
     int from_child = -1;
     const pid_t pid = spawn(command, {}, from_child);
@@ -95,7 +95,7 @@ std::string LocalServer::admin(const std::vector<std::string>& arguments) const
     int status = 0;
     waitpid(pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        fail("olohuone-server " + (arguments.empty() ? std::string() : arguments.front()) + " failed: " + output);
+        fail("olohuonectl server " + (arguments.empty() ? std::string() : arguments.front()) + " failed: " + output);
     return output;
 }
 

@@ -26,8 +26,8 @@ public:
     LocalServer(const LocalServer&) = delete;
     LocalServer& operator=(const LocalServer&) = delete;
 
-    // `olohuone-server -c CONFIG <arguments>` to completion; its output. Fails the
-    // benchmark when the command does.
+    // The admin command `olohuonectl server -c CONFIG <arguments>` to completion; its
+    // output. Fails the benchmark when the command does.
     std::string admin(const std::vector<std::string>& arguments) const;
 
     // Makes this server's state a copy of `other`'s (its sites, kiosks and tokens); for

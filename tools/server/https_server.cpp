@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -14,6 +15,8 @@
 #include "records_api.h"
 #include "site_programme.h"
 #include "tokens.h"
+#include "web/web_routes.h"
+#include "web/web_texts.h"
 
 namespace olohuone::server {
 namespace {
@@ -152,25 +155,47 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
         return make_error("cannot use the certificate " + certificate.certificate + " with its key "
                           + certificate.private_key);
     SSL_CTX_set_min_proto_version(server.ssl_context(), TLS1_2_VERSION);
+    auto zone = TimeZone::named(site_time_zone);
+    if (!zone)
+        return zone.error();
+    auto texts = web::load_web_texts();
+    if (!texts)
+        return texts.error();
+    web::WebContext pages(config, store, clock, zone.value(), std::move(texts.value()));
     const int threads = config.threads;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-    server.set_payload_max_length(static_cast<std::size_t>(config.max_body_bytes));
+    // The library has one limit for every body: the largest of the paths'. Each path's
+    // own limit is checked below: the API's before the body is read, the pages' after.
+    server.set_payload_max_length(
+        static_cast<std::size_t>(std::max(config.max_body_bytes, config.max_upload_bytes)));
     server.set_read_timeout(10);
     server.set_write_timeout(10);
     server.set_keep_alive_timeout(5);
 
     // Checked before a body is read: the library limits a body only by its
     // Content-Length, so a chunked body (or one without a length) is refused.
-    server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    server.set_pre_routing_handler([&](const httplib::Request& request, httplib::Response& response) {
         if (request.method != "POST")
             return httplib::Server::HandlerResponse::Unhandled;
         if (request.has_header("Transfer-Encoding") || !request.has_header("Content-Length")) {
-            answer_error(response, 411, "length_required", "send the body with a Content-Length");
+            response.status = 411;
+            if (web::is_web_path(request.path))
+                web::answer_web_error(pages, request, response);
+            else
+                answer_error(response, 411, "length_required", "send the body with a Content-Length");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // The API's bodies are refused before they are read. A page's form is read (and
+        // thrown away, past the largest limit) and then refused with a page: a browser
+        // shows no answer to a request it could not send whole.
+        if (!web::is_web_path(request.path) && web::body_too_large(config, request)) {
+            answer_error(response, 413, "too_large", "the body is larger than this server accepts");
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+    server.set_exception_handler([&](const httplib::Request& request, httplib::Response& response,
+                                     std::exception_ptr error) {
         try {
             std::rethrow_exception(error);
         } catch (const std::exception& caught) {
@@ -178,11 +203,19 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
         } catch (...) {
             log::error("request failed");
         }
-        answer_error(response, 500, "internal", "the server could not answer this request");
+        response.status = 500;
+        if (web::is_web_path(request.path))
+            web::answer_web_error(pages, request, response);
+        else
+            answer_error(response, 500, "internal", "the server could not answer this request");
     });
-    server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    server.set_error_handler([&](const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty())
             return;
+        if (web::is_web_path(request.path)) {
+            web::answer_web_error(pages, request, response);
+            return;
+        }
         if (response.status == 413)
             answer_error(response, 413, "too_large", "the body is larger than this server accepts");
         else if (response.status == 404)
@@ -199,6 +232,7 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
     server.Get(R"(/v1/sites/([^/]+)/programme)", [&](const httplib::Request& request, httplib::Response& response) {
         get_programme(request, response, store, clock);
     });
+    web::add_web_routes(server, pages);
 
     const int port = config.port == 0 ? server.bind_to_any_port(config.listen_address)
                                       : (server.bind_to_port(config.listen_address, config.port) ? config.port : -1);

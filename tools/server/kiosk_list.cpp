@@ -43,14 +43,19 @@ std::string size_text(std::int64_t bytes)
     return text;
 }
 
+std::optional<UnixSeconds> last_heard(const KioskStatus& kiosk)
+{
+    std::optional<UnixSeconds> heard = kiosk.last_seen_at;
+    if (kiosk.heartbeat_at && (!heard || *kiosk.heartbeat_at > *heard))
+        heard = kiosk.heartbeat_at;
+    return heard;
+}
+
 std::string kiosk_table(const std::vector<KioskStatus>& kiosks)
 {
     std::string table = "kiosk\tsite\tname\tstatus\tlast_heard\tversion\tqueue\tlast_sync\tfree_disk\n";
     for (const KioskStatus& kiosk : kiosks) {
-        // Heard from: any request (noted to the minute) or a heartbeat, whichever is later.
-        std::optional<UnixSeconds> heard = kiosk.last_seen_at;
-        if (kiosk.heartbeat_at && (!heard || *kiosk.heartbeat_at > *heard))
-            heard = kiosk.heartbeat_at;
+        const std::optional<UnixSeconds> heard = last_heard(kiosk);
         const Heartbeat* beat = kiosk.heartbeat ? &*kiosk.heartbeat : nullptr;
         table += std::to_string(kiosk.kiosk_id) + '\t' + std::to_string(kiosk.site_id) + '\t' + cell(kiosk.name) + '\t'
             + (kiosk.revoked ? "revoked" : "active") + '\t' + (heard ? utc_text(*heard) : "never") + '\t'

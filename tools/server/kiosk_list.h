@@ -1,5 +1,5 @@
 #pragma once
-// The table `olohuone-server list-kiosks` prints: one line per kiosk, tab-separated, with
+// The table `olohuonectl server list-kiosks` prints: one line per kiosk, tab-separated, with
 // a header line; times in UTC (ISO 8601), sizes in binary units. Stable, so scripts can
 // read it too.
 #include <string>
@@ -10,6 +10,10 @@
 namespace olohuone::server {
 
 std::string kiosk_table(const std::vector<KioskStatus>& kiosks);
+
+// When the kiosk was last heard from: its last request (noted to the minute) or its last
+// heartbeat, whichever is later; none when it never called.
+std::optional<UnixSeconds> last_heard(const KioskStatus& kiosk);
 
 // "2026-11-24T08:15:00Z"
 std::string utc_text(UnixSeconds at);

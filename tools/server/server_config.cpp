@@ -20,6 +20,9 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
         {"tls", {"certificate", "private_key"}},
         {"limits", {"max_body_bytes", "max_records_per_batch", "threads"}},
         {"feeds", {"refresh_minutes", "ca_file"}},
+        {"web",
+         {"session_idle_minutes", "session_max_hours", "kiosk_silent_warning_minutes", "login_failures_before_lockout",
+          "login_lockout_minutes", "max_upload_bytes"}},
     };
     for (auto step : {
              read.check_known(known),
@@ -34,12 +37,22 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
              read.whole_number("limits.threads", config.threads, 2, 256),
              read.whole_number("feeds.refresh_minutes", config.feed_refresh_minutes, 1, 1440),
              read.text("feeds.ca_file", config.feed_ca_file),
+             read.whole_number("web.session_idle_minutes", config.session_idle_minutes, 5, 1440),
+             read.whole_number("web.session_max_hours", config.session_max_hours, 1, 168),
+             // Up to a week: a coordinator may only want to hear of a kiosk silent for days.
+             read.whole_number("web.kiosk_silent_warning_minutes", config.kiosk_silent_warning_minutes, 5, 10080),
+             read.whole_number("web.login_failures_before_lockout", config.login_failures_before_lockout, 3, 20),
+             read.whole_number("web.login_lockout_minutes", config.login_lockout_minutes, 1, 1440),
+             // A calendar file may be 8 MiB; its form adds a little around it.
+             read.whole_number("web.max_upload_bytes", config.max_upload_bytes, 64 * 1024, 16 * 1024 * 1024),
          }) {
         if (!step)
             return step.error();
     }
     if (config.certificate.empty() != config.private_key.empty())
         return read.fail("tls.certificate", "and tls.private_key must be given together, or neither");
+    if (config.session_idle_minutes > config.session_max_hours * 60)
+        return read.fail("web.session_idle_minutes", "must not be longer than web.session_max_hours");
     return config;
 }
 

@@ -23,9 +23,17 @@ struct ServerConfig {
     int max_records_per_batch = 500;
     int threads = 8;
 
-    // [feeds]: the sites' calendar feeds (olohuone-server set-feed)
+    // [feeds]: the sites' calendar feeds (olohuonectl server set-feed)
     int feed_refresh_minutes = 15;
     std::string feed_ca_file; // empty: the system's certificate authorities
+
+    // [web]: the coordinators' pages (docs/web.md)
+    int session_idle_minutes = 30;         // a session unused this long ends
+    int session_max_hours = 12;            // and every session ends this long after its login
+    int kiosk_silent_warning_minutes = 60; // a kiosk not heard from this long is flagged
+    int login_failures_before_lockout = 5; // failed logins in a row for one login name
+    int login_lockout_minutes = 15;        // how long a login name (or an address) is then locked
+    int max_upload_bytes = 2 * 1024 * 1024; // a calendar upload's whole body; every other body: max_body_bytes
 };
 
 Result<ServerConfig> parse_server_config(const std::string& toml_text, const std::string& source_name);

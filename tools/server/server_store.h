@@ -83,6 +83,40 @@ struct KioskStatus {
     std::optional<Heartbeat> heartbeat;
 };
 
+struct SiteInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t organisation_id = 0;
+    std::string organisation;
+};
+
+// A coordinator's account for the web pages (docs/web.md). The sites it may see are
+// either every site of its organisation (also those added later) or the ones listed.
+struct CoordinatorAccount {
+    std::int64_t id = 0; // set by the store
+    std::string login;   // lower case; what the coordinator types
+    std::string password_hash; // crypto_pwhash_str (argon2id): never the password
+    std::int64_t organisation_id = 0;
+    bool all_sites = false;
+    std::vector<std::int64_t> site_ids; // when not all_sites; sorted
+    bool disabled = false;
+};
+
+// A one-time message the next page shows: what the last form did.
+enum class NoticeKind { None, Done, Problem };
+
+// A signed-in coordinator's session. Only the hash of the cookie's token is kept: a
+// copy of the database lets no one take over a session.
+struct WebSession {
+    std::string token_hash;
+    std::int64_t coordinator_id = 0;
+    std::string csrf_token; // in every form of the session's pages
+    UnixSeconds created_at = 0;
+    UnixSeconds last_used_at = 0; // to the minute
+    NoticeKind notice_kind = NoticeKind::None;
+    std::string notice;
+};
+
 class ServerStore {
 public:
     virtual ~ServerStore() = default;
@@ -123,6 +157,30 @@ public:
     virtual Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) = 0;
     // Every kiosk by id, revoked ones too.
     virtual Result<std::vector<KioskStatus>> kiosks() = 0;
+
+    // Every site by id, with its organisation.
+    virtual Result<std::vector<SiteInfo>> sites() = 0;
+
+    // Adds the account (its id is ignored); an error when the login is taken, or a site
+    // is not the organisation's.
+    virtual Result<std::int64_t> add_coordinator(const CoordinatorAccount& account, UnixSeconds now) = 0;
+    virtual Result<std::optional<CoordinatorAccount>> coordinator_by_login(const std::string& login) = 0;
+    virtual Result<std::optional<CoordinatorAccount>> coordinator(std::int64_t coordinator_id) = 0;
+    // Every account by login, disabled ones too.
+    virtual Result<std::vector<CoordinatorAccount>> coordinators() = 0;
+    // Stops the account from signing in and ends its sessions; false when there is no
+    // such login or it was disabled already.
+    virtual Result<bool> disable_coordinator(const std::string& login, UnixSeconds now) = 0;
+
+    virtual Result<void> add_session(const WebSession& session) = 0;
+    virtual Result<std::optional<WebSession>> session(const std::string& token_hash) = 0;
+    // Notes that the session was used now (to the minute).
+    virtual Result<void> touch_session(const std::string& token_hash, UnixSeconds now) = 0;
+    virtual Result<void> set_session_notice(const std::string& token_hash, NoticeKind kind,
+                                            const std::string& notice) = 0;
+    virtual Result<void> remove_session(const std::string& token_hash) = 0;
+    // Removes the sessions unused since `idle_before` or made before `created_before`.
+    virtual Result<void> remove_stale_sessions(UnixSeconds idle_before, UnixSeconds created_before) = 0;
 };
 
 // The embedded default: one SQLite file in WAL mode; every delivery is on disk

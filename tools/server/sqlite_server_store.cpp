@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <mutex>
 
 #include "server_store.h"
@@ -91,7 +92,49 @@ CREATE TABLE kiosk_heartbeat (
     free_disk_bytes INTEGER NOT NULL CHECK (free_disk_bytes >= 0)
 );
 )sql",
+    R"sql(
+-- Coordinators sign in to the web pages (docs/web.md). The password is kept only as an
+-- argon2id hash. An account sees every site of its organisation (all_sites, which also
+-- covers sites added later) or only those in coordinator_site.
+CREATE TABLE coordinator (
+    id              INTEGER PRIMARY KEY,
+    login           TEXT    NOT NULL UNIQUE CHECK (length(login) BETWEEN 3 AND 64),
+    password_hash   TEXT    NOT NULL,
+    organisation_id INTEGER NOT NULL REFERENCES organisation (id),
+    all_sites       INTEGER NOT NULL CHECK (all_sites IN (0, 1)),
+    created_at      INTEGER NOT NULL,
+    disabled_at     INTEGER
+);
+CREATE TABLE coordinator_site (
+    coordinator_id INTEGER NOT NULL REFERENCES coordinator (id),
+    site_id        INTEGER NOT NULL REFERENCES site (id),
+    PRIMARY KEY (coordinator_id, site_id)
+);
+-- Signed-in sessions, by the hash of the cookie's token (the token itself is never
+-- stored), with the CSRF token of the session's forms and a one-time notice for the
+-- next page.
+CREATE TABLE web_session (
+    token_hash     TEXT    PRIMARY KEY,
+    coordinator_id INTEGER NOT NULL REFERENCES coordinator (id),
+    csrf_token     TEXT    NOT NULL,
+    created_at     INTEGER NOT NULL,
+    last_used_at   INTEGER NOT NULL,
+    notice_kind    TEXT    NOT NULL DEFAULT '' CHECK (notice_kind IN ('', 'done', 'problem')),
+    notice         TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX web_session_by_coordinator ON web_session (coordinator_id);
+)sql",
 };
+
+const char* notice_text(NoticeKind kind)
+{
+    return kind == NoticeKind::Done ? "done" : kind == NoticeKind::Problem ? "problem" : "";
+}
+
+NoticeKind notice_kind_of(const std::string& text)
+{
+    return text == "done" ? NoticeKind::Done : text == "problem" ? NoticeKind::Problem : NoticeKind::None;
+}
 
 const char* source_text(CalendarSource source) { return source == CalendarSource::Feed ? "feed" : "upload"; }
 
@@ -495,7 +538,227 @@ public:
         });
     }
 
+    Result<std::vector<SiteInfo>> sites() override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare(
+            "SELECT site.id, site.name, organisation.id, organisation.name FROM site "
+            "JOIN organisation ON organisation.id = site.organisation_id ORDER BY site.id");
+        if (!select)
+            return select.error();
+        return sql::collect_rows(*select, [](const sql::Statement& row) {
+            return SiteInfo{row.column_int(0), row.column_text(1), row.column_int(2), row.column_text(3)};
+        });
+    }
+
+    Result<std::int64_t> add_coordinator(const CoordinatorAccount& account, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        auto taken = m_database.prepare("SELECT 1 FROM coordinator WHERE login = ?");
+        if (!taken)
+            return taken.error();
+        taken->bind(1, account.login);
+        auto found = sql::optional_row(*taken, [](const sql::Statement&) { return true; });
+        if (!found)
+            return found.error();
+        if (found.value())
+            return make_error("there is already a coordinator \"" + account.login + "\"");
+        auto insert = m_database.prepare(
+            "INSERT INTO coordinator (login, password_hash, organisation_id, all_sites, created_at) "
+            "SELECT ?1, ?2, id, ?3, ?4 FROM organisation WHERE id = ?5");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, account.login)
+            .bind(2, account.password_hash)
+            .bind(3, std::int64_t{account.all_sites ? 1 : 0})
+            .bind(4, now)
+            .bind(5, account.organisation_id);
+        if (auto ran = insert->run(); !ran)
+            return ran.error();
+        if (m_database.changes() != 1)
+            return make_error("there is no organisation " + std::to_string(account.organisation_id));
+        const std::int64_t id = m_database.last_insert_id();
+        auto grant = m_database.prepare("INSERT INTO coordinator_site (coordinator_id, site_id) SELECT ?1, id FROM "
+                                        "site WHERE id = ?2 AND organisation_id = ?3");
+        if (!grant)
+            return grant.error();
+        for (const std::int64_t site_id : account.all_sites ? std::vector<std::int64_t>{} : account.site_ids) {
+            grant->reset();
+            grant->bind(1, id).bind(2, site_id).bind(3, account.organisation_id);
+            if (auto ran = grant->run(); !ran)
+                return ran.error();
+            if (m_database.changes() != 1)
+                return make_error("site " + std::to_string(site_id) + " is not a site of organisation "
+                                  + std::to_string(account.organisation_id));
+        }
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+        return id;
+    }
+
+    Result<std::optional<CoordinatorAccount>> coordinator_by_login(const std::string& login) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto found = read_coordinators("WHERE login = ?1", login);
+        if (!found)
+            return found.error();
+        return found->empty() ? std::optional<CoordinatorAccount>() : std::optional(found->front());
+    }
+
+    Result<std::optional<CoordinatorAccount>> coordinator(std::int64_t coordinator_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto found = read_coordinators("WHERE id = ?1", coordinator_id);
+        if (!found)
+            return found.error();
+        return found->empty() ? std::optional<CoordinatorAccount>() : std::optional(found->front());
+    }
+
+    Result<std::vector<CoordinatorAccount>> coordinators() override
+    {
+        const std::lock_guard lock(m_mutex);
+        return read_coordinators("WHERE ?1 = ?1", std::int64_t{0});
+    }
+
+    Result<bool> disable_coordinator(const std::string& login, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        auto disable =
+            m_database.prepare("UPDATE coordinator SET disabled_at = ? WHERE login = ? AND disabled_at IS NULL");
+        if (!disable)
+            return disable.error();
+        disable->bind(1, now).bind(2, login);
+        if (auto ran = disable->run(); !ran)
+            return ran.error();
+        if (m_database.changes() != 1)
+            return false;
+        auto end_sessions = m_database.prepare(
+            "DELETE FROM web_session WHERE coordinator_id = (SELECT id FROM coordinator WHERE login = ?)");
+        if (!end_sessions)
+            return end_sessions.error();
+        end_sessions->bind(1, login);
+        if (auto ran = end_sessions->run(); !ran)
+            return ran.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+        return true;
+    }
+
+    Result<void> add_session(const WebSession& session) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto insert = m_database.prepare(
+            "INSERT INTO web_session (token_hash, coordinator_id, csrf_token, created_at, last_used_at) "
+            "VALUES (?, ?, ?, ?, ?)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, session.token_hash)
+            .bind(2, session.coordinator_id)
+            .bind(3, session.csrf_token)
+            .bind(4, session.created_at)
+            .bind(5, session.last_used_at);
+        return insert->run();
+    }
+
+    Result<std::optional<WebSession>> session(const std::string& token_hash) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare(
+            "SELECT token_hash, coordinator_id, csrf_token, created_at, last_used_at, notice_kind, notice "
+            "FROM web_session WHERE token_hash = ?");
+        if (!select)
+            return select.error();
+        select->bind(1, token_hash);
+        return sql::optional_row(*select, [](const sql::Statement& row) {
+            return WebSession{row.column_text(0),
+                              row.column_int(1),
+                              row.column_text(2),
+                              row.column_int(3),
+                              row.column_int(4),
+                              notice_kind_of(row.column_text(5)),
+                              row.column_text(6)};
+        });
+    }
+
+    Result<void> touch_session(const std::string& token_hash, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        // To the minute, as a kiosk's last request: idle limits are minutes long.
+        auto touch = m_database.prepare(
+            "UPDATE web_session SET last_used_at = ?1 WHERE token_hash = ?2 AND last_used_at <= ?1 - 60");
+        if (!touch)
+            return touch.error();
+        touch->bind(1, now).bind(2, token_hash);
+        return touch->run();
+    }
+
+    Result<void> set_session_notice(const std::string& token_hash, NoticeKind kind, const std::string& notice) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto update = m_database.prepare("UPDATE web_session SET notice_kind = ?, notice = ? WHERE token_hash = ?");
+        if (!update)
+            return update.error();
+        update->bind(1, std::string_view(notice_text(kind))).bind(2, notice).bind(3, token_hash);
+        return update->run();
+    }
+
+    Result<void> remove_session(const std::string& token_hash) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto remove = m_database.prepare("DELETE FROM web_session WHERE token_hash = ?");
+        if (!remove)
+            return remove.error();
+        remove->bind(1, token_hash);
+        return remove->run();
+    }
+
+    Result<void> remove_stale_sessions(UnixSeconds idle_before, UnixSeconds created_before) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto remove = m_database.prepare("DELETE FROM web_session WHERE last_used_at < ? OR created_at < ?");
+        if (!remove)
+            return remove.error();
+        remove->bind(1, idle_before).bind(2, created_before);
+        return remove->run();
+    }
+
 private:
+    // The accounts the condition picks (with ?1 bound to `value`), by login, with their sites.
+    template <typename Value>
+    Result<std::vector<CoordinatorAccount>> read_coordinators(const std::string& condition, const Value& value)
+    {
+        auto select = m_database.prepare(
+            "SELECT id, login, password_hash, organisation_id, all_sites, disabled_at IS NOT NULL, "
+            "(SELECT group_concat(site_id) FROM (SELECT site_id FROM coordinator_site "
+            "WHERE coordinator_id = coordinator.id ORDER BY site_id)) FROM coordinator "
+            + condition + " ORDER BY login");
+        if (!select)
+            return select.error();
+        select->bind(1, value);
+        return sql::collect_rows(*select, [](const sql::Statement& row) {
+            CoordinatorAccount account{row.column_int(0), row.column_text(1),     row.column_text(2),
+                                       row.column_int(3), row.column_int(4) != 0, {},
+                                       row.column_int(5) != 0};
+            const std::string sites = row.column_is_null(6) ? std::string() : row.column_text(6);
+            for (std::size_t at = 0; at < sites.size();) {
+                std::size_t end = sites.find(',', at);
+                if (end == std::string::npos)
+                    end = sites.size();
+                std::int64_t site_id = 0;
+                std::from_chars(sites.data() + at, sites.data() + end, site_id);
+                account.site_ids.push_back(site_id);
+                at = end + 1;
+            }
+            return account;
+        });
+    }
+
     Result<bool> has_site(std::int64_t site_id)
     {
         auto select = m_database.prepare("SELECT 1 FROM site WHERE id = ?");

@@ -10,6 +10,7 @@ std::optional<std::string> TapRecognizer::handle(const PointerEvent& event, cons
         m_down_at = event.position;
         const TouchTarget* target = targets.target_at(event.position);
         m_pressed = target ? target->id : std::string{};
+        m_pressed_repeats = target != nullptr && target->repeat == TapRepeat::Allowed;
         return std::nullopt;
     }
     case PointerPhase::Move:
@@ -33,7 +34,10 @@ std::optional<std::string> TapRecognizer::handle(const PointerEvent& event, cons
 
     const bool repeat = m_last_tap_at && now - m_last_tap_time < m_settings.repeat_guard_ms
         && (tapped == m_last_tap_target || distance(*m_last_tap_at, m_down_at) <= m_settings.slop_px);
-    if (repeat)
+    // A key that may be typed twice counts again, but only the same key on the same
+    // screen: a tap that opened the pad at this spot is still a bounce.
+    const bool typed_twice = m_pressed_repeats && tapped == m_last_tap_target;
+    if (repeat && !typed_twice)
         return std::nullopt;
     m_last_tap_at = m_down_at;
     m_last_tap_target = tapped;

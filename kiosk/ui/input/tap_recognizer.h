@@ -2,7 +2,8 @@
 // Turns presses into taps the way a shaky hand needs: a tap fires on release, if the
 // finger stayed within a slop radius; the target is chosen where the finger came down;
 // and a second tap on the same control or the same spot soon after the first (a
-// tremor's double tap) is ignored, even if the first tap opened another screen there.
+// tremor's double tap) is ignored, even if the first tap opened another screen there;
+// a target that is typed on (the PIN pad's digits) may let it count.
 #include <optional>
 #include <string>
 
@@ -34,6 +35,7 @@ private:
     bool m_down = false;
     Point m_down_at;
     std::string m_pressed;
+    bool m_pressed_repeats = false; // the pressed target lets a quick second tap count
     std::optional<Point> m_last_tap_at;
     std::string m_last_tap_target;
     MonotonicMs m_last_tap_time = 0;

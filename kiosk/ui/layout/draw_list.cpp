@@ -42,9 +42,9 @@ void DrawList::image(std::string path, Rect rect)
     m_images.push_back({std::move(path), rect});
 }
 
-void DrawList::target(std::string id, Rect drawn, int hit_margin)
+void DrawList::target(std::string id, Rect drawn, int hit_margin, TapRepeat repeat)
 {
-    m_targets.push_back({std::move(id), drawn, drawn.inflated(hit_margin)});
+    m_targets.push_back({std::move(id), drawn, drawn.inflated(hit_margin), repeat});
 }
 
 const TouchTarget* DrawList::find_target(const std::string& id) const

@@ -51,10 +51,15 @@ struct DrawCommand {
 
 // A touch target: what is drawn, and the larger area that still counts as a touch on it
 // (older adults' touches land some millimetres off centre).
+// Whether a quick second tap on a target counts. Guarded: no, it is taken for a
+// tremor's bounce. Allowed: a key typed twice on purpose (the PIN pad's digits).
+enum class TapRepeat { Guarded, Allowed };
+
 struct TouchTarget {
     std::string id; // stable, e.g. "today/event/2", used by tests and by the screens
     Rect drawn;
     Rect hit;
+    TapRepeat repeat = TapRepeat::Guarded;
 };
 
 class DrawList {
@@ -67,7 +72,7 @@ public:
     void outline(Rect rect, Color color, int thickness, int radius = 0);
     void text(TextCommand command);
     void image(std::string path, Rect rect);
-    void target(std::string id, Rect drawn, int hit_margin);
+    void target(std::string id, Rect drawn, int hit_margin, TapRepeat repeat = TapRepeat::Guarded);
 
     const std::vector<DrawCommand>& order() const { return m_order; }
     const std::vector<FillCommand>& fills() const { return m_fills; }

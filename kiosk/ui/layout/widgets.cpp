@@ -135,7 +135,8 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
     }
     if (!spec.detail.empty())
         add_detail(list, spec, whole, font.px, colors, tools);
-    list.target(spec.id, whole, spec.hit_margin_px >= 0 ? spec.hit_margin_px : metrics.mm(sizes::hit_margin_mm));
+    list.target(spec.id, whole, spec.hit_margin_px >= 0 ? spec.hit_margin_px : metrics.mm(sizes::hit_margin_mm),
+                spec.repeat);
 }
 
 int add_text_lines(DrawList* list, const std::vector<std::string>& lines, int x, int y, int width, FontSpec font,

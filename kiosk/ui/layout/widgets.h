@@ -32,6 +32,7 @@ struct ButtonSpec {
     bool answer = false;
     // A second, smaller line under the label ("Asukas" under "Aino K."); empty for none.
     std::string detail = {};
+    TapRepeat repeat = TapRepeat::Guarded;
 };
 
 struct LayoutTools {

@@ -37,6 +37,10 @@ std::vector<Row> flow(const std::vector<ControlGroup>& groups, const ScreenConte
         const int wanted =
             shape == PanelShape::RoomyBar ? group_wanted_width(group, context, LabelSize::Preferred) : needed;
         if (rows.empty() || shape == PanelShape::Column || group.starts_row || row_wanted + gap + wanted > width) {
+            // A column beside the content has a row for every group; a bar under it
+            // would take its row from the content.
+            if (group.only_in_a_shared_row && shape != PanelShape::Column)
+                continue;
             rows.emplace_back();
             row_wanted = -gap;
         }

@@ -1,10 +1,11 @@
 #pragma once
-// What the screens read and write: the programme, visits and activities; and whether the
-// server is out of reach.
+// What the screens read and write: the programme, visits and activities, staff mode's
+// desk; and whether the server is out of reach.
 #include "core/visits.h"
 #include "ui/screens/connection_view.h"
 #include "ui/screens/activity_desk.h"
 #include "ui/screens/programme_view.h"
+#include "ui/screens/staff_desk.h"
 #include "ui/screens/visit_desk.h"
 
 namespace olohuone::ui {
@@ -14,6 +15,7 @@ struct KioskData {
     VisitDesk& visits;
     ActivityDesk& activities;
     const VisitOptions& visit_options;
+    StaffDesk& staff;
     const ConnectionView* connection = nullptr; // none: a kiosk without a server
 };
 

@@ -14,6 +14,7 @@
 #include "ui/layout/widgets.h"
 #include "ui/screens/programme_view.h"
 #include "ui/screens/activity_desk.h"
+#include "ui/screens/staff_desk.h"
 #include "ui/screens/visit_desk.h"
 
 namespace olohuone::ui {
@@ -37,6 +38,8 @@ struct ScreenContext {
     ActivityDesk& activities;
     const VisitOptions& visit_options;
     MonotonicMs thank_you_ms; // how long a thank-you screen stays
+    StaffDesk& staff;
+    MonotonicMs staff_idle_ms; // staff mode closes itself after this long untouched
 
     LayoutTools tools() const { return {metrics, measurer}; }
 };
@@ -48,19 +51,24 @@ struct ControlGroup {
     double min_button_mm = sizes::min_target_mm; // each button's minimum width
     bool uniform_labels = true;                  // one label size for all its buttons
     bool starts_row = false;                     // begins a new row in a bar
+    // In a bar under the content, left out rather than given a row of its own (the staff
+    // button: visitors' space comes first).
+    bool only_in_a_shared_row = false;
 };
 
 class Screen;
 
 struct ScreenAction {
-    // Push `next`; Pop this screen; Home: back to Today, the visitor's session ended;
-    // Finish: Home, then `next` on top of it (a thank-you after a record, which no
-    // "back" can undo).
-    enum class Kind { None, Push, Pop, Home, Finish } kind = Kind::None;
+    // Push `next`; Pop this screen; Replace this screen with `next` (the PIN pad gives
+    // way to staff mode, so "back" does not lead to it); Home: back to Today, the
+    // visitor's session ended; Finish: Home, then `next` on top of it (a thank-you after
+    // a record, which no "back" can undo).
+    enum class Kind { None, Push, Pop, Replace, Home, Finish } kind = Kind::None;
     std::unique_ptr<Screen> next;
 
     static ScreenAction push(std::unique_ptr<Screen> screen) { return {Kind::Push, std::move(screen)}; }
     static ScreenAction pop() { return {Kind::Pop, nullptr}; }
+    static ScreenAction replace(std::unique_ptr<Screen> screen) { return {Kind::Replace, std::move(screen)}; }
     static ScreenAction home() { return {Kind::Home, nullptr}; }
     static ScreenAction finish(std::unique_ptr<Screen> screen) { return {Kind::Finish, std::move(screen)}; }
 };
@@ -95,6 +103,11 @@ public:
     // A screen that closes by itself (a thank-you, the "Jatketaanko?" question) after
     // this long without a touch; the kiosk then returns home.
     virtual std::optional<MonotonicMs> closes_after_ms() const { return std::nullopt; }
+    // A screen whose figures change by themselves (the sync status) is drawn again this
+    // often while it is shown.
+    virtual std::optional<MonotonicMs> refreshes_every_ms() const { return std::nullopt; }
+    // Today offers the "Henkilökunta" button among the text size and language buttons.
+    virtual bool offers_staff_entry() const { return false; }
 };
 
 } // namespace olohuone::ui

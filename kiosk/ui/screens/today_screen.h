@@ -16,6 +16,7 @@ public:
     std::vector<ControlGroup> controls(const ScreenContext& context) override;
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
+    bool offers_staff_entry() const override { return true; }
 
     int day_offset() const { return m_day_offset; }
 

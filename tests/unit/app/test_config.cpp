@@ -303,13 +303,26 @@ TEST(AppConfig, UnknownSectionMessageListsTheKnownOnes)
 {
     const auto config = parse_config("[screen]\nmode = \"kiosk\"\n", "kiosk.toml");
     EXPECT_TRUE(fails_naming(config, "[screen]"));
-    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [sync], [visits]"));
+    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [staff], [sync], [visits]"));
 }
 
 TEST(AppConfig, RangeIsInTheMessage)
 {
     EXPECT_TRUE(fails_naming(parse_config("[kiosk]\nidle_timeout_seconds = 5\n", "kiosk.toml"), "from 20 to 3600"));
     EXPECT_TRUE(fails_naming(parse_config("[display]\nmode = \"full\"\n", "kiosk.toml"), "\"kiosk\", \"windowed\""));
+}
+
+TEST(AppConfig, StaffModeClosesAfterTheConfiguredIdleTime)
+{
+    EXPECT_EQ(default_config().staff_idle_timeout_seconds, 120);
+    const auto config = parse_config("[staff]\nidle_timeout_seconds = 45\n", "kiosk.toml");
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    EXPECT_EQ(config->staff_idle_timeout_seconds, 45);
+    EXPECT_TRUE(fails_naming(parse_config("[staff]\nidle_timeout_seconds = 5\n", "kiosk.toml"),
+                             "staff.idle_timeout_seconds"));
+    EXPECT_TRUE(fails_naming(parse_config("[staff]\nidle_timeout_seconds = 5\n", "kiosk.toml"), "from 20 to 600"));
+    EXPECT_TRUE(fails_naming(parse_config("[staff]\npin = \"1234\"\n", "kiosk.toml"), "pin"))
+        << "the PIN is never a configuration value";
 }
 
 TEST(AppConfig, SyntaxErrorNamesTheFileAndLine)

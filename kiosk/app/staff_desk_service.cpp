@@ -1,0 +1,156 @@
+#include "app/staff_desk_service.h"
+
+#include "app/staff_pin.h"
+#include "core/log.h"
+#include "store/outbox.h"
+#include "store/staff_access.h"
+#include "store/sync_state.h"
+
+namespace olohuone::app {
+namespace {
+
+ui::SyncTrouble trouble_for(sync::SyncProblem problem)
+{
+    switch (problem) {
+    case sync::SyncProblem::None:
+        return ui::SyncTrouble::None;
+    case sync::SyncProblem::Unreachable:
+        return ui::SyncTrouble::Unreachable;
+    case sync::SyncProblem::Refused:
+        return ui::SyncTrouble::Refused;
+    case sync::SyncProblem::ServerFault:
+        return ui::SyncTrouble::ServerFault;
+    case sync::SyncProblem::BadAnswer:
+        return ui::SyncTrouble::BadAnswer;
+    case sync::SyncProblem::LocalStore:
+        return ui::SyncTrouble::LocalStore;
+    }
+    return ui::SyncTrouble::None;
+}
+
+} // namespace
+
+std::optional<std::int64_t> StaffDeskService::current_wait()
+{
+    auto failures = store::staff_pin_failures(m_database);
+    if (!failures) {
+        log::error("cannot read the staff PIN's wrong tries: " + failures.error().message);
+        return std::nullopt;
+    }
+    const UnixSeconds now = m_clock.now();
+    const std::int64_t wait = olohuone::pin_wait_seconds(m_rules, failures->count, failures->last_at, now);
+    if (wait > 0 && failures->last_at && *failures->last_at > now) {
+        // The clock went back past the last wrong PIN: the wait restarts from now, or the
+        // pad would stay shut until the clock caught up again.
+        if (auto restarted = store::set_staff_pin_failures(m_database, failures->count, now); !restarted)
+            log::error("cannot restart the staff PIN's wait: " + restarted.error().message);
+    }
+    return wait;
+}
+
+std::int64_t StaffDeskService::pin_wait_seconds()
+{
+    // What cannot be read shows as open; try_pin still refuses to check a PIN then.
+    return current_wait().value_or(0);
+}
+
+ui::PinAttempt StaffDeskService::try_pin(const std::string& pin)
+{
+    using Outcome = ui::PinAttempt::Outcome;
+    const auto wait = current_wait();
+    if (!wait)
+        return {Outcome::Failed, 0};
+    if (*wait > 0)
+        return {Outcome::Locked, *wait};
+    auto stored = store::staff_pin(m_database);
+    if (!stored) {
+        log::error("cannot read the staff PIN: " + stored.error().message);
+        return {Outcome::Failed, 0};
+    }
+    if (!stored->has_value())
+        return {Outcome::NoPinSet, 0};
+
+    // Counted as wrong before it is checked, and cleared if right: neither pulling the
+    // plug during the check nor a write that fails afterwards gives a free guess.
+    auto failures = store::staff_pin_failures(m_database);
+    if (!failures) {
+        log::error("cannot read the staff PIN's wrong tries: " + failures.error().message);
+        return {Outcome::Failed, 0};
+    }
+    const UnixSeconds now = m_clock.now();
+    const int count = pin_failures_in_force(m_rules, failures->count, failures->last_at, now) + 1;
+    if (auto noted = store::set_staff_pin_failures(m_database, count, now); !noted) {
+        log::error("cannot count a staff PIN try, so it is not checked: " + noted.error().message);
+        return {Outcome::Failed, 0};
+    }
+    if (staff_pin_matches((*stored)->hash, pin)) {
+        if (auto cleared = store::clear_staff_pin_failures(m_database); !cleared)
+            log::error("cannot clear the staff PIN's wrong tries: " + cleared.error().message);
+        log::info("staff mode opened");
+        return {Outcome::Accepted, 0};
+    }
+    log::warning("wrong staff PIN (" + std::to_string(count) + " in a row)");
+    return {Outcome::Wrong, olohuone::pin_wait_seconds(m_rules, count, now, now)};
+}
+
+std::pair<UnixSeconds, UnixSeconds> StaffDeskService::today() const
+{
+    const CivilDate date = m_zone.to_local(m_clock.now()).date;
+    return {m_zone.start_of_day(date), m_zone.start_of_day(date.plus_days(1))};
+}
+
+std::vector<PresentVisitor> StaffDeskService::present_now()
+{
+    const auto [from, to] = today();
+    auto present = m_visits.present(from, to);
+    if (!present) {
+        log::error("cannot read who is signed in: " + present.error().message);
+        return {};
+    }
+    return std::move(present.value());
+}
+
+std::int64_t StaffDeskService::anonymous_visits_today()
+{
+    const auto [from, to] = today();
+    auto count = m_visits.anonymous_visits(from, to);
+    if (!count) {
+        log::error("cannot count today's visits without a name: " + count.error().message);
+        return 0;
+    }
+    return count.value();
+}
+
+ui::StaffSyncStatus StaffDeskService::sync_status()
+{
+    ui::StaffSyncStatus status;
+    // The figures from the database, which the sync keeps current; the last problem
+    // only the running sync knows.
+    if (auto state = store::read_sync_state(m_database)) {
+        status.last_success_at = state->last_success_at;
+    } else {
+        log::error("cannot read the sync's state: " + state.error().message);
+    }
+    if (auto waiting = store::outbox_waiting(m_database))
+        status.queued = waiting.value();
+    if (auto set_aside = store::outbox_set_aside_count(m_database))
+        status.set_aside = set_aside.value();
+    if (const sync::SyncEngine* engine = m_connection.engine()) {
+        status.has_server = true;
+        status.server = engine->server_url();
+        const sync::SyncStatus running = engine->status();
+        status.last_contact_at = running.last_contact_at;
+        status.trouble = trouble_for(running.last_problem_kind);
+    }
+    return status;
+}
+
+bool StaffDeskService::sync_now()
+{
+    if (!m_connection.sync_now())
+        return false;
+    log::info("sync asked for by staff");
+    return true;
+}
+
+} // namespace olohuone::app

@@ -1,0 +1,43 @@
+#pragma once
+// The kiosk's StaffDesk: the staff PIN (argon2id hash and the count of wrong tries in
+// the store, so a restart does not reopen a shut pad), the visit log for who is here,
+// and the sync's state. Every wrong PIN and every opening of staff mode is logged.
+#include "app/sync_connection.h"
+#include "core/clock.h"
+#include "core/pin_lockout.h"
+#include "core/time_zone.h"
+#include "store/sqlite.h"
+#include "store/visit_log.h"
+#include "ui/screens/staff_desk.h"
+
+namespace olohuone::app {
+
+class StaffDeskService final : public ui::StaffDesk {
+public:
+    StaffDeskService(sql::Database& database, store::VisitLog& visits, const SyncConnection& connection,
+                     const Clock& clock, const TimeZone& zone)
+        : m_database(database), m_visits(visits), m_connection(connection), m_clock(clock), m_zone(zone)
+    {
+    }
+
+    std::int64_t pin_wait_seconds() override;
+    ui::PinAttempt try_pin(const std::string& pin) override;
+    std::vector<PresentVisitor> present_now() override;
+    std::int64_t anonymous_visits_today() override;
+    ui::StaffSyncStatus sync_status() override;
+    bool sync_now() override;
+
+private:
+    // Seconds before the pad opens; none when the count of wrong tries cannot be read.
+    std::optional<std::int64_t> current_wait();
+    std::pair<UnixSeconds, UnixSeconds> today() const;
+
+    sql::Database& m_database;
+    store::VisitLog& m_visits;
+    const SyncConnection& m_connection;
+    const Clock& m_clock;
+    const TimeZone& m_zone;
+    PinLockoutRules m_rules;
+};
+
+} // namespace olohuone::app

@@ -1,0 +1,73 @@
+#include "ui/screens/staff/staff_home_screen.h"
+
+#include "ui/layout/theme.h"
+#include "ui/screens/message_screens.h"
+#include "ui/screens/staff/present_list_screen.h"
+#include "ui/screens/staff/staff_controls.h"
+#include "ui/screens/staff/sync_status_screen.h"
+
+namespace olohuone::ui {
+
+void StaffHomeScreen::begin_frame(const ScreenContext& context)
+{
+    m_present = context.staff.present_now().size();
+    m_sync = context.staff.sync_status();
+}
+
+std::vector<ControlGroup> StaffHomeScreen::controls(const ScreenContext& context)
+{
+    return {leave_staff_group(context)};
+}
+
+void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+{
+    const Catalog& catalog = context.catalog;
+    const Metrics& metrics = context.metrics;
+    const int gap = metrics.mm(sizes::gap_mm);
+    const Message message{catalog.text("staff.title"), {closes_by_itself_line(context)}, {}};
+    // Side by side when both fit at a readable width, else one under the other.
+    const bool side_by_side = area.w >= metrics.mm(2 * 60.0) + gap;
+    const int rows = side_by_side ? 1 : 2;
+    const int preferred_height = metrics.mm(sizes::min_target_mm + 6.0);
+    const int smallest_height = metrics.mm(sizes::min_target_mm + 1.0);
+    const int buttons_height = rows * smallest_height + (rows - 1) * gap;
+    int y = area.y
+        + add_message(list, message, {area.x, area.y, area.w, std::max(0, area.h - buttons_height - gap * 2)}, context)
+        + gap * 2;
+    // The buttons take what the words leave, down to a size a finger still hits well.
+    const int button_height =
+        std::clamp((area.bottom() - y - (rows - 1) * gap) / rows, smallest_height, preferred_height);
+    y = std::min(y, area.bottom() - rows * button_height - (rows - 1) * gap);
+
+    const std::string sync_detail = m_sync.has_server
+        ? catalog.format("staff.sync_queued", {{"count", std::to_string(m_sync.queued)}})
+        : std::string();
+    const ButtonSpec buttons[] = {
+        {"staff/present", catalog.text("staff.present"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+        {"staff/sync", catalog.text("staff.sync"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+    };
+    const std::string details[] = {catalog.format("staff.present_count", {{"count", std::to_string(m_present)}}),
+                                   sync_detail};
+    const int width = side_by_side ? (area.w - gap) / 2 : area.w;
+    for (int i = 0; i < 2; ++i) {
+        ButtonSpec button = buttons[i];
+        button.detail = details[i];
+        button.pressed = button.id == context.pressed;
+        const Rect rect{side_by_side ? area.x + i * (width + gap) : area.x,
+                        side_by_side ? y : y + i * (button_height + gap), width, button_height};
+        add_button(list, button, rect, context.tools());
+    }
+}
+
+ScreenAction StaffHomeScreen::on_tap(const std::string& id, const ScreenContext&)
+{
+    if (id == leave_staff_id)
+        return ScreenAction::home();
+    if (id == "staff/present")
+        return ScreenAction::push(std::make_unique<PresentListScreen>(m_closes_after_ms));
+    if (id == "staff/sync")
+        return ScreenAction::push(std::make_unique<SyncStatusScreen>(m_closes_after_ms));
+    return {};
+}
+
+} // namespace olohuone::ui

@@ -1,0 +1,20 @@
+# Run as `cmake -DOUTPUT=file.cpp -DENTRIES="name=path;name=path" -P embed_files.cmake`:
+# writes a C++ file where each `name` is a function returning that file's text, so the
+# server carries its pages' texts and stylesheet inside its binary.
+set(code "// Generated from the files named below by embed_files.cmake; edit those files.\n")
+string(APPEND code "#include <string_view>\n\nnamespace olohuone::server::web {\n")
+foreach(entry IN LISTS ENTRIES)
+  string(REPLACE "=" ";" parts "${entry}")
+  list(GET parts 0 name)
+  list(GET parts 1 path)
+  file(READ "${path}" text)
+  string(FIND "${text}" ")embedded_file" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${path} holds the text )embedded_file, which ends the embedded text early")
+  endif()
+  string(APPEND code "\n// ${path}\nstd::string_view ${name}()\n{\n    return R\"embedded_file(${text})embedded_file\";\n}\n")
+endforeach()
+string(APPEND code "\n} // namespace olohuone::server::web\n")
+file(WRITE "${OUTPUT}.new" "${code}")
+file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.new")

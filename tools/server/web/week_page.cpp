@@ -1,0 +1,182 @@
+#include "web/week_page.h"
+
+#include "feed_url.h"
+#include "web/simple_pages.h"
+#include "web/web_texts.h"
+
+namespace olohuone::server::web {
+namespace {
+
+void week_links(Html& html, const Catalog& texts, const WeekView& view)
+{
+    const IsoWeek previous = plus_weeks(view.week, -1);
+    const IsoWeek next = plus_weeks(view.week, 1);
+    html.open("nav", {{"class", "weeknav"}, {"aria-label", texts.text("programme.title")}});
+    html.element("a", {{"class", "button"}, {"href", week_path(view.site.id, iso_week_text(previous))}},
+                 texts.format("week.previous", {{"week", std::to_string(previous.week)}}));
+    html.element("a", {{"class", "button"}, {"href", week_path(view.site.id, iso_week_text(next))}},
+                 texts.format("week.next", {{"week", std::to_string(next.week)}}));
+    if (!(view.week == view.current_week))
+        html.element("a", {{"class", "button"}, {"href", week_path(view.site.id)}}, texts.text("week.current"));
+    html.close();
+}
+
+void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, const WeekView& view,
+                     const PlanEntry& entry)
+{
+    const Occurrence& occurrence = entry.occurrence;
+    const std::string& language = texts.language();
+    html.open("li", {{"class", entry.cancelled() ? "cancelled" : ""}});
+    const std::string when = occurrence.span == EventSpan::AllDay
+        ? texts.text("week.all_day")
+        : texts.time_range(zone.to_local(occurrence.start).time, zone.to_local(occurrence.end).time);
+    html.element("div", {{"class", "when"}}, when);
+    html.open("div");
+    html.element("span", {{"class", "title"}}, occurrence.title.in(language));
+    if (entry.cancelled()) {
+        html.text(" ");
+        html.element("span", {{"class", "badge cancelled"}}, texts.text("week.cancelled"));
+    }
+    if (!occurrence.location.empty())
+        html.element("div", {{"class", "details"}},
+                     texts.format("week.place", {{"place", occurrence.location.in(language)}}));
+    if (!occurrence.host.empty())
+        html.element("div", {{"class", "details"}},
+                     texts.format("week.host", {{"host", occurrence.host.in(language)}}));
+    if (occurrence.moved_from)
+        html.element(
+            "div", {{"class", "details"}},
+            texts.format("week.moved", {{"when", local_time_text(texts, zone, *occurrence.moved_from, view.now)}}));
+    html.close();
+    html.close();
+}
+
+void day_section(Html& html, const Catalog& texts, const TimeZone& zone, const WeekView& view, const DayPlan& day)
+{
+    const bool today = day.date == view.today;
+    html.open("section", {{"class", today ? "day today" : "day"}});
+    html.open("h2");
+    html.text(texts.day_heading(day.date));
+    if (today) {
+        html.text(" ");
+        html.element("span", {{"class", "badge today"}}, texts.text("week.today"));
+    }
+    html.close();
+    if (day.entries.empty()) {
+        html.element("p", {{"class", "muted"}}, texts.text("week.empty_day"));
+    } else {
+        html.open("ul", {{"class", "events"}});
+        for (const PlanEntry& entry : day.entries)
+            occurrence_item(html, texts, zone, view, entry);
+        html.close();
+    }
+    html.close();
+}
+
+void calendar_list(Html& html, const Catalog& texts, const WeekView& view)
+{
+    html.element("h2", texts.text("week.calendars"));
+    if (view.calendars.empty()) {
+        html.element("p", texts.text("week.no_calendars"));
+        return;
+    }
+    html.open("ul");
+    for (const SiteCalendar& calendar : view.calendars)
+        html.element("li",
+                     calendar.source == CalendarSource::Feed
+                         ? texts.text("week.calendar_feed")
+                         : texts.format("week.calendar_upload", {{"name", calendar.name}}));
+    html.close();
+}
+
+void upload_form(Html& html, const Catalog& texts, const WeekView& view)
+{
+    const std::string action = "/sites/" + std::to_string(view.site.id) + "/calendars";
+    html.element("h2", texts.text("upload.title"));
+    html.element("p", texts.format("upload.help", {{"size", size_words(texts, view.max_upload_bytes)}}));
+    html.open("form",
+              {{"class", "stacked"}, {"method", "post"}, {"action", action}, {"enctype", "multipart/form-data"}});
+    html.element("label", {{"for", "calendars"}}, texts.text("upload.file"));
+    html.single("input",
+                {{"type", "file"},
+                 {"id", "calendars"},
+                 {"name", "calendars"},
+                 {"accept", ".ics,text/calendar"},
+                 {"multiple", ""},
+                 {"required", ""}});
+    csrf_field(html, view.signed_in.session.csrf_token);
+    html.single("input", {{"type", "hidden"}, {"name", "week"}, {"value", iso_week_text(view.week)}});
+    html.element("button", {{"type", "submit"}, {"class", "primary"}}, texts.text("upload.submit"));
+    html.close();
+}
+
+void feed_forms(Html& html, const Catalog& texts, const WeekView& view)
+{
+    const std::string action = "/sites/" + std::to_string(view.site.id) + "/feed";
+    html.element("h2", texts.text("feed.title"));
+    html.element("p", texts.format("feed.help", {{"minutes", std::to_string(view.feed_refresh_minutes)}}));
+    if (view.feed_url.empty()) {
+        html.element("p", texts.text("feed.none"));
+    } else {
+        // The query, where calendar services put their access tokens, is not shown again.
+        html.element("p", texts.format("feed.current", {{"url", url_for_log(view.feed_url)}}));
+        html.element("p", {{"class", "muted"}}, texts.text("feed.hidden_part"));
+    }
+    html.open("form", {{"class", "stacked"}, {"method", "post"}, {"action", action}});
+    html.element("label", {{"for", "feed-url"}}, texts.text("feed.url"));
+    html.single("input",
+                {{"type", "url"},
+                 {"id", "feed-url"},
+                 {"name", "url"},
+                 {"maxlength", "2048"},
+                 {"placeholder", "https://"},
+                 {"autocomplete", "off"},
+                 {"required", ""}});
+    csrf_field(html, view.signed_in.session.csrf_token);
+    html.single("input", {{"type", "hidden"}, {"name", "week"}, {"value", iso_week_text(view.week)}});
+    html.open("div", {{"class", "actions"}});
+    html.element("button", {{"type", "submit"}, {"class", "primary"}}, texts.text("feed.submit"));
+    html.close();
+    html.close();
+    if (view.feed_url.empty())
+        return;
+    html.open("form", {{"method", "post"}, {"action", action + "/remove"}});
+    csrf_field(html, view.signed_in.session.csrf_token);
+    html.single("input", {{"type", "hidden"}, {"name", "week"}, {"value", iso_week_text(view.week)}});
+    html.element("button", {{"type", "submit"}, {"class", "danger"}}, texts.text("feed.remove"));
+    html.close();
+}
+
+} // namespace
+
+std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView& view)
+{
+    Html html;
+    const std::string title = texts.format("week.title",
+                                           {{"site", view.site.name}, {"week", std::to_string(view.week.week)}});
+    open_page(html, texts, {title, Section::Programme, &view.signed_in, view.notice, {}});
+    const CivilDate monday = monday_of(view.week);
+    const CivilDate sunday = monday.plus_days(6);
+    html.element("p", {{"class", "range"}},
+                 texts.format("week.range",
+                              {{"from", texts.short_date(monday)},
+                               {"to", texts.short_date(sunday)},
+                               {"year", std::to_string(sunday.year)}}));
+    html.element("p", {{"class", "muted"}}, texts.text("week.intro"));
+    week_links(html, texts, view);
+    if (view.unreadable)
+        write_notice(html, {NoticeKind::Problem, texts.format("week.unreadable", {{"reason", *view.unreadable}}), {}});
+    for (const DayPlan& day : view.days)
+        day_section(html, texts, zone, view, day);
+    week_links(html, texts, view);
+    html.open("section", {{"class", "card"}});
+    calendar_list(html, texts, view);
+    upload_form(html, texts, view);
+    html.close();
+    html.open("section", {{"class", "card"}});
+    feed_forms(html, texts, view);
+    html.close();
+    return html.finish();
+}
+
+} // namespace olohuone::server::web

@@ -1,0 +1,36 @@
+#pragma once
+// A site's week as its kiosks show it, day by day (time, title, place, host; cancelled
+// and moved occurrences marked), with links to the weeks around it, the calendars it
+// comes from, and the forms that replace the uploaded calendars and set the feed.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/day_plan.h"
+#include "core/time_zone.h"
+#include "server_store.h"
+#include "web/iso_week.h"
+#include "web/page_frame.h"
+
+namespace olohuone::server::web {
+
+struct WeekView {
+    const SignedIn& signed_in;
+    SiteInfo site;
+    IsoWeek week;
+    IsoWeek current_week;
+    CivilDate today;
+    UnixSeconds now = 0;
+    std::vector<DayPlan> days; // Monday to Sunday
+    std::optional<std::string> unreadable; // why the calendars could not be read, if they could not
+    std::vector<SiteCalendar> calendars; // names and sources
+    std::string feed_url; // "" when the site has no feed
+    int feed_refresh_minutes = 15;
+    std::int64_t max_upload_bytes = 0;
+    Notice notice;
+};
+
+std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView& view);
+
+} // namespace olohuone::server::web
