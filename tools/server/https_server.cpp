@@ -190,6 +190,8 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
         // shows no answer to a request it could not send whole.
         if (!web::is_web_path(request.path) && web::body_too_large(config, request)) {
             answer_error(response, 413, "too_large", "the body is larger than this server accepts");
+            // The unread body must not be taken for the next request on this connection.
+            response.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
