@@ -103,4 +103,15 @@ store::Store* KioskContext::store(DatabaseUse use)
     return m_store.get();
 }
 
+std::optional<KioskContext::Sources> KioskContext::existing_records()
+{
+    const TimeZone* time_zone = zone();
+    if (time_zone == nullptr)
+        return std::nullopt;
+    store::Store* database = store(DatabaseUse::MustExist);
+    if (database == nullptr)
+        return std::nullopt;
+    return Sources{*time_zone, *database};
+}
+
 } // namespace olohuone::ctl

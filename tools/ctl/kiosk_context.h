@@ -29,6 +29,14 @@ public:
     store::Store* store(DatabaseUse use);
     int failure_code() const { return m_failure_code; }
 
+    // What a report or a change to existing records reads: the time zone, then the
+    // database, which must exist. None once either failed (reported as above).
+    struct Sources {
+        const TimeZone& zone;
+        store::Store& store;
+    };
+    std::optional<Sources> existing_records();
+
     // The database file, once the configuration is read.
     std::string database_path() const;
 

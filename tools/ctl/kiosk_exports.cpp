@@ -75,18 +75,41 @@ std::optional<ReportPeriod> period_of(const PeriodOptions& options, const TimeZo
     return period.value();
 }
 
-int export_visits(KioskContext& kiosk, const PeriodOptions& options)
+// What an export over a period reads, checked in the order a person fixes them: the
+// configuration's time zone, the period, then the database.
+struct PeriodInputs {
+    const TimeZone* zone;
+    ReportPeriod period;
+    store::Store* store;
+};
+
+std::optional<PeriodInputs> period_inputs(KioskContext& kiosk, const PeriodOptions& options, int& exit_code)
 {
     const TimeZone* zone = kiosk.zone();
-    if (zone == nullptr)
-        return kiosk.failure_code();
-    int exit_code = exit_ok;
+    if (zone == nullptr) {
+        exit_code = kiosk.failure_code();
+        return std::nullopt;
+    }
     const auto period = period_of(options, *zone, exit_code);
     if (!period)
-        return exit_code;
+        return std::nullopt;
     store::Store* store = kiosk.store(DatabaseUse::MustExist);
-    if (store == nullptr)
-        return kiosk.failure_code();
+    if (store == nullptr) {
+        exit_code = kiosk.failure_code();
+        return std::nullopt;
+    }
+    return PeriodInputs{zone, *period, store};
+}
+
+int export_visits(KioskContext& kiosk, const PeriodOptions& options)
+{
+    int exit_code = exit_ok;
+    const auto inputs = period_inputs(kiosk, options, exit_code);
+    if (!inputs)
+        return exit_code;
+    const TimeZone* zone = inputs->zone;
+    const ReportPeriod* period = &inputs->period;
+    store::Store* store = inputs->store;
     auto visits = store::visits_between(store->database(), period->from, period->to);
     if (!visits)
         return fail(exit_failure, "cannot read the visits: " + visits.error().message);
@@ -146,16 +169,13 @@ std::map<OccurrenceKey, Occurrence> programme_around(store::Store& store, const 
 
 int export_attendance(KioskContext& kiosk, const PeriodOptions& options)
 {
-    const TimeZone* zone = kiosk.zone();
-    if (zone == nullptr)
-        return kiosk.failure_code();
     int exit_code = exit_ok;
-    const auto period = period_of(options, *zone, exit_code);
-    if (!period)
+    const auto inputs = period_inputs(kiosk, options, exit_code);
+    if (!inputs)
         return exit_code;
-    store::Store* store = kiosk.store(DatabaseUse::MustExist);
-    if (store == nullptr)
-        return kiosk.failure_code();
+    const TimeZone* zone = inputs->zone;
+    const ReportPeriod* period = &inputs->period;
+    store::Store* store = inputs->store;
     auto activities = store::activities_between(store->database(), period->from, period->to);
     if (!activities)
         return fail(exit_failure, "cannot read the registrations and attendance: " + activities.error().message);
@@ -184,12 +204,11 @@ int export_attendance(KioskContext& kiosk, const PeriodOptions& options)
 
 int present(KioskContext& kiosk, const CsvOptions& options)
 {
-    const TimeZone* zone = kiosk.zone();
-    if (zone == nullptr)
+    const auto sources = kiosk.existing_records();
+    if (!sources)
         return kiosk.failure_code();
-    store::Store* store = kiosk.store(DatabaseUse::MustExist);
-    if (store == nullptr)
-        return kiosk.failure_code();
+    const TimeZone* zone = &sources->zone;
+    store::Store* store = &sources->store;
     auto open = store::open_named_visits(store->database());
     if (!open)
         return fail(exit_failure, "cannot read the visits: " + open.error().message);

@@ -47,12 +47,11 @@ int forget(KioskContext& kiosk, const ForgetOptions& options)
         return fail(exit_usage, "--name '" + options.name.substr(0, 80)
                                     + "': not a name the kiosk could have stored (letters, spaces, hyphens and "
                                       "apostrophes, at most " + std::to_string(max_name_characters) + " characters)");
-    const TimeZone* zone = kiosk.zone();
-    if (zone == nullptr)
+    const auto sources = kiosk.existing_records();
+    if (!sources)
         return kiosk.failure_code();
-    store::Store* store = kiosk.store(DatabaseUse::MustExist);
-    if (store == nullptr)
-        return kiosk.failure_code();
+    const TimeZone* zone = &sources->zone;
+    store::Store* store = &sources->store;
     auto matches = store::visitors_named(store->database(), fold_name(name));
     if (!matches)
         return fail(exit_failure, "cannot read the visitors: " + matches.error().message);

@@ -19,12 +19,11 @@ struct OutboxOptions {
 
 int show_outbox(KioskContext& kiosk, const OutboxOptions& options)
 {
-    const TimeZone* zone = kiosk.zone();
-    if (zone == nullptr)
+    const auto sources = kiosk.existing_records();
+    if (!sources)
         return kiosk.failure_code();
-    store::Store* store = kiosk.store(DatabaseUse::MustExist);
-    if (store == nullptr)
-        return kiosk.failure_code();
+    const TimeZone* zone = &sources->zone;
+    store::Store* store = &sources->store;
     sql::Database& database = store->database();
     auto waiting = store::outbox_waiting(database);
     auto oldest = store::outbox_next(database, 1);

@@ -27,10 +27,8 @@ std::string utc_text(UnixSeconds at)
     return text;
 }
 
-std::string size_text(std::int64_t bytes)
+ByteSize in_binary_units(std::int64_t bytes)
 {
-    if (bytes < 1024)
-        return std::to_string(bytes) + " B";
     const char* units[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     double value = static_cast<double>(bytes) / 1024;
     std::size_t unit = 0;
@@ -38,8 +36,16 @@ std::string size_text(std::int64_t bytes)
         value /= 1024;
         ++unit;
     }
+    return {value, units[unit]};
+}
+
+std::string size_text(std::int64_t bytes)
+{
+    if (bytes < 1024)
+        return std::to_string(bytes) + " B";
+    const ByteSize size = in_binary_units(bytes);
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+    std::snprintf(text, sizeof text, "%.1f %s", size.value, size.unit);
     return text;
 }
 

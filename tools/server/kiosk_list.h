@@ -18,6 +18,12 @@ std::optional<UnixSeconds> last_heard(const KioskStatus& kiosk);
 // "2026-11-24T08:15:00Z"
 std::string utc_text(UnixSeconds at);
 // "512 B", "1.5 KiB", "117.7 MiB", "2.0 GiB"
+// A size of 1 KiB or more in the largest binary unit that keeps the value at 1 or more.
+struct ByteSize {
+    double value;
+    const char* unit; // "KiB" … "EiB"
+};
+ByteSize in_binary_units(std::int64_t bytes);
 std::string size_text(std::int64_t bytes);
 
 } // namespace olohuone::server

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "kiosk_list.h"
 #include "web/embedded_files.h"
 
 namespace olohuone::server::web {
@@ -52,18 +53,12 @@ std::string size_words(const Catalog& texts, std::int64_t bytes)
 {
     if (bytes < 1024)
         return std::to_string(bytes) + " B";
-    const char* units[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    double value = static_cast<double>(bytes) / 1024;
-    std::size_t unit = 0;
-    while (value >= 1024 && unit + 1 < std::size(units)) {
-        value /= 1024;
-        ++unit;
-    }
+    const auto [value, unit] = in_binary_units(bytes);
     char text[32];
     if (value == static_cast<double>(static_cast<std::int64_t>(value)))
-        std::snprintf(text, sizeof text, "%lld %s", static_cast<long long>(value), units[unit]);
+        std::snprintf(text, sizeof text, "%lld %s", static_cast<long long>(value), unit);
     else
-        std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+        std::snprintf(text, sizeof text, "%.1f %s", value, unit);
     std::string words = text;
     if (const auto point = words.find('.'); point != std::string::npos)
         words.replace(point, 1, texts.text("number.decimal_mark"));
