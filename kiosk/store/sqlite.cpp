@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <thread>
 #include <utility>
 
 namespace olohuone::sql {
@@ -196,6 +197,32 @@ Result<std::string> Database::query_text(std::string_view sql)
     if (!statement)
         return statement.error();
     return statement->column_text(0);
+}
+
+Result<void> Database::use_write_ahead_log(std::chrono::milliseconds patience)
+{
+    const auto give_up_at = std::chrono::steady_clock::now() + patience;
+    for (;;) {
+        sqlite3_stmt* statement = nullptr;
+        int code = sqlite3_prepare_v2(m_db, "PRAGMA journal_mode = WAL", -1, &statement, nullptr);
+        std::string mode;
+        if (code == SQLITE_OK) {
+            code = sqlite3_step(statement);
+            if (code == SQLITE_ROW)
+                mode = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        }
+        const std::string problem = code == SQLITE_ROW ? std::string{} : describe(m_db, code);
+        sqlite3_finalize(statement);
+        if (code == SQLITE_ROW) {
+            if (mode != "wal")
+                return make_error("the file stays in journal mode '" + mode + "'");
+            return {};
+        }
+        const int primary = code & 0xff;
+        if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= give_up_at)
+            return make_error(problem);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }

@@ -1,6 +1,7 @@
 #pragma once
 // A thin RAII layer over SQLite: non-copyable handles, prepared statements only, errors as
 // values. The only code in the kiosk that includes sqlite3.h.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -67,6 +68,10 @@ public:
     // The first column of the first row of a one-statement query.
     Result<std::int64_t> query_int(std::string_view sql);
     Result<std::string> query_text(std::string_view sql);
+    // Switches a file to write-ahead logging, trying again for up to `patience` while
+    // another connection holds the lock: SQLite refuses that switch at once, without the
+    // busy timeout, when waiting could deadlock (two connections opening a new file).
+    Result<void> use_write_ahead_log(std::chrono::milliseconds patience);
 
     std::int64_t changes() const;
     std::int64_t last_insert_id() const;

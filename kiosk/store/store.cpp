@@ -32,7 +32,7 @@ Result<Store> Store::open(const std::string& path)
                           + ", this program knows up to " + std::to_string(latest_schema_version())
                           + "); update the kiosk program");
 
-    if (auto wal = db.query_text("PRAGMA journal_mode = WAL"); !wal)
+    if (auto wal = db.use_write_ahead_log(std::chrono::seconds(5)); !wal)
         return make_error(path + ": cannot switch to write-ahead logging: " + wal.error().message);
     // FULL: a commit is on disk before it returns, so the screen never thanks a visitor
     // for a record a power cut could still take. Writes are few (a tap, a programme

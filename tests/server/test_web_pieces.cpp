@@ -1,7 +1,11 @@
 // The coordinators' pages' rules on their own: escaping, ISO weeks, the login throttle's
 // timing, login names and passwords, form bodies, the [web] configuration keys, and
-// coordinator accounts on a real SQLite file.
+// coordinator accounts on a real SQLite file, and that file opened by several at once.
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "coordinator_accounts.h"
 #include "passwords.h"
@@ -281,6 +285,34 @@ TEST_F(CoordinatorAccounts, DisablingAnAccountEndsItsSessions)
     EXPECT_NE(again.error().message.find("no active coordinator \"maija\""), std::string::npos);
     EXPECT_NE(coordinator_table(store->coordinators().value(), store->sites().value()).find("\tdisabled\n"),
               std::string::npos);
+}
+
+TEST(ServerStoreOpening, TheServerAndTheToolOpeningANewFileAtOnceAllGetTheSchema)
+{
+    // olohuonectl adding the first site while the server starts: each opens the file.
+    constexpr int connections = 4;
+    for (int round = 0; round < 20; ++round) {
+        const test::TempDir dir;
+        const std::string path = dir.file("server.sqlite3");
+        std::vector<Result<std::unique_ptr<ServerStore>>> opened;
+        for (int i = 0; i < connections; ++i)
+            opened.emplace_back(make_error("not opened"));
+        std::atomic<int> ready = 0;
+        std::vector<std::thread> sides;
+        for (int i = 0; i < connections; ++i)
+            sides.emplace_back([&, i] {
+                ++ready;
+                while (ready.load() < connections)
+                    std::this_thread::yield();
+                opened[static_cast<std::size_t>(i)] = open_sqlite_server_store(path);
+            });
+        for (std::thread& side : sides)
+            side.join();
+        for (auto& store : opened)
+            ASSERT_TRUE(store.ok()) << "round " << round << ": " << store.error().message;
+        EXPECT_TRUE(opened[0].value()->add_site("Espoon kaupunki", "Olohuone Leppävaara").ok());
+        EXPECT_EQ(opened[3].value()->sites().value().size(), 1u);
+    }
 }
 
 } // namespace

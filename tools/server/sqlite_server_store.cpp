@@ -155,6 +155,12 @@ public:
             auto transaction = sql::Transaction::begin(m_database);
             if (!transaction)
                 return transaction.error();
+            // Asked again under the write lock: olohuonectl may have applied it meanwhile.
+            auto applied_by_now = m_database.query_int("PRAGMA user_version");
+            if (!applied_by_now)
+                return applied_by_now.error();
+            if (applied_by_now.value() > step)
+                continue;
             if (auto applied = m_database.execute_script(schema_steps[step]); !applied)
                 return applied.error();
             if (auto bumped = m_database.execute_script("PRAGMA user_version = " + std::to_string(step + 1)); !bumped)
@@ -807,9 +813,12 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::string&
     auto database = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
     if (!database)
         return database.error();
-    if (auto set = database->execute_script("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        !set)
+    if (auto set = database->execute_script("PRAGMA busy_timeout = 5000"); !set)
+        return make_error(path + ": " + set.error().message);
+    // olohuonectl and the server may open a new file at the same moment.
+    if (auto wal = database->use_write_ahead_log(std::chrono::seconds(5)); !wal)
+        return make_error(path + ": cannot switch to write-ahead logging: " + wal.error().message);
+    if (auto set = database->execute_script("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"); !set)
         return make_error(path + ": " + set.error().message);
     auto store = std::make_unique<SqliteServerStore>(std::move(database.value()));
     if (auto migrated = store->migrate(); !migrated)
