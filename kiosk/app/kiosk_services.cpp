@@ -96,8 +96,9 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
                                                                 config.closing_time);
     services->m_activity_desk =
         std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
-    services->m_staff_desk = std::make_unique<StaffDeskService>(services->m_store.database(), services->m_visit_log,
-                                                                services->m_connection, clock, services->m_zone);
+    services->m_staff_desk = std::make_unique<StaffDeskService>(
+        services->m_store.database(), services->m_visit_log, services->m_activity_log, config.activity_rules,
+        services->m_connection, clock, services->m_zone);
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_store.database(),
                                                               services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);

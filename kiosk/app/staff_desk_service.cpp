@@ -121,6 +121,54 @@ std::int64_t StaffDeskService::anonymous_visits_today()
     return count.value();
 }
 
+bool StaffDeskService::attendance_changeable(const Occurrence& activity) const
+{
+    const CivilDate day = m_zone.to_local(activity.start).date;
+    return staff_attendance_open(activity, m_clock.now(), m_activity_rules, m_zone.start_of_day(day.plus_days(1)));
+}
+
+ui::AttendanceSheet StaffDeskService::attendance_sheet(const Occurrence& activity)
+{
+    ui::AttendanceSheet sheet;
+    sheet.open = attendance_changeable(activity);
+    sheet.opens_at =
+        activity.start - static_cast<UnixSeconds>(m_activity_rules.attendance_opens_minutes_before) * 60;
+    auto registrants = m_activities.registrants(activity);
+    auto walk_ins = m_activities.walk_ins(activity);
+    auto counts = m_activities.here_counts(activity);
+    if (!registrants || !walk_ins || !counts) {
+        log::error("cannot read the attendance of " + activity.key());
+        return sheet;
+    }
+    sheet.registrants = std::move(registrants.value());
+    sheet.walk_ins = std::move(walk_ins.value());
+    sheet.anonymous = counts->second;
+    return sheet;
+}
+
+Result<AttendanceReceipt> StaffDeskService::mark_present(const Occurrence& activity,
+                                                         const std::optional<VisitorIdentity>& who,
+                                                         const std::string& key)
+{
+    if (!attendance_changeable(activity))
+        return make_error("attendance of " + activity.key() + " can no longer be changed");
+    auto marked = m_activities.mark_here(activity, who, key, {m_clock.now(), m_clock.synchronised()});
+    if (!marked)
+        log::error("staff's attendance mark not stored for " + activity.key() + ": " + marked.error().message);
+    return marked;
+}
+
+Result<bool> StaffDeskService::withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
+                                                   const std::string& key)
+{
+    if (!attendance_changeable(activity))
+        return make_error("attendance of " + activity.key() + " can no longer be changed");
+    auto withdrawn = m_activities.withdraw(activity, visitor_id, key, {m_clock.now(), m_clock.synchronised()});
+    if (!withdrawn)
+        log::error("staff's withdrawal not stored for " + activity.key() + ": " + withdrawn.error().message);
+    return withdrawn;
+}
+
 ui::StaffSyncStatus StaffDeskService::sync_status()
 {
     ui::StaffSyncStatus status;

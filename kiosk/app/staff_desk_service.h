@@ -1,11 +1,13 @@
 #pragma once
 // The kiosk's StaffDesk: the staff PIN (argon2id hash and the count of wrong tries in
 // the store, so a restart does not reopen a shut pad), the visit log for who is here,
-// and the sync's state. Every wrong PIN and every opening of staff mode is logged.
+// the activity log for marking attendance, and the sync's state. Every wrong PIN and every opening of staff mode is logged.
 #include "app/sync_connection.h"
 #include "core/clock.h"
 #include "core/pin_lockout.h"
 #include "core/time_zone.h"
+#include "core/registration.h"
+#include "store/activity_log.h"
 #include "store/sqlite.h"
 #include "store/visit_log.h"
 #include "ui/screens/staff_desk.h"
@@ -14,9 +16,11 @@ namespace olohuone::app {
 
 class StaffDeskService final : public ui::StaffDesk {
 public:
-    StaffDeskService(sql::Database& database, store::VisitLog& visits, const SyncConnection& connection,
-                     const Clock& clock, const TimeZone& zone)
-        : m_database(database), m_visits(visits), m_connection(connection), m_clock(clock), m_zone(zone)
+    StaffDeskService(sql::Database& database, store::VisitLog& visits, store::ActivityLog& activities,
+                     RegistrationRules activity_rules, const SyncConnection& connection, const Clock& clock,
+                     const TimeZone& zone)
+        : m_database(database), m_visits(visits), m_activities(activities), m_activity_rules(activity_rules),
+          m_connection(connection), m_clock(clock), m_zone(zone)
     {
     }
 
@@ -24,6 +28,11 @@ public:
     ui::PinAttempt try_pin(const std::string& pin) override;
     std::vector<PresentVisitor> present_now() override;
     std::int64_t anonymous_visits_today() override;
+    ui::AttendanceSheet attendance_sheet(const Occurrence& activity) override;
+    Result<AttendanceReceipt> mark_present(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
+                                           const std::string& key) override;
+    Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
+                                     const std::string& key) override;
     ui::StaffSyncStatus sync_status() override;
     bool sync_now() override;
 
@@ -31,9 +40,12 @@ private:
     // Seconds before the pad opens; none when the count of wrong tries cannot be read.
     std::optional<std::int64_t> current_wait();
     std::pair<UnixSeconds, UnixSeconds> today() const;
+    bool attendance_changeable(const Occurrence& activity) const;
 
     sql::Database& m_database;
     store::VisitLog& m_visits;
+    store::ActivityLog& m_activities;
+    RegistrationRules m_activity_rules;
     const SyncConnection& m_connection;
     const Clock& m_clock;
     const TimeZone& m_zone;

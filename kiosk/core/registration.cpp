@@ -26,6 +26,15 @@ bool attendance_open(const Occurrence& occurrence, UnixSeconds now, const Regist
     return now >= opens && now < closes;
 }
 
+bool staff_attendance_open(const Occurrence& occurrence, UnixSeconds now, const RegistrationRules& rules,
+                           UnixSeconds day_ends_at)
+{
+    if (!takes_registrations(occurrence) || occurrence.status == EventStatus::Cancelled)
+        return false;
+    const UnixSeconds opens = occurrence.start - static_cast<UnixSeconds>(rules.attendance_opens_minutes_before) * 60;
+    return now >= opens && now < day_ends_at;
+}
+
 std::optional<int> Places::left() const
 {
     if (!capacity)

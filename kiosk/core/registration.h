@@ -34,6 +34,11 @@ RegistrationState registration_state(const Occurrence& occurrence, UnixSeconds n
 
 // Whether "Olen paikalla" is offered for `occurrence` at `now`.
 bool attendance_open(const Occurrence& occurrence, UnixSeconds now, const RegistrationRules& rules);
+// Staff mark and correct attendance from the time visitors can mark themselves until
+// `day_ends_at`, the end of the activity's local day: a mark missed in the bustle, or
+// made by mistake, is put right after the activity.
+bool staff_attendance_open(const Occurrence& occurrence, UnixSeconds now, const RegistrationRules& rules,
+                           UnixSeconds day_ends_at);
 
 // One registration as stored, in the order it was made.
 struct Registration {
@@ -106,6 +111,14 @@ struct RegistrationReceipt {
 struct CancellationReceipt {
     std::string first_name;
     int promoted = 0; // waiting visitors who got the place
+};
+
+// Someone marked present at an activity, for staff's attendance list.
+struct Attendee {
+    std::int64_t visitor_id = 0;
+    std::string public_name; // "Aino K."
+    std::string group_id;
+    std::string marker_id;
 };
 
 struct AttendanceReceipt {

@@ -240,7 +240,8 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
         payload["visitor"] = visitor_json(visitor.value());
 
         auto marked = m_database.prepare(
-            "SELECT 1 FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id = ?");
+            "SELECT 1 FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id = ? "
+            "AND withdrawn_at IS NULL");
         if (!marked)
             return marked.error();
         marked->bind(1, activity.uid).bind(2, activity.instance).bind(3, *visitor_id);
@@ -289,7 +290,8 @@ Result<std::vector<Registrant>> ActivityLog::registrants(const Occurrence& activ
     auto select = m_database.prepare(
         "SELECT registration.id, registration.visitor_id, registration.registered_at, visitor.name, visitor.group_id, "
         "visitor.marker_id, EXISTS (SELECT 1 FROM attendance WHERE attendance.event_uid = registration.event_uid AND "
-        "attendance.instance = registration.instance AND attendance.visitor_id = registration.visitor_id) "
+        "attendance.instance = registration.instance AND attendance.visitor_id = registration.visitor_id AND "
+        "attendance.withdrawn_at IS NULL) "
         "FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
         "WHERE registration.event_uid = ? AND registration.instance = ? AND registration.cancelled_at IS NULL");
     if (!select)
@@ -328,7 +330,8 @@ Result<std::vector<Registrant>> ActivityLog::registrants(const Occurrence& activ
 Result<std::pair<int, int>> ActivityLog::here_counts(const Occurrence& activity)
 {
     auto select = m_database.prepare(
-        "SELECT count(visitor_id), count(*) - count(visitor_id) FROM attendance WHERE event_uid = ? AND instance = ?");
+        "SELECT count(visitor_id), count(*) - count(visitor_id) FROM attendance WHERE event_uid = ? AND instance = ? "
+        "AND withdrawn_at IS NULL");
     if (!select)
         return select.error();
     select->bind(1, activity.uid).bind(2, activity.instance);
@@ -336,6 +339,72 @@ Result<std::pair<int, int>> ActivityLog::here_counts(const Occurrence& activity)
     if (!row)
         return row.error();
     return std::pair{static_cast<int>(select->column_int(0)), static_cast<int>(select->column_int(1))};
+}
+
+Result<bool> ActivityLog::withdraw(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
+                                   const std::string& key, RecordTime time)
+{
+    if (key.empty() || activity.uid.empty())
+        return make_error("a withdrawal needs a key and an activity");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto repeated = id_by_key(m_database, "SELECT id FROM attendance WHERE withdraw_key = ?", key);
+    if (!repeated)
+        return repeated.error();
+    if (repeated.value())
+        return true;
+
+    // A person's own mark, or the most recent count without a name: taking the count
+    // down undoes the last "+1", which is the one a slip made.
+    auto select = visitor_id
+        ? m_database.prepare("SELECT id, key FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id = ? "
+                             "AND withdrawn_at IS NULL")
+        : m_database.prepare("SELECT id, key FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id IS "
+                             "NULL AND withdrawn_at IS NULL ORDER BY arrived_at DESC, id DESC LIMIT 1");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    if (visitor_id)
+        select->bind(3, *visitor_id);
+    auto mark = sql::optional_row(*select, [](const sql::Statement& row) {
+        return std::pair{row.column_int(0), row.column_text(1)};
+    });
+    if (!mark)
+        return mark.error();
+    if (!mark.value())
+        return false;
+
+    auto update = m_database.prepare("UPDATE attendance SET withdrawn_at = ?, withdraw_key = ? WHERE id = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, key).bind(3, mark.value()->first);
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {
+        {"attendance", mark.value()->second}, {"activity", activity_json(activity)}, {"time", record_time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, key, "attendance.withdrawn", payload, time); !queued)
+        return queued.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return true;
+}
+
+Result<std::vector<Attendee>> ActivityLog::walk_ins(const Occurrence& activity)
+{
+    auto select = m_database.prepare(
+        "SELECT visitor.id, visitor.name, visitor.group_id, visitor.marker_id FROM attendance "
+        "JOIN visitor ON visitor.id = attendance.visitor_id "
+        "WHERE attendance.event_uid = ?1 AND attendance.instance = ?2 AND attendance.withdrawn_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM registration WHERE registration.event_uid = ?1 AND registration.instance = ?2 "
+        "AND registration.visitor_id = attendance.visitor_id AND registration.cancelled_at IS NULL) "
+        "ORDER BY attendance.arrived_at, attendance.id");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return Attendee{row.column_int(0), public_name(row.column_text(1)), row.column_text(2), row.column_text(3)};
+    });
 }
 
 } // namespace olohuone::store

@@ -1,9 +1,10 @@
 #pragma once
 // Registrations ("Tulen mukaan"), their cancellations, the waiting-list moves those make,
-// and attendance ("Olen paikalla"). As with visits, every record is written together with
-// its outbox row in one transaction, is on disk when a call succeeds, and a call repeated
-// with the same key changes nothing and succeeds again. Whether registration is still
-// open is the caller's rule (see registration_state); the store keeps the places.
+// attendance ("Olen paikalla") and staff's withdrawals of it. As with visits, every record
+// is written together with its outbox row in one transaction, is on disk when a call
+// succeeds, and a call repeated with the same key changes nothing and succeeds again.
+// Whether registration is still open is the caller's rule (see registration_state); the
+// store keeps the places.
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,9 +37,16 @@ public:
     Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                         const std::string& key, RecordTime time);
 
+    // Takes back a mark made by mistake: `visitor_id`'s, or without one the latest count
+    // without a name. False when there was no such mark; a repeated key succeeds again.
+    Result<bool> withdraw(const Occurrence& activity, std::optional<std::int64_t> visitor_id, const std::string& key,
+                          RecordTime time);
+
     Result<Places> places(const Occurrence& activity);
     // Active registrations in queue order, with whether each is marked present.
     Result<std::vector<Registrant>> registrants(const Occurrence& activity);
+    // Present by name without an active registration, in the order they came.
+    Result<std::vector<Attendee>> walk_ins(const Occurrence& activity);
     // Present by name, and counted without one.
     Result<std::pair<int, int>> here_counts(const Occurrence& activity);
 

@@ -162,6 +162,17 @@ CREATE TABLE staff_pin_failures (
 );
 INSERT INTO staff_pin_failures (id) VALUES (1);
 )sql"},
+        {6, R"sql(
+-- Staff take back a mark made by mistake ("not here after all", the anonymous count one
+-- down): the row stays, marked withdrawn under the key of the record that says so, and
+-- the person may be marked present again.
+ALTER TABLE attendance ADD COLUMN withdrawn_at INTEGER;
+ALTER TABLE attendance ADD COLUMN withdraw_key TEXT;
+CREATE UNIQUE INDEX attendance_withdraw_key ON attendance (withdraw_key) WHERE withdraw_key IS NOT NULL;
+DROP INDEX attendance_once;
+CREATE UNIQUE INDEX attendance_once ON attendance (event_uid, instance, visitor_id)
+    WHERE visitor_id IS NOT NULL AND withdrawn_at IS NULL;
+)sql"},
     };
     return all;
 }

@@ -4,7 +4,7 @@ namespace olohuone::store {
 namespace {
 
 // The outbox rows about visitor ?1: the records made under the keys of their visits,
-// sign-outs, registrations, cancellations and attendance, and the waiting-list moves of
+// sign-outs, registrations, cancellations, attendance and its withdrawals, and the waiting-list moves of
 // their registrations (those name the registration, not the person, but are theirs).
 constexpr const char* their_outbox_rows = R"sql(
 SELECT id FROM outbox WHERE key IN (
@@ -12,7 +12,8 @@ SELECT id FROM outbox WHERE key IN (
     UNION ALL SELECT sign_out_key FROM visit WHERE visitor_id = ?1 AND sign_out_key IS NOT NULL
     UNION ALL SELECT key FROM registration WHERE visitor_id = ?1
     UNION ALL SELECT cancel_key FROM registration WHERE visitor_id = ?1 AND cancel_key IS NOT NULL
-    UNION ALL SELECT key FROM attendance WHERE visitor_id = ?1)
+    UNION ALL SELECT key FROM attendance WHERE visitor_id = ?1
+    UNION ALL SELECT withdraw_key FROM attendance WHERE visitor_id = ?1 AND withdraw_key IS NOT NULL)
 UNION
 SELECT id FROM outbox WHERE kind = 'registration.promoted'
     AND json_extract(payload, '$.registration') IN (SELECT key FROM registration WHERE visitor_id = ?1)

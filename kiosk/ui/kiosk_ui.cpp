@@ -268,6 +268,10 @@ void KioskUi::apply(ScreenAction action)
         m_stack.push_back(std::make_unique<TodayScreen>());
         m_stack.push_back(std::move(action.next));
         break;
+    case ScreenAction::Kind::BackTo:
+        while (m_stack.size() > 1 && m_stack.back()->name() != action.target)
+            m_stack.pop_back();
+        break;
     case ScreenAction::Kind::None:
         break;
     }

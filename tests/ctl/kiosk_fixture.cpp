@@ -123,6 +123,15 @@ void KioskFixture::count_here(const Occurrence& activity, UnixSeconds at)
     EXPECT_TRUE(log.mark_here(activity, std::nullopt, store::new_record_key(), {at, true}).ok());
 }
 
+void KioskFixture::withdraw(const Occurrence& activity, const std::string& name, const std::string& group,
+                            UnixSeconds at)
+{
+    store::ActivityLog log(store().database());
+    const auto whose = name.empty() ? std::nullopt : std::optional<std::int64_t>(visitor_id(name, group));
+    auto withdrawn = log.withdraw(activity, whose, store::new_record_key(), {at, true});
+    EXPECT_TRUE(withdrawn.ok() && withdrawn.value());
+}
+
 std::int64_t KioskFixture::visitor_id(const std::string& name, const std::string& group)
 {
     auto select = store().database().prepare("SELECT id FROM visitor WHERE name = ? AND group_id = ?");

@@ -45,6 +45,9 @@ protected:
     void cancel(const Occurrence& activity, const std::string& name, const std::string& group, UnixSeconds at);
     void mark_here(const Occurrence& activity, const std::string& name, const std::string& group, UnixSeconds at);
     void count_here(const Occurrence& activity, UnixSeconds at);
+    // Staff take back the person's mark, or the latest count without a name when `name`
+    // is empty.
+    void withdraw(const Occurrence& activity, const std::string& name, const std::string& group, UnixSeconds at);
     // The visitor's id by name and group (the one the records above made).
     std::int64_t visitor_id(const std::string& name, const std::string& group);
 

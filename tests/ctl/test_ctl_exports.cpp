@@ -112,6 +112,11 @@ TEST_F(ExportTest, AttendancePerActivityWithTitlesFromTheProgramme)
     mark_here(gym, "Lars Åberg", "volunteer", utc(2026, 11, 24, 8, 55)); // came without registering
     count_here(gym, utc(2026, 11, 24, 8, 56));
     count_here(gym, utc(2026, 11, 24, 8, 57));
+    // Marked by mistake, and taken back by staff: neither counts.
+    mark_here(gym, "Eero Mäkinen", "resident", utc(2026, 11, 24, 9, 0));
+    withdraw(gym, "Eero Mäkinen", "resident", utc(2026, 11, 24, 9, 5));
+    count_here(gym, utc(2026, 11, 24, 9, 1));
+    withdraw(gym, "", "", utc(2026, 11, 24, 9, 6));
     count_here(bingo, utc(2026, 11, 24, 11, 55));
     count_here(trip, utc(2026, 11, 24, 13, 55));
     register_for(next_week, "Aino Korhonen", "resident", morning);

@@ -264,6 +264,12 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
                             "Sirkka Hämäläinen", "Toivo Rantanen", "Helmi Laaksonen"},
                     "relative");
     set_staff_pin_earlier(kiosk, "2468");
+    // An activity under way with people registered, some here, one who came unregistered
+    // with a long name, and some counted without a name.
+    const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
+    register_earlier(kiosk, gymnastics, activity_regulars(7));
+    mark_here_earlier(kiosk, gymnastics, activity_regulars(3), 2);
+    mark_here_earlier(kiosk, gymnastics, {"Anna-Liisa Virtanen-Kallioniemi"}, 0, "relative");
     kiosk.sync_with_unreachable_server();
     for (const char* language : {"fi", "sv", "en"}) {
         for (const char* size : {"normal", "large", "extra_large"}) {
@@ -287,6 +293,22 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
                 expect_readable(kiosk, where + " who is here page " + std::to_string(page));
             }
             tap(kiosk, "present/back");
+            tap(kiosk, "staff/attendance");
+            expect_readable(kiosk, where + " activities");
+            const std::string& title = gymnastics.title.in(language);
+            for (int page = 2; page < 10 && !kiosk.shows_text(title) && kiosk.has_target("choices/later"); ++page) {
+                tap(kiosk, "choices/later");
+                expect_readable(kiosk, where + " activities page " + std::to_string(page));
+            }
+            tap(kiosk, kiosk.target_showing(title, "choice/"));
+            ASSERT_EQ(kiosk.ui().screen_name(), "staff_attendance") << where;
+            expect_readable(kiosk, where + " attendance");
+            for (int page = 2; page < 10 && kiosk.has_target("choices/later"); ++page) {
+                tap(kiosk, "choices/later");
+                expect_readable(kiosk, where + " attendance page " + std::to_string(page));
+            }
+            tap(kiosk, "choices/back");
+            tap(kiosk, "choices/back");
             tap(kiosk, "staff/sync");
             expect_readable(kiosk, where + " sync");
             tap(kiosk, "staff/leave");

@@ -61,6 +61,8 @@ enum class ScreenName {
     StaffHome,
     StaffPresent,
     StaffSync,
+    StaffActivities,
+    StaffAttendance,
 };
 
 struct ScreenCase {
@@ -105,6 +107,8 @@ constexpr ScreenCase screen_names[] = {
     {ScreenName::StaffHome, "staff_home", "staff_home"},
     {ScreenName::StaffPresent, "staff_present", "staff_present"},
     {ScreenName::StaffSync, "staff_sync", "staff_sync"},
+    {ScreenName::StaffActivities, "staff_activities", "staff_activities"},
+    {ScreenName::StaffAttendance, "staff_attendance", "staff_attendance"},
 };
 
 constexpr const char* screenshot_staff_pin = "2468";
@@ -288,12 +292,24 @@ bool go_to_staff(OffscreenKiosk& kiosk, ScreenName screen)
     case ScreenName::StaffHome:
     case ScreenName::StaffPresent:
     case ScreenName::StaffSync:
+    case ScreenName::StaffActivities:
+    case ScreenName::StaffAttendance:
         tap(kiosk, "staff/enter");
         type_staff_pin(kiosk, screenshot_staff_pin);
         if (screen == ScreenName::StaffPresent)
             tap(kiosk, "staff/present");
         if (screen == ScreenName::StaffSync)
             tap(kiosk, "staff/sync");
+        if (screen == ScreenName::StaffActivities || screen == ScreenName::StaffAttendance)
+            tap(kiosk, "staff/attendance");
+        if (screen == ScreenName::StaffAttendance) {
+            // Chair gymnastics, one more registered visitor marked here by staff just now,
+            // seen from the list's first page.
+            pick_person(kiosk, "Tuolijumppa");
+            pick_person(kiosk, "Veikko K.");
+            for (int page = 0; page < 5 && kiosk.has_target("choices/earlier"); ++page)
+                tap(kiosk, "choices/earlier");
+        }
         return true;
     default:
         return false;

@@ -6,7 +6,6 @@
 namespace olohuone::ui {
 namespace {
 
-constexpr double min_choice_width_mm = 45.0;
 constexpr double choice_height_mm = sizes::min_target_mm + 3.0;
 constexpr int max_columns = 3;
 
@@ -21,12 +20,15 @@ const PagingLabels& labels_for(const Catalog& catalog, PagingLabels& labels)
 std::vector<ControlGroup> ChoiceScreen::controls(const ScreenContext& context)
 {
     std::vector<ControlGroup> groups = {back_group(context, "choices/back")};
-    for (const ButtonSpec& extra : m_describe(context).extra_controls) {
+    ChoiceSpec spec = m_describe(context);
+    for (const ButtonSpec& extra : spec.extra_controls) {
         ControlGroup group;
         group.buttons.push_back(extra);
         group.min_button_mm = 30.0;
         groups.push_back(std::move(group));
     }
+    for (ControlGroup& group : spec.control_groups)
+        groups.push_back(std::move(group));
     return groups;
 }
 
@@ -53,7 +55,7 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const bool tall = area.h > area.w;
     const auto capacity = [&](Rect space) {
         const int columns =
-            tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(min_choice_width_mm) + gap), 1, max_columns);
+            tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(spec.min_choice_width_mm) + gap), 1, max_columns);
         const int rows = std::max(1, (space.h + gap) / (metrics.mm(choice_height_mm) + gap));
         return std::pair{columns, rows};
     };
@@ -96,7 +98,7 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const std::size_t end = std::min(m_count, m_first + m_per_page);
     const auto button_for = [&](std::size_t i) {
         ButtonSpec button{std::string(choice_prefix) + spec.choices[i].id, spec.choices[i].label,
-                          ButtonStyle::Primary, sizes::button_pt * 1.1};
+                          spec.choices[i].style, sizes::button_pt * 1.1};
         button.answer = true;
         button.detail = spec.choices[i].detail;
         return button;

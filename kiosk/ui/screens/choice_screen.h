@@ -13,6 +13,7 @@ struct Choice {
     std::string id; // the part after "choice/"
     std::string label;
     std::string detail = {}; // a smaller second line
+    ButtonStyle style = ButtonStyle::Primary; // staff's lists: Selected (marked here) or Unselected
 };
 
 struct ChoiceSpec {
@@ -21,6 +22,8 @@ struct ChoiceSpec {
     std::string empty_text;    // shown when there is nothing to choose
     std::string footnote;      // a line under the buttons (the privacy notice)
     std::vector<ButtonSpec> extra_controls; // panel buttons beside "Takaisin" ("Ohita")
+    std::vector<ControlGroup> control_groups; // after them, several buttons under one caption
+    double min_choice_width_mm = 45.0; // wider for long labels (activity titles)
 };
 
 class ChoiceScreen final : public Screen {
@@ -39,8 +42,16 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool shows_day_header() const override { return false; }
-    bool shows_shared_controls(const ScreenContext& context) const override { return !context.small_screen; }
+    bool shows_shared_controls(const ScreenContext& context) const override
+    {
+        return !m_closes_after_ms && !context.small_screen;
+    }
     bool holds_personal_data() const override { return m_personal; }
+    std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
+
+    // A staff screen: it closes by itself after `idle_ms` untouched, and leaves out the
+    // visitors' text size and language buttons.
+    void close_after(MonotonicMs idle_ms) { m_closes_after_ms = idle_ms; }
 
 private:
     std::string m_name;
@@ -50,6 +61,7 @@ private:
     std::size_t m_first = 0;     // first choice on the page shown
     std::size_t m_per_page = 1;  // choices one page holds, from the last layout
     std::size_t m_count = 0;
+    std::optional<MonotonicMs> m_closes_after_ms;
 };
 
 inline constexpr std::string_view choice_prefix = "choice/";

@@ -63,14 +63,18 @@ struct ScreenAction {
     // way to staff mode, so "back" does not lead to it); Home: back to Today, the
     // visitor's session ended; Finish: Home, then `next` on top of it (a thank-you after
     // a record, which no "back" can undo).
-    enum class Kind { None, Push, Pop, Replace, Home, Finish } kind = Kind::None;
+    // BackTo: pop down to the screen named `target` (staff's attendance list, after the
+    // walk-in's group, name and marker screens).
+    enum class Kind { None, Push, Pop, Replace, Home, Finish, BackTo } kind = Kind::None;
     std::unique_ptr<Screen> next;
+    std::string target;
 
-    static ScreenAction push(std::unique_ptr<Screen> screen) { return {Kind::Push, std::move(screen)}; }
-    static ScreenAction pop() { return {Kind::Pop, nullptr}; }
-    static ScreenAction replace(std::unique_ptr<Screen> screen) { return {Kind::Replace, std::move(screen)}; }
-    static ScreenAction home() { return {Kind::Home, nullptr}; }
-    static ScreenAction finish(std::unique_ptr<Screen> screen) { return {Kind::Finish, std::move(screen)}; }
+    static ScreenAction push(std::unique_ptr<Screen> screen) { return {Kind::Push, std::move(screen), {}}; }
+    static ScreenAction pop() { return {Kind::Pop, nullptr, {}}; }
+    static ScreenAction replace(std::unique_ptr<Screen> screen) { return {Kind::Replace, std::move(screen), {}}; }
+    static ScreenAction home() { return {Kind::Home, nullptr, {}}; }
+    static ScreenAction finish(std::unique_ptr<Screen> screen) { return {Kind::Finish, std::move(screen), {}}; }
+    static ScreenAction back_to(std::string screen_name) { return {Kind::BackTo, nullptr, std::move(screen_name)}; }
 };
 
 class Screen {

@@ -1,11 +1,14 @@
 #pragma once
-// The narrow interface the staff screens need: the PIN, who is in the building, and
-// the sync. Only screens behind the PIN pad reach it.
+// The narrow interface the staff screens need: the PIN, who is in the building, an
+// activity's attendance, and the sync. Only screens behind the PIN pad reach it.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/occurrence.h"
+#include "core/registration.h"
+#include "core/result.h"
 #include "core/visits.h"
 
 namespace olohuone::ui {
@@ -33,6 +36,23 @@ struct StaffSyncStatus {
     std::int64_t set_aside = 0; // records the server refused for good
 };
 
+// Who is at an activity, as staff see it to mark or correct.
+struct AttendanceSheet {
+    bool open = false;                   // staff may change it now
+    UnixSeconds opens_at = 0;            // when they may, for an activity still to come
+    std::vector<Registrant> registrants; // in queue order, each with whether marked here
+    std::vector<Attendee> walk_ins;      // marked here without a registration
+    int anonymous = 0;                   // counted without a name
+
+    int named_here() const
+    {
+        int here = static_cast<int>(walk_ins.size());
+        for (const Registrant& registrant : registrants)
+            here += registrant.here ? 1 : 0;
+        return here;
+    }
+};
+
 class StaffDesk {
 public:
     virtual ~StaffDesk() = default;
@@ -46,6 +66,16 @@ public:
     // Today's visits counted without a name: they never sign out, so staff only learn
     // that they came.
     virtual std::int64_t anonymous_visits_today() = 0;
+
+    virtual AttendanceSheet attendance_sheet(const Occurrence& activity) = 0;
+    // Marks `who` here, or counts one more without a name when `who` is empty.
+    virtual Result<AttendanceReceipt> mark_present(const Occurrence& activity,
+                                                   const std::optional<VisitorIdentity>& who,
+                                                   const std::string& key) = 0;
+    // Takes back `visitor_id`'s mark, or the last count without a name; false when there
+    // was none to take back.
+    virtual Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
+                                             const std::string& key) = 0;
 
     virtual StaffSyncStatus sync_status() = 0;
     // Asks the sync to run now; false on a kiosk without a server.

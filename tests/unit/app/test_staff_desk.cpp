@@ -24,13 +24,16 @@ protected:
     void reopen()
     {
         m_desk.reset();
+        m_activities.reset();
         m_visits.reset();
         m_store.reset();
         auto store = store::Store::open(m_dir.file("olohuone.sqlite3"));
         ASSERT_TRUE(store.ok()) << store.error().message;
         m_store = std::make_unique<store::Store>(std::move(store.value()));
         m_visits = std::make_unique<store::VisitLog>(m_store->database());
-        m_desk = std::make_unique<StaffDeskService>(m_store->database(), *m_visits, m_connection, m_clock, m_zone);
+        m_activities = std::make_unique<store::ActivityLog>(m_store->database());
+        m_desk = std::make_unique<StaffDeskService>(m_store->database(), *m_visits, *m_activities, RegistrationRules{},
+                                                    m_connection, m_clock, m_zone);
     }
 
     void set_pin(const std::string& pin)
@@ -46,6 +49,7 @@ protected:
     SyncConnection m_connection{m_clock, 15};
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<store::VisitLog> m_visits;
+    std::unique_ptr<store::ActivityLog> m_activities;
     std::unique_ptr<StaffDeskService> m_desk;
 };
 

@@ -139,6 +139,21 @@ TEST(RegistrationState, AttendanceIsOfferedAroundTheStart)
     EXPECT_FALSE(attendance_open(occurrence, utc(2026, 11, 24, 9, 0), rules));
 }
 
+TEST(RegistrationState, StaffCorrectAttendanceUntilTheEndOfTheActivitysDay)
+{
+    Occurrence occurrence = gymnastics(); // 24.11. 10.00 Helsinki, 08.00 UTC
+    const RegistrationRules rules{60, 30, 60};
+    const UnixSeconds midnight = utc(2026, 11, 24, 22, 0); // 25.11. 00.00 in Helsinki
+    EXPECT_FALSE(staff_attendance_open(occurrence, utc(2026, 11, 24, 7, 29), rules, midnight));
+    EXPECT_TRUE(staff_attendance_open(occurrence, utc(2026, 11, 24, 7, 30), rules, midnight));
+    EXPECT_TRUE(staff_attendance_open(occurrence, utc(2026, 11, 24, 15, 0), rules, midnight))
+        << "after the visitors' window has closed";
+    EXPECT_TRUE(staff_attendance_open(occurrence, midnight - 1, rules, midnight));
+    EXPECT_FALSE(staff_attendance_open(occurrence, midnight, rules, midnight));
+    occurrence.status = EventStatus::Cancelled;
+    EXPECT_FALSE(staff_attendance_open(occurrence, utc(2026, 11, 24, 8, 0), rules, midnight));
+}
+
 TEST(RegistrationState, AMovedOccurrenceKeepsItsKeySoItsRegistrationsFollowIt)
 {
     const Occurrence planned = gymnastics();

@@ -9,6 +9,7 @@
 
 #include "core/programme_import.h"
 #include "store/activity_log.h"
+#include "store/migrations.h"
 #include "store/record_key.h"
 #include "store/store.h"
 #include "store_test_support.h"
@@ -286,6 +287,108 @@ TEST_F(ActivityLogTest, AttendanceIsOncePerPersonAndOncePerKey)
     ASSERT_TRUE(log.mark_here(activity, std::nullopt, anonymous_key, at).ok());
     EXPECT_EQ(log.here_counts(activity).value(), (std::pair{1, 1}));
     EXPECT_EQ(count("SELECT count(*) FROM outbox"), 2);
+}
+
+TEST_F(ActivityLogTest, AMarkTakenBackIsARecordNamingItAndThePersonCanBeMarkedAgain)
+{
+    const Occurrence activity = gymnastics(3);
+    register_ok(activity, "Aino Korhonen");
+    const store::RecordTime at{tuesday_ten, true};
+    const std::string here_key = new_record_key();
+    ASSERT_TRUE(log.mark_here(activity, named("Aino Korhonen"), here_key, at).ok());
+    const std::int64_t aino = visitor_id("Aino Korhonen");
+
+    const std::string withdraw_key = new_record_key();
+    auto withdrawn = log.withdraw(activity, aino, withdraw_key, {tuesday_ten + 600, true});
+    ASSERT_TRUE(withdrawn.ok()) << withdrawn.error().message;
+    EXPECT_TRUE(withdrawn.value());
+    EXPECT_FALSE(log.registrants(activity).value().at(0).here);
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{0, 0}));
+    const auto record = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'attendance.withdrawn'").value());
+    EXPECT_EQ(record["attendance"], here_key);
+    EXPECT_EQ(record["activity"]["uid"], "tuolijumppa@olohuone");
+    EXPECT_EQ(record["time"]["at"], tuesday_ten + 600);
+    EXPECT_FALSE(record.contains("visitor")) << "the withdrawal names the mark, not the person";
+
+    // The same key again is the same withdrawal; nothing is left to take back after it.
+    EXPECT_TRUE(log.withdraw(activity, aino, withdraw_key, at).value());
+    EXPECT_FALSE(log.withdraw(activity, aino, new_record_key(), at).value());
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'attendance.withdrawn'"), 1);
+
+    // She did come after all.
+    auto again = log.mark_here(activity, named("Aino Korhonen"), new_record_key(), at);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_FALSE(again->already);
+    EXPECT_TRUE(log.registrants(activity).value().at(0).here);
+    EXPECT_EQ(count("SELECT count(*) FROM attendance"), 2);
+}
+
+TEST_F(ActivityLogTest, TheCountWithoutANameGoesDownByItsLatestAndNotBelowZero)
+{
+    const Occurrence activity = gymnastics(std::nullopt);
+    const std::string first = new_record_key();
+    const std::string second = new_record_key();
+    ASSERT_TRUE(log.mark_here(activity, std::nullopt, first, {tuesday_ten, true}).ok());
+    ASSERT_TRUE(log.mark_here(activity, std::nullopt, second, {tuesday_ten + 60, true}).ok());
+    ASSERT_TRUE(log.withdraw(activity, std::nullopt, new_record_key(), {tuesday_ten + 120, true}).value());
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{0, 1}));
+    EXPECT_EQ(nlohmann::json::parse(store.database()
+                                        .query_text("SELECT payload FROM outbox WHERE kind = 'attendance.withdrawn'")
+                                        .value())["attendance"],
+              second);
+    ASSERT_TRUE(log.withdraw(activity, std::nullopt, new_record_key(), {tuesday_ten + 180, true}).value());
+    EXPECT_FALSE(log.withdraw(activity, std::nullopt, new_record_key(), {tuesday_ten + 240, true}).value());
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{0, 0}));
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'attendance.withdrawn'"), 2);
+}
+
+TEST_F(ActivityLogTest, WalkInsAreThoseHereWithoutAnActiveRegistration)
+{
+    const Occurrence activity = gymnastics(3);
+    register_ok(activity, "Aino Korhonen");
+    const store::RecordTime at{tuesday_ten, true};
+    ASSERT_TRUE(log.mark_here(activity, named("Aino Korhonen"), new_record_key(), at).ok());
+    ASSERT_TRUE(log.mark_here(activity, named("Reino Karjalainen"), new_record_key(), at).ok());
+    ASSERT_TRUE(log.mark_here(activity, named("Ässä Öhman"), new_record_key(), at).ok());
+    ASSERT_TRUE(log.withdraw(activity, visitor_id("Ässä Öhman"), new_record_key(), at).value());
+    const auto walk_ins = log.walk_ins(activity).value();
+    ASSERT_EQ(walk_ins.size(), 1u);
+    EXPECT_EQ(walk_ins[0].public_name, "Reino K.");
+    EXPECT_EQ(walk_ins[0].group_id, "resident");
+}
+
+TEST(ActivityLogMigration, AttendanceMarkedBeforeWithdrawalsExistedCanBeTakenBackAndMarkedAgain)
+{
+    const TempDir dir;
+    const std::string path = dir.file("olohuone.sqlite3");
+    {
+        // A kiosk's database as the previous release left it: migrations 1 to 5, and one
+        // visitor marked at chair gymnastics.
+        sql::Database plain = test::open_plain(path);
+        for (const Migration& migration : migrations())
+            if (migration.version <= 5)
+                ASSERT_TRUE(plain.execute_script(std::string(migration.sql)).ok()) << migration.version;
+        ASSERT_TRUE(plain
+                        .execute_script(
+                            "PRAGMA user_version = 5;"
+                            "INSERT INTO visitor (id, key, name, fold_key, public_fold, group_id, created_at, "
+                            "last_seen_at) VALUES (1, 'v1', 'Aino Korhonen', 'aino korhonen', 'aino k.', 'resident', "
+                            "10, 20);"
+                            "INSERT INTO attendance (key, event_uid, instance, visitor_id, arrived_at, clock_synced) "
+                            "VALUES ('a1', 'tuolijumppa@olohuone', 1795507200, 1, 1795507100, 1);")
+                        .ok());
+    }
+    auto opened = Store::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    ActivityLog log(opened->database());
+    const Occurrence activity = gymnastics(3);
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{1, 0}));
+    ASSERT_TRUE(log.withdraw(activity, 1, new_record_key(), {tuesday_ten, true}).value());
+    EXPECT_EQ(opened->database().query_text("SELECT json_extract(payload, '$.attendance') FROM outbox").value(), "a1");
+    auto again = log.mark_here(activity, named("Aino Korhonen"), new_record_key(), {tuesday_ten, true});
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(log.here_counts(activity).value(), (std::pair{1, 0}));
 }
 
 TEST_F(ActivityLogTest, RecordsSurviveClosingAndOpeningTheDatabase)

@@ -2,6 +2,7 @@
 
 #include "ui/layout/theme.h"
 #include "ui/screens/message_screens.h"
+#include "ui/screens/staff/attendance_screens.h"
 #include "ui/screens/staff/present_list_screen.h"
 #include "ui/screens/staff/staff_controls.h"
 #include "ui/screens/staff/sync_status_screen.h"
@@ -25,9 +26,20 @@ void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& l
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
     const Message message{catalog.text("staff.title"), {closes_by_itself_line(context)}, {}};
-    // Side by side when both fit at a readable width, else one under the other.
-    const bool side_by_side = area.w >= metrics.mm(2 * 60.0) + gap;
-    const int rows = side_by_side ? 1 : 2;
+    const std::string sync_detail = m_sync.has_server
+        ? catalog.format("staff.sync_queued", {{"count", std::to_string(m_sync.queued)}})
+        : std::string();
+    const ButtonSpec buttons[] = {
+        {"staff/present", catalog.text("staff.present"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+        {"staff/attendance", catalog.text("staff.attendance"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+        {"staff/sync", catalog.text("staff.sync"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+    };
+    const std::string details[] = {catalog.format("staff.present_count", {{"count", std::to_string(m_present)}}),
+                                   catalog.text("staff.attendance_detail"), sync_detail};
+    constexpr int count = static_cast<int>(std::size(buttons));
+    // In a row when all fit at a readable width, else one under another.
+    const int columns = area.w >= count * metrics.mm(45.0) + (count - 1) * gap ? count : 1;
+    const int rows = (count + columns - 1) / columns;
     const int preferred_height = metrics.mm(sizes::min_target_mm + 6.0);
     const int smallest_height = metrics.mm(sizes::min_target_mm + 1.0);
     const int buttons_height = rows * smallest_height + (rows - 1) * gap;
@@ -38,33 +50,25 @@ void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& l
     const int button_height =
         std::clamp((area.bottom() - y - (rows - 1) * gap) / rows, smallest_height, preferred_height);
     y = std::min(y, area.bottom() - rows * button_height - (rows - 1) * gap);
-
-    const std::string sync_detail = m_sync.has_server
-        ? catalog.format("staff.sync_queued", {{"count", std::to_string(m_sync.queued)}})
-        : std::string();
-    const ButtonSpec buttons[] = {
-        {"staff/present", catalog.text("staff.present"), ButtonStyle::Primary, sizes::button_pt * 1.1},
-        {"staff/sync", catalog.text("staff.sync"), ButtonStyle::Primary, sizes::button_pt * 1.1},
-    };
-    const std::string details[] = {catalog.format("staff.present_count", {{"count", std::to_string(m_present)}}),
-                                   sync_detail};
-    const int width = side_by_side ? (area.w - gap) / 2 : area.w;
-    for (int i = 0; i < 2; ++i) {
+    const int width = (area.w - (columns - 1) * gap) / columns;
+    for (int i = 0; i < count; ++i) {
         ButtonSpec button = buttons[i];
         button.detail = details[i];
         button.pressed = button.id == context.pressed;
-        const Rect rect{side_by_side ? area.x + i * (width + gap) : area.x,
-                        side_by_side ? y : y + i * (button_height + gap), width, button_height};
+        const Rect rect{area.x + (i % columns) * (width + gap), y + (i / columns) * (button_height + gap), width,
+                        button_height};
         add_button(list, button, rect, context.tools());
     }
 }
 
-ScreenAction StaffHomeScreen::on_tap(const std::string& id, const ScreenContext&)
+ScreenAction StaffHomeScreen::on_tap(const std::string& id, const ScreenContext& context)
 {
     if (id == leave_staff_id)
         return ScreenAction::home();
     if (id == "staff/present")
         return ScreenAction::push(std::make_unique<PresentListScreen>(m_closes_after_ms));
+    if (id == "staff/attendance")
+        return ScreenAction::push(make_staff_activities_screen(context, m_closes_after_ms));
     if (id == "staff/sync")
         return ScreenAction::push(std::make_unique<SyncStatusScreen>(m_closes_after_ms));
     return {};

@@ -1,0 +1,193 @@
+#include "ui/screens/staff/attendance_screens.h"
+
+#include "core/registration.h"
+#include "ui/screens/choice_screen.h"
+#include "ui/screens/event_row.h"
+#include "ui/screens/visit_flow.h"
+
+namespace olohuone::ui {
+namespace {
+
+constexpr const char* add_name_id = "attendance/add_name";
+constexpr const char* plus_one_id = "attendance/plus_one";
+constexpr const char* minus_one_id = "attendance/minus_one";
+constexpr const char* walk_in_prefix = "walk_in/";
+
+// The line under the title saying what the last tap did, so staff see it took.
+struct LastChange {
+    std::string text;
+};
+
+// "Osallistujia voi merkitä klo 10.30 alkaen." (`key` staff.attendance_opens), or the
+// list's short "avautuu 10.30" (staff.opens_at).
+std::string opens_line(const char* key, const AttendanceSheet& sheet, const ScreenContext& context)
+{
+    return context.catalog.format(key, {{"time", context.catalog.clock(context.zone.to_local(sheet.opens_at).time)}});
+}
+
+// The line a tap leaves: `done` when its record was stored, else why not.
+template <typename Value>
+Result<std::string> line_after(const Result<Value>& stored, std::string done)
+{
+    if (!stored)
+        return stored.error();
+    return done;
+}
+
+// "✓ Paikalla · Asukas", "✓ Paikalla · ei ilmoittautunut · Omainen": what matters to
+// staff first, since a narrow button ends the line in "…".
+std::string marked_detail(bool here, bool registered, const std::string& group_id, const std::string& marker_id,
+                          const ScreenContext& context)
+{
+    std::string detail = context.catalog.text(here ? "staff.marked_here" : "staff.not_marked");
+    if (!registered)
+        detail += " · " + context.catalog.text("staff.not_registered");
+    if (const std::string who = visitor_detail(group_id, marker_id, context); !who.empty())
+        detail += " · " + who;
+    return detail;
+}
+
+std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity, MonotonicMs closes_after_ms)
+{
+    auto last = std::make_shared<LastChange>();
+    // Every tap is a change with a key of its own: the tap recogniser has already dropped
+    // a shaky hand's second touch, and the line under the title says what each one did.
+    const auto record = [last](Result<std::string> outcome, const ScreenContext& now) {
+        last->text = outcome.ok() ? outcome.value() : now.catalog.text("visit.not_saved");
+        return ScreenAction{};
+    };
+    auto screen = std::make_unique<ChoiceScreen>(
+        staff_attendance_screen_name,
+        [activity, last](const ScreenContext& now) {
+            const AttendanceSheet sheet = now.staff.attendance_sheet(activity);
+            ChoiceSpec spec;
+            spec.message.title = time_label(activity, now) + " " + activity.title.in(now.catalog.language());
+            spec.message.lines.push_back(now.catalog.format(
+                "activity.here_count",
+                {{"named", std::to_string(sheet.named_here())}, {"anonymous", std::to_string(sheet.anonymous)}}));
+            if (!sheet.open)
+                spec.message.lines.push_back(now.now < sheet.opens_at ? opens_line("staff.attendance_opens", sheet, now)
+                                                                      : now.catalog.text("staff.attendance_closed"));
+            else if (!last->text.empty())
+                spec.message.lines.push_back(last->text);
+            else
+                spec.message.lines.push_back(now.catalog.text("staff.mark_hint"));
+            for (const Registrant& registrant : sheet.registrants)
+                spec.choices.push_back({std::to_string(registrant.visitor_id), registrant.public_name,
+                                        marked_detail(registrant.here, true, registrant.group_id,
+                                                      registrant.marker_id, now),
+                                        registrant.here ? ButtonStyle::Selected : ButtonStyle::Unselected});
+            for (const Attendee& walk_in : sheet.walk_ins)
+                spec.choices.push_back({walk_in_prefix + std::to_string(walk_in.visitor_id), walk_in.public_name,
+                                        marked_detail(true, false, walk_in.group_id, walk_in.marker_id, now),
+                                        ButtonStyle::Selected});
+            spec.empty_text = now.catalog.text("staff.nobody_at_activity");
+            if (sheet.open) {
+                spec.extra_controls.push_back({add_name_id, now.catalog.text("staff.add_name"), ButtonStyle::Primary});
+                ControlGroup count;
+                count.caption = now.catalog.text("staff.without_name");
+                count.buttons.push_back({minus_one_id, "−1", ButtonStyle::Unselected});
+                count.buttons.push_back({plus_one_id, "+1", ButtonStyle::Unselected});
+                spec.control_groups.push_back(std::move(count));
+            }
+            return spec;
+        },
+        [activity, record](const std::string& id, const ScreenContext& now) -> ScreenAction {
+            const AttendanceSheet sheet = now.staff.attendance_sheet(activity);
+            if (!sheet.open)
+                return {};
+            if (id == plus_one_id) {
+                auto counted = now.staff.mark_present(activity, std::nullopt, now.visits.new_key());
+                return record(line_after(counted, now.catalog.text("staff.counted_one_more")), now);
+            }
+            if (id == minus_one_id) {
+                auto withdrawn = now.staff.withdraw_attendance(activity, std::nullopt, now.visits.new_key());
+                if (!withdrawn)
+                    return record(withdrawn.error(), now);
+                return record(now.catalog.text(withdrawn.value() ? "staff.counted_one_less" : "staff.none_counted"),
+                              now);
+            }
+            if (id == add_name_id)
+                return ScreenAction::push(make_identify_screen(
+                    "staff.who_came",
+                    [activity, record](const VisitorIdentity& who, const std::string& shown_name,
+                                       const ScreenContext& later) {
+                        auto marked = later.staff.mark_present(activity, who, later.visits.new_key());
+                        const std::string done = later.catalog.format("staff.marked_name_here", {{"name", shown_name}});
+                        record(line_after(marked, done), later);
+                        return ScreenAction::back_to(staff_attendance_screen_name);
+                    },
+                    now));
+            // A person's button: marked → take the mark back; not marked → mark.
+            const auto take_back = [&](std::int64_t visitor_id, const std::string& name) {
+                auto withdrawn = now.staff.withdraw_attendance(activity, visitor_id, now.visits.new_key());
+                return record(
+                    line_after(withdrawn, now.catalog.format("staff.marked_name_absent", {{"name", name}})), now);
+            };
+            if (id.starts_with(walk_in_prefix)) {
+                for (const Attendee& person : sheet.walk_ins)
+                    if (id == walk_in_prefix + std::to_string(person.visitor_id))
+                        return take_back(person.visitor_id, person.public_name);
+                return {};
+            }
+            for (const Registrant& person : sheet.registrants) {
+                if (id != std::to_string(person.visitor_id))
+                    continue;
+                if (person.here)
+                    return take_back(person.visitor_id, person.public_name);
+                auto marked = now.staff.mark_present(
+                    activity, VisitorIdentity{person.visitor_id, {}, person.group_id, person.marker_id},
+                    now.visits.new_key());
+                return record(
+                    line_after(marked, now.catalog.format("staff.marked_name_here", {{"name", person.public_name}})),
+                    now);
+            }
+            return {};
+        },
+        false);
+    screen->close_after(closes_after_ms);
+    return screen;
+}
+
+} // namespace
+
+std::unique_ptr<Screen> make_staff_activities_screen(const ScreenContext& context, MonotonicMs closes_after_ms)
+{
+    // Today's activities as they were when staff opened the list; a programme change
+    // while it is open shows the next time.
+    std::vector<Occurrence> activities;
+    for (Occurrence& occurrence : context.programme.occurrences_on(context.local_now.date))
+        if (takes_registrations(occurrence) && occurrence.status != EventStatus::Cancelled)
+            activities.push_back(std::move(occurrence));
+    auto screen = std::make_unique<ChoiceScreen>(
+        "staff_activities",
+        [activities](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.text("staff.pick_activity");
+            spec.min_choice_width_mm = 70.0; // titles run long: two columns on a 7" panel
+            for (std::size_t i = 0; i < activities.size(); ++i) {
+                const Occurrence& activity = activities[i];
+                const AttendanceSheet sheet = now.staff.attendance_sheet(activity);
+                const int here = sheet.named_here() + sheet.anonymous;
+                const std::string state = !sheet.open && now.now < sheet.opens_at
+                    ? opens_line("staff.opens_at", sheet, now)
+                    : now.catalog.format("staff.present_count", {{"count", std::to_string(here)}});
+                spec.choices.push_back({std::to_string(i), activity.title.in(now.catalog.language()),
+                                        time_label(activity, now) + " · " + state,
+                                        sheet.open ? ButtonStyle::Primary : ButtonStyle::Unselected});
+            }
+            spec.empty_text = now.catalog.text("staff.no_activities");
+            return spec;
+        },
+        [activities, closes_after_ms](const std::string& id, const ScreenContext&) -> ScreenAction {
+            for (std::size_t i = 0; i < activities.size(); ++i)
+                if (id == std::to_string(i))
+                    return ScreenAction::push(make_attendance_sheet_screen(activities[i], closes_after_ms));
+            return {};
+        },
+        false);
+    screen->close_after(closes_after_ms);
+    return screen;
+}
+
+} // namespace olohuone::ui
