@@ -521,6 +521,19 @@ Result<ComponentPtr> parse_file(const CalendarFile& file)
     return root;
 }
 
+// Whether the calendar says it holds edits of the others (X-OLOHUONE-EDITS:TRUE, as the
+// server writes its coordinators' edits): such a calendar is read after all the others.
+bool holds_edits(icalcomponent* calendar)
+{
+    for (icalproperty* property : properties_of(calendar, ICAL_X_PROPERTY)) {
+        const char* name = icalproperty_get_x_name(property);
+        const char* value = icalproperty_get_x(property);
+        if (name && value && std::string_view(name) == "X-OLOHUONE-EDITS" && std::string_view(value) == "TRUE")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& files, const TimeZone& local_zone,
@@ -536,7 +549,20 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
         auto root = parse_file(file);
         if (!root)
             return root.error();
-        icalcomponent* calendar = root->get();
+        roots.push_back(std::move(root.value()));
+    }
+    // Edits are read last, whatever the files' order: their masters and overrides then
+    // replace the ones they edit, as later ones always do.
+    std::vector<std::size_t> order(files.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t i) { return !holds_edits(roots[i].get()); });
+
+    for (const std::size_t index : order) {
+        const CalendarFile& file = files[index];
+        icalcomponent* calendar = roots[index].get();
+        const bool edits = holds_edits(calendar);
         readers.push_back(std::make_unique<EventReader>(file.name, calendar, local_zone, programme.warnings));
         const EventReader* reader = readers.back().get();
 
@@ -554,13 +580,12 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
             if (icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nullptr) {
                 group.overrides.push_back(member);
             } else {
-                if (group.master)
+                if (group.master && !edits)
                     programme.warnings.push_back(describe(file.name, event)
                                                  + " appears twice; the later one is used");
                 group.master = member;
             }
         }
-        roots.push_back(std::move(root.value()));
     }
 
     for (const auto& [uid, group] : groups)

@@ -128,6 +128,10 @@ protected:
         ok(activities.mark_here(activity, VisitorIdentity{std::nullopt, "Liisa", "other", ""},
                                 store::new_record_key(), next()));
         ok(activities.mark_here(activity, std::nullopt, store::new_record_key(), next()));
+        // Staff take the anonymous count down again (attendance.withdrawn).
+        auto withdrawn = activities.withdraw(activity, std::nullopt, store::new_record_key(), next());
+        ok(withdrawn);
+        EXPECT_TRUE(withdrawn.value());
     }
 
     std::vector<OutboxRow> outbox()
@@ -219,6 +223,9 @@ TEST_F(ServerRecordPayloads, TextsAndNumbersAreBoundedAndUnknownFieldsAllowed)
     EXPECT_EQ(with("registration.cancel", "/registration", ""),
               "payload.registration must be a text of 1 to 200 bytes");
     EXPECT_EQ(with("visit.sign_in", "/visitor/marker", ""), ""); // most visitors have none
+    EXPECT_EQ(with("attendance.withdrawn", "/attendance", ""), "payload.attendance must be a text of 1 to 200 bytes");
+    EXPECT_EQ(with("attendance.withdrawn", "/activity/instance", "tomorrow"),
+              "payload.activity.instance must be a whole number from 946684800 to 4102444800");
     EXPECT_EQ(with("attendance.counted", "/activity/uid", std::string(1000, 'u')), "");
     EXPECT_EQ(with("attendance.counted", "/activity/uid", std::string(1001, 'u')),
               "payload.activity.uid must be a text of 1 to 1000 bytes");

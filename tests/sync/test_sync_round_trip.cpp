@@ -79,6 +79,34 @@ TEST_F(SyncRoundTrip, RecordsMadeOnTheKioskReachTheServerExactlyOnce)
     EXPECT_EQ(kiosk->status().queued, 0);
 }
 
+TEST_F(SyncRoundTrip, AttendanceStaffTookBackReachesTheServerNamingTheMark)
+{
+    store::ActivityLog activities(site.kiosk().database());
+    Occurrence gymnastics;
+    gymnastics.uid = "tuolijumppa@olohuone";
+    gymnastics.instance = gymnastics.start = tuesday_morning - 15 * 60;
+    gymnastics.end = gymnastics.start + 3600;
+    const std::string here_key = store::new_record_key();
+    const std::string counted_key = store::new_record_key();
+    ASSERT_TRUE(activities.mark_here(gymnastics, VisitorIdentity{{}, "Eero Mäkinen", "resident", ""}, here_key,
+                                     {tuesday_morning, true})
+                    .ok());
+    ASSERT_TRUE(activities.mark_here(gymnastics, std::nullopt, counted_key, {tuesday_morning + 5, true}).ok());
+    const std::int64_t eero = site.on_kiosk("SELECT id FROM visitor WHERE name = 'Eero Mäkinen'");
+    const store::RecordTime later{tuesday_morning + 60, true};
+    ASSERT_TRUE(activities.withdraw(gymnastics, eero, store::new_record_key(), later).value());
+    ASSERT_TRUE(activities.withdraw(gymnastics, std::nullopt, store::new_record_key(), later).value());
+
+    const sync::SyncPass pass = engine(site.settings())->run_once();
+    ASSERT_TRUE(pass.ok()) << pass.problem;
+    EXPECT_EQ(pass.delivered, 4);
+    EXPECT_EQ(site.on_kiosk("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"), 0) << "none refused";
+    const std::string withdrawn_marks = "SELECT count(*) FROM record WHERE kind = 'attendance.withdrawn' AND "
+                                        "json_extract(payload, '$.attendance') IN ('"
+        + here_key + "', '" + counted_key + "')";
+    EXPECT_EQ(site.on_server(withdrawn_marks), 2);
+}
+
 TEST_F(SyncRoundTrip, TheSameBatchSentTwiceIsStoredOnce)
 {
     site.sign_in_visitors(12, tuesday_morning);

@@ -6,12 +6,15 @@
 // build folder's screenshots/), and no page is wider than the phone.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "chromedriver_process.h"
+#include "core/time_zone.h"
 #include "webdriver_session.h"
+#include "report_records.h"
 #include "web_fixture.h"
 
 namespace olohuone::testing {
@@ -164,6 +167,194 @@ TEST_F(BrowserTest, ACoordinatorLogsInReadsTheKiosksUploadsTheWeeksProgrammeAndL
     capture(browser, "logged_out");
     browser.go_to(site + "/kiosks");
     EXPECT_EQ(browser.current_url(), site + "/login");
+}
+
+// The coffee morning of this week moved to 10.30 in the library, a weekly chair gym
+// added on Mondays and Wednesdays (after a mistake the form explains), and its
+// Wednesday cancelled: each change on the week page as soon as it is saved.
+TEST_F(BrowserTest, ACoordinatorEditsMakesAndCancelsEventsOnTheWeekPage)
+{
+    ServerProcess server{config, log_file()};
+    const std::string calendar = dir.file("viikko-ohjelma.ics");
+    std::ofstream(calendar, std::ios::binary) << weekly_programme;
+    const TimeZone helsinki = TimeZone::named("Europe/Helsinki").value();
+    const CivilDate today = helsinki.to_local(static_cast<UnixSeconds>(std::time(nullptr))).date;
+    const CivilDate monday = today.plus_days(-static_cast<int>(today.weekday()));
+    const std::string monday_text =
+        std::to_string(monday.day) + "." + std::to_string(monday.month) + "." + std::to_string(monday.year);
+
+    ChromeDriverProcess driver;
+    ASSERT_TRUE(driver.ready()) << "chromedriver did not start";
+    std::filesystem::create_directories(dir.file("chromium"));
+    WebDriverSession browser(driver.url(), {dir.file("chromium"), server.pin()});
+    ASSERT_TRUE(browser.started()) << browser.last_error();
+    const std::string site = "https://127.0.0.1:" + std::to_string(server.port());
+    browser.go_to(site + "/login");
+    ASSERT_TRUE(browser.type(browser.find("#login"), "kaisa.koordinaattori")) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#password"), good_password)) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("main button[type=submit]"))) << browser.last_error();
+    browser.go_to(site + "/sites/" + site_1 + "/week");
+    ASSERT_TRUE(browser.type(browser.find("#calendars"), calendar)) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("form[enctype='multipart/form-data'] button[type=submit]")))
+        << browser.last_error();
+    ASSERT_EQ(browser.find_all(".events li").size(), 3u);
+
+    // This week's coffee morning, moved and in another place.
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("a.edit[aria-label='Muokkaa: Kahviaamu ja pulla']")))
+        << browser.last_error();
+    EXPECT_NE(browser.page_text().find("Vain tämä kerta"), std::string::npos);
+    capture(browser, "event_edit");
+    for (const auto& [field, value] : {std::pair{"#occurrence-start", "10.30"}, {"#occurrence-end", "12.00"},
+                                       {"#occurrence-location", "Kirjasto"}}) {
+        ASSERT_TRUE(browser.clear(browser.find(field))) << browser.last_error();
+        ASSERT_TRUE(browser.type(browser.find(field), value)) << browser.last_error();
+    }
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("#occurrence form.stacked button[type=submit]")))
+        << browser.last_error();
+    std::string week = browser.page_text();
+    EXPECT_NE(week.find("Tämä kerta tallennettu: Kahviaamu ja pulla."), std::string::npos) << week;
+    EXPECT_NE(week.find("10.30–12.00\nKahviaamu ja pulla\nPaikka: Kirjasto"), std::string::npos) << week;
+    capture(browser, "event_week_edited");
+
+    // A weekly event: the first try ends before it starts, and the form says so.
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("a[href*='/events/new']"))) << browser.last_error();
+    capture(browser, "event_new");
+    for (const auto& [field, value] : {std::pair{"#new-title", "Tuolijumppa"}, {"#new-date", monday_text.c_str()},
+                                       {"#new-start", "9.00"}, {"#new-end", "8.45"}, {"#new-location", "Sali"},
+                                       {"#new-host", "Liisa Laine"}, {"#new-capacity", "15"}})
+        ASSERT_TRUE(browser.type(browser.find(field), value)) << browser.last_error();
+    ASSERT_TRUE(browser.click(browser.find("label[for='new-weekday-1']"))) << browser.last_error();
+    ASSERT_TRUE(browser.click(browser.find("label[for='new-weekday-3']"))) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("main form button[type=submit]"))) << browser.last_error();
+    const std::string refused = browser.page_text();
+    EXPECT_NE(refused.find("Päättymisajan pitää olla alkamisajan jälkeen samana päivänä."), std::string::npos)
+        << refused;
+    EXPECT_EQ(browser.find_all("input[name=weekday]:checked").size(), 2u);
+    capture(browser, "event_new_refused");
+    ASSERT_TRUE(browser.clear(browser.find("#new-end"))) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#new-end"), "9.45")) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("main form button[type=submit]"))) << browser.last_error();
+    week = browser.page_text();
+    EXPECT_NE(week.find("Tapahtuma lisätty: Tuolijumppa."), std::string::npos) << week;
+    EXPECT_EQ(browser.find_all("a.edit[aria-label='Muokkaa: Tuolijumppa']").size(), 2u);
+    EXPECT_EQ(browser.find_all(".events li").size(), 5u);
+
+    // Its Wednesday cancelled.
+    const auto gym = browser.find_all("a.edit[aria-label='Muokkaa: Tuolijumppa']");
+    ASSERT_EQ(gym.size(), 2u);
+    ASSERT_TRUE(browser.click_to_new_page(gym[1])) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("#occurrence form.inline button.danger")))
+        << browser.last_error();
+    week = browser.page_text();
+    EXPECT_NE(week.find("Kerta peruttu: Tuolijumppa."), std::string::npos) << week;
+    EXPECT_EQ(browser.find_all("li.cancelled").size(), 2u); // with the walk the calendar cancelled
+    EXPECT_NE(week.find("9.00–9.45\nTuolijumppa Peruttu"), std::string::npos) << week;
+    capture(browser, "event_week_cancelled");
+
+    // A new calendar without the coffee morning: its moved occurrence is listed.
+    std::string without_coffee = weekly_programme;
+    const auto coffee = without_coffee.find("BEGIN:VEVENT\r\nUID:kahvi@test");
+    without_coffee.erase(coffee, without_coffee.find("END:VEVENT\r\n", coffee) + 12 - coffee);
+    const std::string replacement = dir.file("uusi-ohjelma.ics");
+    std::ofstream(replacement, std::ios::binary) << without_coffee;
+    ASSERT_TRUE(browser.type(browser.find("#calendars"), replacement)) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("form[enctype='multipart/form-data'] button[type=submit]")))
+        << browser.last_error();
+    ASSERT_EQ(browser.find_all("#orphaned li").size(), 1u);
+    EXPECT_NE(browser.text(browser.find("#orphaned li")).find("Kahviaamu ja pulla"), std::string::npos);
+    capture(browser, "event_orphaned");
+}
+
+// A coordinator of both sites opens the reports, asks for site 1's period of the report
+// records (report_records.cpp) with a comma as the CSV separator, reads the tables and
+// the chart, downloads the weekly visits as a CSV file and finds in it what the page
+// said; a period too long is explained.
+TEST_F(BrowserTest, ACoordinatorChoosesAPeriodReadsTheReportAndDownloadsACsv)
+{
+    ServerProcess server{config, log_file()};
+    deliver_report_records(url(server, "/v1/records"), certificates.ca, kiosk_1, kiosk_2);
+    WebClient uploader{server.port(), certificates.ca};
+    ASSERT_EQ(uploader.log_in("kaisa.koordinaattori", good_password).status, 303);
+    ASSERT_EQ(uploader
+                  .post_files("/sites/" + site_1 + "/calendars",
+                              {{"csrf", WebClient::csrf_of(uploader.get("/kiosks").body)}},
+                              {{"calendars", "ohjelma.ics", report_programme_ics()}})
+                  .status,
+              303);
+
+    ChromeDriverProcess driver;
+    ASSERT_TRUE(driver.ready()) << "chromedriver did not start";
+    std::filesystem::create_directories(dir.file("chromium"));
+    WebDriverSession browser(driver.url(), {dir.file("chromium"), server.pin()});
+    ASSERT_TRUE(browser.started()) << browser.last_error();
+    const std::string downloads = dir.file("downloads");
+    std::filesystem::create_directories(downloads);
+    ASSERT_TRUE(browser.allow_downloads(downloads)) << browser.last_error();
+    const std::string site = "https://127.0.0.1:" + std::to_string(server.port());
+    browser.go_to(site + "/login");
+    ASSERT_TRUE(browser.type(browser.find("#login"), "kaisa.koordinaattori")) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#password"), good_password)) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("main button[type=submit]"))) << browser.last_error();
+
+    // The top bar leads to the reports: this month so far on both sites.
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("header nav a[href='/reports']"))) << browser.last_error();
+    EXPECT_EQ(browser.current_url(), site + "/reports");
+    EXPECT_EQ(browser.find_all("input[name=site]:checked").size(), 2u);
+
+    // Site 1 only, 26.10.–10.11.2026, commas for an English spreadsheet.
+    ASSERT_TRUE(browser.clear(browser.find("#from"))) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#from"), "26.10.2026")) << browser.last_error();
+    ASSERT_TRUE(browser.clear(browser.find("#to"))) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#to"), "10.11.2026")) << browser.last_error();
+    ASSERT_TRUE(browser.click(browser.find("label[for='site-" + site_2 + "']"))) << browser.last_error();
+    ASSERT_TRUE(browser.click(browser.find("#sep option[value=comma]"))) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("form.report-form button[type=submit]")))
+        << browser.last_error();
+    EXPECT_NE(browser.current_url().find("/reports?from=26.10.2026&to=10.11.2026&site=" + site_1 + "&sep=comma"),
+              std::string::npos)
+        << browser.current_url();
+
+    // The figures as report_records.cpp's comments count them: 6 sign-ins and 3 counted
+    // visits by 3 people; week 44 had 5 + 2.
+    const std::string summary = browser.text(browser.find("#summary dl"));
+    EXPECT_NE(summary.find("Käyntejä yhteensä\n9\nKäyntejä nimellä\n6\nKäyntejä ilman nimeä\n3\n"
+                           "Eri kävijöitä (nimellä)\n3"),
+              std::string::npos)
+        << summary;
+    const std::string visits = browser.text(browser.find("#visits"));
+    EXPECT_NE(visits.find("Viikko 44 (26.10.2026–1.11.2026) 5 2 7"), std::string::npos) << visits;
+    EXPECT_NE(visits.find("lokakuu 2026 4 2 6"), std::string::npos) << visits;
+    // The chart has a column for each of the 16 days, with named visits on five of them.
+    EXPECT_EQ(browser.find_all("svg.columns rect.named").size(), 5u);
+    EXPECT_EQ(browser.find_all("svg.columns rect.anonymous").size(), 2u);
+    const std::string ranking = browser.text(browser.find("#ranking"));
+    EXPECT_NE(ranking.find("Tuolijumppa, ti 27.10.2026 klo 10.00"), std::string::npos) << ranking;
+    EXPECT_EQ(browser.find_all("#activities tbody tr").size(), 5u);
+    EXPECT_EQ(browser.find_all("#activities tr.cancelled").size(), 1u);
+    capture(browser, "reports");
+
+    // The weekly visits as a file, with commas as chosen.
+    ASSERT_TRUE(browser.click(browser.find("a[href^='/reports/csv?table=weeks']"))) << browser.last_error();
+    const std::string file = downloads + "/kaynnit-viikoittain_2026-10-26_2026-11-10.csv";
+    EXPECT_TRUE(eventually([&] { return std::filesystem::exists(file); }, std::chrono::seconds(20)))
+        << "no download in " << downloads;
+    EXPECT_EQ(read_file(file),
+              "\xEF\xBB\xBFViikko,Ensimmäinen päivä,Viimeinen päivä,Käyntejä nimellä,Käyntejä ilman nimeä,"
+              "Käyntejä yhteensä\r\n"
+              "2026-W44,2026-10-26,2026-11-01,5,2,7\r\n"
+              "2026-W45,2026-11-02,2026-11-08,0,1,1\r\n"
+              "2026-W46,2026-11-09,2026-11-10,1,0,1\r\n");
+
+    // A period over a year: told so, with the form to fix it.
+    ASSERT_TRUE(browser.clear(browser.find("#from"))) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#from"), "1.1.2025")) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("form.report-form button[type=submit]")))
+        << browser.last_error();
+    const std::string refused = browser.page_text();
+    EXPECT_NE(refused.find("Jakso on liian pitkä. Raportin jakso voi olla enintään 366 päivää."), std::string::npos)
+        << refused;
+    EXPECT_TRUE(browser.find_all("#summary").empty());
+    capture(browser, "reports_refused");
 }
 
 } // namespace

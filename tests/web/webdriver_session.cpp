@@ -171,6 +171,12 @@ bool WebDriverSession::type(const std::string& element, const std::string& text)
     return !element.empty() && (command("POST", "/element/" + element + "/value", {{"text", text}}), m_error.empty());
 }
 
+bool WebDriverSession::clear(const std::string& element)
+{
+    return !element.empty()
+        && (command("POST", "/element/" + element + "/clear", nlohmann::json::object()), m_error.empty());
+}
+
 std::string WebDriverSession::text(const std::string& element)
 {
     const auto text = command("GET", "/element/" + element + "/text");
@@ -181,6 +187,12 @@ std::string WebDriverSession::page_text()
 {
     const std::string body = find("body");
     return body.empty() ? std::string() : text(body);
+}
+
+bool WebDriverSession::allow_downloads(const std::string& directory)
+{
+    devtools("Browser.setDownloadBehavior", {{"behavior", "allow"}, {"downloadPath", directory}});
+    return m_error.empty();
 }
 
 void WebDriverSession::emulate_screen(int width, int height, bool mobile)

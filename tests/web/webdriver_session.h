@@ -36,9 +36,15 @@ public:
     // 20 s, until the browser shows a new document.
     bool click_to_new_page(const std::string& element);
     bool type(const std::string& element, const std::string& text);
+    // Empties a text field, as selecting its text and deleting it would.
+    bool clear(const std::string& element);
     std::string text(const std::string& element);
     // The visible text of the whole page.
     std::string page_text();
+
+    // Lets downloads (a link to a CSV file) land in `directory` under the name the
+    // server gives them; headless Chromium refuses them otherwise.
+    bool allow_downloads(const std::string& directory);
 
     // The viewport as a phone or a desktop screen: width and height in CSS pixels.
     void emulate_screen(int width, int height, bool mobile);

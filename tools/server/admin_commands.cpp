@@ -79,7 +79,7 @@ Result<ProgrammeUpload> replace_uploaded_programme(ServerStore& store, std::int6
         return current.error();
     std::vector<SiteCalendar> after = calendars;
     for (SiteCalendar& calendar : current->calendars)
-        if (calendar.source == CalendarSource::Feed)
+        if (calendar.source != CalendarSource::Upload)
             after.push_back(std::move(calendar));
     if (auto fits = check_programme_size(after); !fits)
         return refused(fits.error().message);

@@ -159,6 +159,8 @@ void check_fields(const std::string& kind, Fields& payload)
             payload.object("visitor", visitor);
             payload.id("registration", Presence::Optional); // only when they had registered
         }
+        // attendance.withdrawn: staff marked someone absent or took an anonymous count
+        // down; "attendance" names the attendance record it withdraws.
     }
     payload.object("time", time_of_record);
 }

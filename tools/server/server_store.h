@@ -3,13 +3,16 @@
 // sites' programmes and the kiosks' heartbeats. One interface, so a PostgreSQL backend
 // can follow the embedded SQLite one; callers never see SQL.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "attendance_figures.h"
 #include "core/civil_time.h"
 #include "core/result.h"
+#include "event_edit.h"
 
 namespace olohuone::server {
 
@@ -36,8 +39,32 @@ enum class Delivery {
     Conflict, // another record under this key: refused, kept aside for staff
 };
 
-// One of a site's calendars: uploaded by an admin, or the one its feed last delivered.
-enum class CalendarSource { Upload, Feed };
+// A kiosk's programme.edit record as delivered.
+struct KioskEditRecord {
+    std::int64_t record_id = 0;
+    std::int64_t kiosk_id = 0;
+    std::string payload; // checked by payload_rules when it arrived
+    UnixSeconds received_at = 0;
+};
+
+// What became of a kiosk's edit (docs/web.md, "Editing events").
+enum class KioskEditOutcome {
+    Applied,
+    LaterPageEdit,     // the occurrence was changed later on the week page
+    LaterKioskEdit,    // … or later on another kiosk (or the same one)
+    UnknownOccurrence, // the site's programme has no such occurrence
+    Unreadable,        // the edits calendar with it could not be read or would not fit
+};
+
+struct KioskEditNotApplied {
+    KioskEditRecord record;
+    KioskEditOutcome outcome = KioskEditOutcome::UnknownOccurrence;
+    std::string title;
+};
+
+// One of a site's calendars: uploaded by an admin, the one its feed last delivered, or
+// the one the server writes from its coordinators' edits.
+enum class CalendarSource { Upload, Feed, Edits };
 
 // The name of the calendar a site's feed fills.
 inline constexpr const char* feed_calendar_name = "feed";
@@ -154,6 +181,35 @@ public:
     // to ask with next time, unless the feed was changed or removed meanwhile (false).
     virtual Result<bool> store_feed_calendar(const SiteFeed& feed, const SiteCalendar& calendar, UnixSeconds now) = 0;
 
+    // The site's edits (event_edit.h), oldest first.
+    virtual Result<std::vector<EventEdit>> event_edits(std::int64_t site_id) = 0;
+    // Changes the site's edits in one transaction: `change` gets them and returns them as
+    // they are to be, with the calendar text they make (empty: no edits calendar), or an
+    // error that leaves everything as it was.
+    struct EditsAndCalendar {
+        std::vector<EventEdit> edits;
+        std::string ics;
+    };
+    using EditsChange = std::function<Result<EditsAndCalendar>(std::vector<EventEdit>)>;
+    virtual Result<void> change_event_edits(std::int64_t site_id, const EditsChange& change, UnixSeconds now) = 0;
+
+    // Kiosks' programme.edit records (docs/api.md) the server has not yet applied or
+    // refused, oldest first; settle_kiosk_edit decides each one once.
+    virtual Result<std::vector<KioskEditRecord>> unsettled_kiosk_edits(std::int64_t site_id) = 0;
+    // Decides the kiosk edit `record_id` in one transaction: `decide` gets the site's
+    // edits and says what became of it, with the edits and calendar to store when it was
+    // applied.
+    struct KioskEditSettlement {
+        KioskEditOutcome outcome = KioskEditOutcome::Applied;
+        std::string title; // of the occurrence, as the page names it
+        std::optional<EditsAndCalendar> applied;
+    };
+    using KioskEditDecision = std::function<Result<KioskEditSettlement>(std::vector<EventEdit>)>;
+    virtual Result<void> settle_kiosk_edit(std::int64_t site_id, std::int64_t record_id,
+                                           const KioskEditDecision& decide, UnixSeconds now) = 0;
+    // The kiosk edits that did not come into effect, newest first.
+    virtual Result<std::vector<KioskEditNotApplied>> kiosk_edits_not_applied(std::int64_t site_id) = 0;
+
     virtual Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) = 0;
     // Every kiosk by id, revoked ones too.
     virtual Result<std::vector<KioskStatus>> kiosks() = 0;
@@ -181,6 +237,9 @@ public:
     virtual Result<void> remove_session(const std::string& token_hash) = 0;
     // Removes the sessions unused since `idle_before` or made before `created_before`.
     virtual Result<void> remove_stale_sessions(UnixSeconds idle_before, UnixSeconds created_before) = 0;
+
+    // What the attendance reports count for the sites over [from, to) (attendance_figures.h).
+    virtual Result<AttendanceFigures> attendance_figures(const FigureQuery& query) = 0;
 };
 
 // The embedded default: one SQLite file in WAL mode; every delivery is on disk

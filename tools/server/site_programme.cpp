@@ -27,6 +27,9 @@ Result<void> check_calendar_name(const std::string& name)
         return make_error("a calendar's name must not contain a slash, a backslash or control characters");
     if (name == feed_calendar_name)
         return make_error(std::string("the name \"") + feed_calendar_name + "\" is kept for the site's feed");
+    if (name == edits_calendar_name)
+        return make_error(std::string("the name \"") + edits_calendar_name
+                          + "\" is kept for the events edited on the coordinators' pages");
     return {};
 }
 

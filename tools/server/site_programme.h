@@ -18,13 +18,14 @@ namespace olohuone::server {
 // Every site is in Finland for now; a site's own zone can follow.
 inline constexpr const char* site_time_zone = "Europe/Helsinki";
 
-// A kiosk takes at most 50 calendars: one is kept for the feed.
-inline constexpr std::size_t max_uploaded_calendars = 49;
+// A kiosk takes at most 50 calendars: one is kept for the feed and one for the
+// coordinators' edits (event_edit.h).
+inline constexpr std::size_t max_uploaded_calendars = 48;
 // The programme's answer, as JSON; a kiosk reads at most 32 MiB.
 inline constexpr std::size_t max_programme_answer_bytes = 24 * 1024 * 1024;
 
 // Nothing if `name` can name an uploaded calendar (1–200 bytes, not hidden, no path,
-// no control characters, not "feed"); else why not.
+// no control characters, not "feed" nor "edits"); else why not.
 Result<void> check_calendar_name(const std::string& name);
 
 // Reads `files` as a kiosk would, over the days it shows around `now`: from the day

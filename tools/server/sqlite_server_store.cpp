@@ -1,9 +1,12 @@
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <mutex>
 
+#include "attendance_queries.h"
 #include "server_store.h"
 #include "store/sqlite.h"
+#include "tokens.h"
 
 namespace olohuone::server {
 namespace {
@@ -124,6 +127,45 @@ CREATE TABLE web_session (
 );
 CREATE INDEX web_session_by_coordinator ON web_session (coordinator_id);
 )sql",
+    R"sql(
+-- The coordinators' edits of a site's programme (tools/server/event_edit.h): new
+-- events, whole events changed, single occurrences changed or cancelled. The server
+-- writes them out as the site's calendar 'edits', whose source is 'edits'.
+CREATE TABLE site_calendar_with_edits (
+    site_id    INTEGER NOT NULL REFERENCES site (id),
+    name       TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 200),
+    ics        TEXT    NOT NULL,
+    ics_hash   TEXT    NOT NULL,
+    source     TEXT    NOT NULL CHECK (source IN ('upload', 'feed', 'edits')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (site_id, name)
+);
+INSERT INTO site_calendar_with_edits SELECT site_id, name, ics, ics_hash, source, updated_at FROM site_calendar;
+DROP TABLE site_calendar;
+ALTER TABLE site_calendar_with_edits RENAME TO site_calendar;
+CREATE TABLE site_event_edit (
+    site_id     INTEGER NOT NULL REFERENCES site (id),
+    uid         TEXT    NOT NULL CHECK (length(CAST(uid AS BLOB)) BETWEEN 1 AND 1000),
+    instance    INTEGER NOT NULL, -- an occurrence's original start; 0 for a whole event
+    kind        TEXT    NOT NULL CHECK (kind IN ('new', 'series', 'occurrence')),
+    title       TEXT    NOT NULL,
+    description TEXT    NOT NULL,
+    location    TEXT    NOT NULL,
+    host        TEXT    NOT NULL,
+    capacity    INTEGER CHECK (capacity BETWEEN 1 AND 999),
+    cancelled   INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+    first_date  TEXT    NOT NULL DEFAULT '', -- 'new': YYYY-MM-DD
+    weekdays    INTEGER NOT NULL DEFAULT 0 CHECK (weekdays BETWEEN 0 AND 127),
+    until_date  TEXT    NOT NULL DEFAULT '', -- 'new': YYYY-MM-DD, or '' for open-ended
+    start_time  INTEGER, -- minutes after midnight; NULL: the calendar's
+    end_time    INTEGER,
+    base_event  TEXT    NOT NULL DEFAULT '', -- 'series': the event as its calendar had it
+    start_at    INTEGER NOT NULL DEFAULT 0, -- 'occurrence': where it is now
+    end_at      INTEGER NOT NULL DEFAULT 0,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (site_id, uid, instance)
+);
+)sql",
 };
 
 const char* notice_text(NoticeKind kind)
@@ -136,7 +178,74 @@ NoticeKind notice_kind_of(const std::string& text)
     return text == "done" ? NoticeKind::Done : text == "problem" ? NoticeKind::Problem : NoticeKind::None;
 }
 
-const char* source_text(CalendarSource source) { return source == CalendarSource::Feed ? "feed" : "upload"; }
+const char* source_text(CalendarSource source)
+{
+    return source == CalendarSource::Feed ? "feed" : source == CalendarSource::Edits ? "edits" : "upload";
+}
+
+CalendarSource calendar_source_of(const std::string& text)
+{
+    return text == "feed" ? CalendarSource::Feed : text == "edits" ? CalendarSource::Edits : CalendarSource::Upload;
+}
+
+const char* edit_kind_text(EditKind kind)
+{
+    return kind == EditKind::Series ? "series" : kind == EditKind::Occurrence ? "occurrence" : "new";
+}
+
+EditKind edit_kind_of(const std::string& text)
+{
+    return text == "series" ? EditKind::Series : text == "occurrence" ? EditKind::Occurrence : EditKind::NewEvent;
+}
+
+std::optional<CivilDate> date_of(const std::string& iso)
+{
+    CivilDate date;
+    if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &date.year, &date.month, &date.day) != 3
+        || !date.valid())
+        return std::nullopt;
+    return date;
+}
+
+std::optional<std::int64_t> minutes_of(const std::optional<CivilTime>& time)
+{
+    if (!time)
+        return std::nullopt;
+    return time->hour * 60 + time->minute;
+}
+
+std::optional<CivilTime> time_of(const sql::Statement& row, int column)
+{
+    if (row.column_is_null(column))
+        return std::nullopt;
+    const auto minutes = row.column_int(column);
+    return CivilTime{static_cast<int>(minutes / 60), static_cast<int>(minutes % 60), 0};
+}
+
+constexpr const char* edit_columns =
+    "uid, instance, kind, title, description, location, host, capacity, cancelled, first_date, weekdays, "
+    "until_date, start_time, end_time, base_event, start_at, end_at, updated_at";
+
+EventEdit edit_of(const sql::Statement& row)
+{
+    EventEdit edit;
+    edit.uid = row.column_text(0);
+    edit.instance = row.column_int(1);
+    edit.kind = edit_kind_of(row.column_text(2));
+    edit.texts = {row.column_text(3), row.column_text(4), row.column_text(5), row.column_text(6),
+                  row.column_is_null(7) ? std::nullopt : std::optional<int>(static_cast<int>(row.column_int(7)))};
+    edit.cancelled = row.column_int(8) != 0;
+    edit.first_date = date_of(row.column_text(9)).value_or(CivilDate{});
+    edit.weekdays = static_cast<int>(row.column_int(10));
+    edit.until = date_of(row.column_text(11));
+    edit.start_time = time_of(row, 12);
+    edit.end_time = time_of(row, 13);
+    edit.base_event = row.column_text(14);
+    edit.start = row.column_int(15);
+    edit.end = row.column_int(16);
+    edit.updated_at = row.column_int(17);
+    return edit;
+}
 
 class SqliteServerStore final : public ServerStore {
 public:
@@ -337,7 +446,7 @@ public:
                 continue;
             programme.calendars.push_back(
                 {select->column_text(1), select->column_text(2), select->column_text(3),
-                 select->column_text(4) == "feed" ? CalendarSource::Feed : CalendarSource::Upload});
+                 calendar_source_of(select->column_text(4))});
         }
     }
 
@@ -498,6 +607,87 @@ public:
         if (auto committed = transaction->commit(); !committed)
             return committed.error();
         return true;
+    }
+
+    Result<std::vector<EventEdit>> event_edits(std::int64_t site_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return read_event_edits(site_id);
+    }
+
+    Result<void> change_event_edits(std::int64_t site_id, const EditsChange& change, UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        if (auto exists = has_site(site_id); !exists || !exists.value())
+            return exists ? make_error("there is no site " + std::to_string(site_id)) : exists.error();
+        auto before = read_event_edits(site_id);
+        if (!before)
+            return before.error();
+        auto after = change(std::move(before.value()));
+        if (!after)
+            return after.error();
+        auto remove = m_database.prepare("DELETE FROM site_event_edit WHERE site_id = ?");
+        auto insert = m_database.prepare(std::string("INSERT INTO site_event_edit (site_id, ") + edit_columns
+                                         + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                           "?15, ?16, ?17, ?18, ?19)");
+        if (!remove || !insert)
+            return !remove ? remove.error() : insert.error();
+        remove->bind(1, site_id);
+        if (auto ran = remove->run(); !ran)
+            return ran.error();
+        for (const EventEdit& edit : after->edits) {
+            insert->reset();
+            insert->bind(1, site_id)
+                .bind(2, edit.uid)
+                .bind(3, edit.instance)
+                .bind(4, std::string_view(edit_kind_text(edit.kind)))
+                .bind(5, edit.texts.title)
+                .bind(6, edit.texts.description)
+                .bind(7, edit.texts.location)
+                .bind(8, edit.texts.host)
+                .bind(9, edit.texts.capacity ? std::optional<std::int64_t>(*edit.texts.capacity) : std::nullopt)
+                .bind(10, std::int64_t{edit.cancelled ? 1 : 0})
+                .bind(11, edit.kind == EditKind::NewEvent ? edit.first_date.iso() : std::string())
+                .bind(12, std::int64_t{edit.weekdays})
+                .bind(13, edit.until ? edit.until->iso() : std::string())
+                .bind(14, minutes_of(edit.start_time))
+                .bind(15, minutes_of(edit.end_time))
+                .bind(16, edit.base_event)
+                .bind(17, edit.start)
+                .bind(18, edit.end)
+                .bind(19, edit.updated_at ? edit.updated_at : now);
+            if (auto ran = insert->run(); !ran)
+                return ran.error();
+        }
+        auto old_hash = m_database.prepare("SELECT ics_hash FROM site_calendar WHERE site_id = ? AND name = ?");
+        if (!old_hash)
+            return old_hash.error();
+        old_hash->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
+        auto found = sql::optional_row(*old_hash, [](const sql::Statement& row) { return row.column_text(0); });
+        if (!found)
+            return found.error();
+        const std::string new_hash = after->ics.empty() ? std::string() : hash_hex(after->ics);
+        if (found.value().value_or(std::string()) != new_hash) {
+            auto write = after->ics.empty()
+                ? m_database.prepare("DELETE FROM site_calendar WHERE site_id = ?1 AND name = ?2")
+                : m_database.prepare("INSERT INTO site_calendar (site_id, name, ics, ics_hash, source, updated_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, 'edits', ?5) ON CONFLICT (site_id, name) DO UPDATE SET "
+                                     "ics = excluded.ics, ics_hash = excluded.ics_hash, source = excluded.source, "
+                                     "updated_at = excluded.updated_at");
+            if (!write)
+                return write.error();
+            write->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
+            if (!after->ics.empty())
+                write->bind(3, after->ics).bind(4, new_hash).bind(5, now);
+            if (auto ran = write->run(); !ran)
+                return ran.error();
+            if (auto noted = note_programme_change(site_id, now); !noted)
+                return noted;
+        }
+        return transaction->commit();
     }
 
     Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) override
@@ -724,6 +914,12 @@ public:
         return remove->run();
     }
 
+    Result<AttendanceFigures> attendance_figures(const FigureQuery& query) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return read_attendance_figures(m_database, query);
+    }
+
     Result<void> remove_stale_sessions(UnixSeconds idle_before, UnixSeconds created_before) override
     {
         const std::lock_guard lock(m_mutex);
@@ -775,6 +971,16 @@ private:
         if (!found)
             return found.error();
         return found.value().has_value();
+    }
+
+    Result<std::vector<EventEdit>> read_event_edits(std::int64_t site_id)
+    {
+        auto select = m_database.prepare(std::string("SELECT ") + edit_columns
+                                         + " FROM site_event_edit WHERE site_id = ? ORDER BY updated_at, uid, instance");
+        if (!select)
+            return select.error();
+        select->bind(1, site_id);
+        return sql::collect_rows(*select, edit_of);
     }
 
     Result<void> note_programme_change(std::int64_t site_id, UnixSeconds now)

@@ -217,5 +217,41 @@ TEST(Override, OverrideWithoutDtstartKeepsItsSlotInsteadOfVanishing)
     EXPECT_FALSE(bingo.moved_from.has_value());
 }
 
+// A calendar marked X-OLOHUONE-EDITS (the server's coordinators' edits) is read after
+// the others, whatever the order of the files: its master replaces the series and its
+// override replaces the calendar's own override of the same instance.
+TEST(Override, EditsCalendarWinsOverTheOtherCalendarsInAnyOrder)
+{
+    const std::string calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                                 "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\n"
+                                 "DTSTART;TZID=Europe/Helsinki:20261103T143000\r\nDURATION:PT1H\r\n"
+                                 "RRULE:FREQ=WEEKLY\r\nSUMMARY:Bingo\r\nLOCATION:Sali\r\nEND:VEVENT\r\n"
+                                 "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\n"
+                                 "RECURRENCE-ID;TZID=Europe/Helsinki:20261124T143000\r\n"
+                                 "DTSTART;TZID=Europe/Helsinki:20261124T150000\r\nDURATION:PT1H\r\n"
+                                 "SUMMARY:Bingo\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const std::string edits = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-OLOHUONE-EDITS:TRUE\r\n"
+                              "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\n"
+                              "DTSTART;TZID=Europe/Helsinki:20261103T143000\r\nDURATION:PT1H\r\n"
+                              "RRULE:FREQ=WEEKLY\r\nSUMMARY:Bingo\r\nLOCATION:Kirjasto\r\nEND:VEVENT\r\n"
+                              "BEGIN:VEVENT\r\nUID:bingo@olohuone.example\r\nRECURRENCE-ID:20261124T123000Z\r\n"
+                              "STATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    for (const bool edits_first : {true, false}) {
+        const std::vector<CalendarFile> files = edits_first
+            ? std::vector<CalendarFile>{{"a-edits", edits}, {"b-calendar", calendar}}
+            : std::vector<CalendarFile>{{"a-calendar", calendar}, {"b-edits", edits}};
+        const auto imported = import_ok(files, window(utc(2026, 11, 16, 22), utc(2026, 11, 30, 22)));
+        ASSERT_EQ(imported.occurrences.size(), 2u) << "edits first: " << edits_first;
+        const Occurrence& kept = imported.occurrences[0];
+        EXPECT_EQ(kept.start, utc(2026, 11, 17, 12, 30));
+        EXPECT_EQ(kept.location.default_text(), "Kirjasto");
+        const Occurrence& cancelled = imported.occurrences[1];
+        EXPECT_EQ(cancelled.start, utc(2026, 11, 24, 12, 30)); // back in its slot, not moved to 15:00
+        EXPECT_EQ(cancelled.status, EventStatus::Cancelled);
+        EXPECT_EQ(cancelled.location.default_text(), "Kirjasto");
+        EXPECT_TRUE(imported.warnings.empty()) << imported.warnings.front();
+    }
+}
+
 } // namespace
 } // namespace olohuone

@@ -9,11 +9,12 @@ struct NavEntry {
     const char* path;
 };
 
-// The top bar's sections, in order. Reports and event editing get their entries here
-// once their pages exist.
+// The top bar's sections, in order. Events are edited from the week page, under
+// "Viikko-ohjelma".
 constexpr NavEntry nav_entries[] = {
     {Section::Kiosks, "nav.kiosks", "/kiosks"},
     {Section::Programme, "nav.programme", "/programme"},
+    {Section::Reports, "nav.reports", "/reports"},
 };
 
 const char* notice_class(NoticeKind kind) { return kind == NoticeKind::Problem ? "notice problem" : "notice done"; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "admin_commands.h"
+#include "edits_calendar.h"
 #include "core/day_plan.h"
 #include "core/programme_import.h"
 #include "core/log.h"
@@ -73,9 +74,10 @@ void get_week(WebContext& web, const httplib::Request& request, httplib::Respons
     }
     auto programme = web.store.site_programme(site->id, CalendarTexts::Include);
     auto feeds = web.store.feeds();
-    if (!programme || !feeds) {
+    auto edits = web.store.event_edits(site->id);
+    if (!programme || !feeds || !edits) {
         answer_unavailable(web, response, &*signed_in, "reading a programme",
-                           !programme ? programme.error() : feeds.error());
+                           !programme ? programme.error() : !feeds ? feeds.error() : edits.error());
         return;
     }
     WeekView view{*signed_in,
@@ -90,7 +92,8 @@ void get_week(WebContext& web, const httplib::Request& request, httplib::Respons
                   {},
                   web.config.feed_refresh_minutes,
                   web.config.max_upload_bytes,
-                  take_notice(web, *signed_in)};
+                  take_notice(web, *signed_in),
+                  orphaned_edits(programme->calendars, edits.value())};
     if (auto days = week_days(web, programme->calendars, monday_of(*week)))
         view.days = std::move(days.value());
     else

@@ -1,6 +1,7 @@
 #include "web/week_page.h"
 
 #include "feed_url.h"
+#include "web/event_pages.h"
 #include "web/simple_pages.h"
 #include "web/web_texts.h"
 
@@ -48,6 +49,12 @@ void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, con
             "div", {{"class", "details"}},
             texts.format("week.moved", {{"when", local_time_text(texts, zone, *occurrence.moved_from, view.now)}}));
     html.close();
+    html.element("a",
+                 {{"class", "button edit"},
+                  {"href",
+                   edit_event_path(view.site.id, occurrence.uid, occurrence.instance, iso_week_text(view.week))},
+                  {"aria-label", texts.format("week.edit_label", {{"title", occurrence.title.in(language)}})}},
+                 texts.text("week.edit"));
     html.close();
 }
 
@@ -73,6 +80,38 @@ void day_section(Html& html, const Catalog& texts, const TimeZone& zone, const W
     html.close();
 }
 
+// The edits whose event no calendar has any more: the kiosks still show them as the
+// coordinator left them, until they are removed here.
+void orphaned_edits(Html& html, const Catalog& texts, const TimeZone& zone, const WeekView& view)
+{
+    if (view.orphaned_edits.empty())
+        return;
+    html.open("section", {{"class", "card warning"}, {"id", "orphaned"}});
+    html.element("h2", texts.text("week.orphaned_title"));
+    html.element("p", texts.text("week.orphaned_help"));
+    html.open("ul", {{"class", "orphans"}});
+    for (const EventEdit& edit : view.orphaned_edits) {
+        html.open("li");
+        const std::string what = edit.kind == EditKind::Occurrence
+            ? texts.format("week.orphaned_occurrence",
+                           {{"title", edit.texts.title},
+                            {"when", local_time_text(texts, zone, edit.instance, view.now)}})
+            : texts.format("week.orphaned_series", {{"title", edit.texts.title}});
+        html.element("span", what);
+        const std::string action = "/sites/" + std::to_string(view.site.id) + "/events/forget";
+        html.open("form", {{"method", "post"}, {"action", action}});
+        csrf_field(html, view.signed_in.session.csrf_token);
+        html.single("input", {{"type", "hidden"}, {"name", "uid"}, {"value", edit.uid}});
+        html.single("input", {{"type", "hidden"}, {"name", "instance"}, {"value", std::to_string(edit.instance)}});
+        html.single("input", {{"type", "hidden"}, {"name", "week"}, {"value", iso_week_text(view.week)}});
+        html.element("button", {{"type", "submit"}, {"class", "danger"}}, texts.text("week.orphaned_remove"));
+        html.close();
+        html.close();
+    }
+    html.close();
+    html.close();
+}
+
 void calendar_list(Html& html, const Catalog& texts, const WeekView& view)
 {
     html.element("h2", texts.text("week.calendars"));
@@ -83,9 +122,10 @@ void calendar_list(Html& html, const Catalog& texts, const WeekView& view)
     html.open("ul");
     for (const SiteCalendar& calendar : view.calendars)
         html.element("li",
-                     calendar.source == CalendarSource::Feed
-                         ? texts.text("week.calendar_feed")
-                         : texts.format("week.calendar_upload", {{"name", calendar.name}}));
+                     calendar.source == CalendarSource::Feed    ? texts.text("week.calendar_feed")
+                         : calendar.source == CalendarSource::Edits ? texts.text("week.calendar_edits")
+                                                                    : texts.format("week.calendar_upload",
+                                                                                   {{"name", calendar.name}}));
     html.close();
 }
 
@@ -163,6 +203,11 @@ std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView
                                {"to", texts.short_date(sunday)},
                                {"year", std::to_string(sunday.year)}}));
     html.element("p", {{"class", "muted"}}, texts.text("week.intro"));
+    html.open("p");
+    html.element("a", {{"class", "button primary"}, {"href", new_event_path(view.site.id, iso_week_text(view.week))}},
+                 texts.text("week.new_event"));
+    html.close();
+    orphaned_edits(html, texts, zone, view);
     week_links(html, texts, view);
     if (view.unreadable)
         write_notice(html, {NoticeKind::Problem, texts.format("week.unreadable", {{"reason", *view.unreadable}}), {}});

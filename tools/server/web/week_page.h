@@ -1,7 +1,8 @@
 #pragma once
 // A site's week as its kiosks show it, day by day (time, title, place, host; cancelled
-// and moved occurrences marked), with links to the weeks around it, the calendars it
-// comes from, and the forms that replace the uploaded calendars and set the feed.
+// and moved occurrences marked), with links to the weeks around it and to each event's
+// editing page, the edits whose event is gone, the calendars it comes from, and the
+// forms that replace the uploaded calendars and set the feed.
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct WeekView {
     int feed_refresh_minutes = 15;
     std::int64_t max_upload_bytes = 0;
     Notice notice;
+    std::vector<EventEdit> orphaned_edits; // edits of events gone from their calendars
 };
 
 std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView& view);
