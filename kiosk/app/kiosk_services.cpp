@@ -5,6 +5,7 @@
 
 #include "app/content.h"
 #include "app/database_path.h"
+#include "app/event_templates.h"
 #include "app/visit_options.h"
 
 namespace olohuone::app {
@@ -49,6 +50,8 @@ Result<void> KioskServices::check_content(const KioskConfig& config, const Clock
         return catalogs.error();
     if (auto options = load_visit_options(config.content_dir, config.languages); !options)
         return options.error();
+    if (auto templates = load_event_templates(config.content_dir, config.languages); !templates)
+        return templates.error();
     auto files = read_calendar_files(config.content_dir);
     if (!files)
         return files.error();
@@ -75,6 +78,9 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     auto visit_options = load_visit_options(config.content_dir, config.languages);
     if (!visit_options)
         return visit_options.error();
+    auto templates = load_event_templates(config.content_dir, config.languages);
+    if (!templates)
+        return templates.error();
 
     std::string database_path = ":memory:";
     if (location == StoreLocation::StateDirectory) {
@@ -98,7 +104,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
         std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
     services->m_staff_desk = std::make_unique<StaffDeskService>(
         services->m_store.database(), services->m_visit_log, services->m_activity_log, config.activity_rules,
-        services->m_connection, clock, services->m_zone);
+        services->m_connection, clock, services->m_zone, std::move(templates.value()));
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_store.database(),
                                                               services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);

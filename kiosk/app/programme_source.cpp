@@ -5,6 +5,7 @@
 #include "app/content.h"
 #include "core/day_plan.h"
 #include "core/log.h"
+#include "store/programme_edits.h"
 #include "store/sync_state.h"
 
 namespace olohuone::app {
@@ -128,12 +129,22 @@ void ProgrammeSource::refresh_if_needed()
 std::vector<Occurrence> ProgrammeSource::occurrences_on(const CivilDate& date)
 {
     refresh_if_needed();
-    auto occurrences = m_cache.between(m_zone.start_of_day(date), m_zone.start_of_day(date.plus_days(1)));
+    const UnixSeconds from = m_zone.start_of_day(date);
+    const UnixSeconds to = m_zone.start_of_day(date.plus_days(1));
+    auto occurrences = m_cache.between(from, to);
     if (!occurrences) {
         log::error("cannot read the programme for " + date.iso() + ": " + occurrences.error().message);
         return {};
     }
-    return olohuone::occurrences_on(occurrences.value(), date, m_zone);
+    // Staff's edits show at once; one that cannot be read is logged and the programme
+    // is shown as its calendars have it.
+    auto edits = store::edits_in_effect(m_database);
+    if (!edits) {
+        log::error("cannot read staff's programme edits: " + edits.error().message);
+        return olohuone::occurrences_on(occurrences.value(), date, m_zone);
+    }
+    return olohuone::occurrences_on(apply_programme_edits(std::move(occurrences.value()), edits.value(), from, to),
+                                    date, m_zone);
 }
 
 } // namespace olohuone::app

@@ -3,6 +3,7 @@
 #include "app/staff_pin.h"
 #include "core/log.h"
 #include "store/outbox.h"
+#include "store/programme_edits.h"
 #include "store/staff_access.h"
 #include "store/sync_state.h"
 
@@ -167,6 +168,43 @@ Result<bool> StaffDeskService::withdraw_attendance(const Occurrence& activity, s
     if (!withdrawn)
         log::error("staff's withdrawal not stored for " + activity.key() + ": " + withdrawn.error().message);
     return withdrawn;
+}
+
+Result<void> StaffDeskService::edit_programme(ProgrammeEdit edit)
+{
+    // Today and the days ahead, by where the occurrence is now (a cancel or restore
+    // carries that too): what has been stays as it was, for the reports.
+    if (edit.start < today().first)
+        return make_error("a programme edit for a day already past");
+    edit.made_at = m_clock.now();
+    auto stored = store::record_programme_edit(m_database, edit, {edit.made_at, m_clock.synchronised()});
+    if (!stored)
+        log::error("staff's programme edit of " + edit.uid + " not stored: " + stored.error().message);
+    else
+        log::info(std::string("staff programme edit: ") + action_name(edit.action) + " " + edit.uid + "@"
+                  + std::to_string(edit.instance));
+    return stored;
+}
+
+ui::EditStanding StaffDeskService::edit_standing(const Occurrence& shown)
+{
+    auto latest = store::latest_edit_of(m_database, shown.uid, shown.instance);
+    if (!latest) {
+        log::error("cannot read staff's programme edits: " + latest.error().message);
+        return ui::EditStanding::None;
+    }
+    if (!latest.value())
+        return ui::EditStanding::None;
+    const store::StoredEdit& stored = *latest.value();
+    switch (stored.state) {
+    case store::EditState::Local:
+        return m_connection.engine() != nullptr ? ui::EditStanding::Here : ui::EditStanding::Kept;
+    case store::EditState::Refused:
+        return ui::EditStanding::Refused;
+    case store::EditState::Settled:
+        return edit_shows_in(stored.edit, shown) ? ui::EditStanding::InEffect : ui::EditStanding::Overruled;
+    }
+    return ui::EditStanding::None;
 }
 
 ui::StaffSyncStatus StaffDeskService::sync_status()

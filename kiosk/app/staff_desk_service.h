@@ -18,9 +18,9 @@ class StaffDeskService final : public ui::StaffDesk {
 public:
     StaffDeskService(sql::Database& database, store::VisitLog& visits, store::ActivityLog& activities,
                      RegistrationRules activity_rules, const SyncConnection& connection, const Clock& clock,
-                     const TimeZone& zone)
+                     const TimeZone& zone, std::vector<EventTemplate> templates = {})
         : m_database(database), m_visits(visits), m_activities(activities), m_activity_rules(activity_rules),
-          m_connection(connection), m_clock(clock), m_zone(zone)
+          m_connection(connection), m_clock(clock), m_zone(zone), m_templates(std::move(templates))
     {
     }
 
@@ -33,6 +33,9 @@ public:
                                            const std::string& key) override;
     Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
                                      const std::string& key) override;
+    Result<void> edit_programme(ProgrammeEdit edit) override;
+    ui::EditStanding edit_standing(const Occurrence& shown) override;
+    const std::vector<EventTemplate>& event_templates() const override { return m_templates; }
     ui::StaffSyncStatus sync_status() override;
     bool sync_now() override;
 
@@ -50,6 +53,7 @@ private:
     const Clock& m_clock;
     const TimeZone& m_zone;
     PinLockoutRules m_rules;
+    std::vector<EventTemplate> m_templates;
 };
 
 } // namespace olohuone::app

@@ -361,7 +361,7 @@ Result<bool> ActivityLog::withdraw(const Occurrence& activity, std::optional<std
         ? m_database.prepare("SELECT id, key FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id = ? "
                              "AND withdrawn_at IS NULL")
         : m_database.prepare("SELECT id, key FROM attendance WHERE event_uid = ? AND instance = ? AND visitor_id IS "
-                             "NULL AND withdrawn_at IS NULL ORDER BY arrived_at DESC, id DESC LIMIT 1");
+                             "NULL AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1");
     if (!select)
         return select.error();
     select->bind(1, activity.uid).bind(2, activity.instance);

@@ -173,6 +173,26 @@ DROP INDEX attendance_once;
 CREATE UNIQUE INDEX attendance_once ON attendance (event_uid, instance, visitor_id)
     WHERE visitor_id IS NOT NULL AND withdrawn_at IS NULL;
 )sql"},
+        {7, R"sql(
+-- Staff's changes to the programme made on this kiosk, laid over the calendars' programme
+-- until settled: delivered, and the server's programme fetched (or found current) after
+-- that, so the server's programme has the change or a later one that won over it.
+CREATE TABLE programme_edit (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT    NOT NULL UNIQUE,
+    action    TEXT    NOT NULL CHECK (action IN ('cancel', 'restore', 'change', 'add')),
+    event_uid TEXT    NOT NULL,
+    instance  INTEGER NOT NULL,
+    start     INTEGER NOT NULL DEFAULT 0,
+    end       INTEGER NOT NULL DEFAULT 0,
+    location  TEXT,
+    capacity  INTEGER CHECK (capacity IS NULL OR capacity > 0),
+    title     TEXT    NOT NULL DEFAULT '',
+    made_at   INTEGER NOT NULL,
+    settled   INTEGER NOT NULL DEFAULT 0 CHECK (settled IN (0, 1))
+);
+CREATE INDEX programme_edit_by_occurrence ON programme_edit (event_uid, instance);
+)sql"},
     };
     return all;
 }

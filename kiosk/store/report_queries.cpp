@@ -43,13 +43,16 @@ SELECT uid, instance,
     (SELECT count(*) FROM registration r
       WHERE r.event_uid = activity.uid AND r.instance = activity.instance AND r.cancelled_at IS NOT NULL),
     (SELECT count(*) FROM attendance a
-      WHERE a.event_uid = activity.uid AND a.instance = activity.instance AND a.withdrawn_at IS NULL AND a.visitor_id IS NOT NULL),
+      WHERE a.event_uid = activity.uid AND a.instance = activity.instance
+        AND a.withdrawn_at IS NULL AND a.visitor_id IS NOT NULL),
     (SELECT count(*) FROM attendance a
-      WHERE a.event_uid = activity.uid AND a.instance = activity.instance AND a.withdrawn_at IS NULL AND a.visitor_id IS NOT NULL
+      WHERE a.event_uid = activity.uid AND a.instance = activity.instance
+        AND a.withdrawn_at IS NULL AND a.visitor_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM registration r WHERE r.event_uid = a.event_uid AND r.instance = a.instance
                     AND r.visitor_id = a.visitor_id AND r.cancelled_at IS NULL)),
     (SELECT count(*) FROM attendance a
-      WHERE a.event_uid = activity.uid AND a.instance = activity.instance AND a.withdrawn_at IS NULL AND a.visitor_id IS NULL)
+      WHERE a.event_uid = activity.uid AND a.instance = activity.instance
+        AND a.withdrawn_at IS NULL AND a.visitor_id IS NULL)
 FROM activity ORDER BY instance, uid
 )sql");
     if (!select)

@@ -1,5 +1,7 @@
 #include "store/sync_state.h"
 
+#include "store/programme_edits.h"
+
 namespace olohuone::store {
 namespace {
 
@@ -68,6 +70,8 @@ Result<void> replace_server_programme(sql::Database& database, const std::vector
     noted->bind(1, etag).bind(2, at);
     if (auto ran = noted->run(); !ran)
         return ran;
+    if (auto settled = settle_delivered_edits(database); !settled)
+        return settled;
     return transaction->commit();
 }
 
@@ -80,5 +84,7 @@ Result<std::vector<CalendarFile>> server_programme(sql::Database& database)
         return CalendarFile{row.column_text(0), row.column_text(1)};
     });
 }
+
+Result<void> note_programme_current(sql::Database& database) { return settle_delivered_edits(database); }
 
 } // namespace olohuone::store

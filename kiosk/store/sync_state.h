@@ -26,9 +26,12 @@ Result<void> note_heartbeat(sql::Database& database, UnixSeconds at);
 
 // Replaces the downloaded programme in one transaction: the screens read the old
 // calendars or the new ones, never a mix. An empty list means the server has none and
-// the bundled programme is shown.
+// the bundled programme is shown. Staff's edits delivered before are settled with it.
 Result<void> replace_server_programme(sql::Database& database, const std::vector<CalendarFile>& calendars,
                                       const std::string& etag, UnixSeconds at);
 Result<std::vector<CalendarFile>> server_programme(sql::Database& database);
+// The server said the programme the kiosk holds is its current one (a 304): staff's
+// edits delivered before are in it, or were overruled there.
+Result<void> note_programme_current(sql::Database& database);
 
 } // namespace olohuone::store

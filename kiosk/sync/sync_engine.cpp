@@ -200,8 +200,15 @@ void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
                          std::string(), state->programme_etag});
     if (!answered_usably(response, pass, "programme"))
         return;
-    if (response->status == 304)
+    if (response->status == 304) {
+        // Staff's edits delivered before now are in this programme or lost to a later
+        // change on the server: either way the kiosk stops laying them over it.
+        if (auto noted = store::note_programme_current(database); !noted) {
+            pass.problem_kind = SyncProblem::LocalStore;
+            pass.problem = "cannot note the programme check: " + noted.error().message;
+        }
         return;
+    }
     if (response->status != 200) {
         pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "unexpected answer to the programme: " + error_message(response->body, response->status);

@@ -17,6 +17,7 @@
 #include "payload_rules.h"
 #include "records_api.h"
 #include "store/activity_log.h"
+#include "store/programme_edits.h"
 #include "store/record_key.h"
 #include "store/store.h"
 #include "store/visit_log.h"
@@ -34,6 +35,7 @@ constexpr UnixSeconds tuesday_ten = 1795507200;
 const std::map<std::string, std::set<std::string>> optional_fields = {
     {"visit.sign_in", {"whom"}},
     {"attendance.here", {"registration"}},
+    {"programme.edit", {"values/location"}}, // only when staff changed the place
 };
 
 struct OutboxRow {
@@ -87,6 +89,17 @@ SignInDraft sign_in(const std::string& name, const std::string& group, const std
     return draft;
 }
 
+// An edit of `uid` at `instance` under a new key, as staff mode starts one.
+ProgrammeEdit edit_of(EditAction action, std::string uid, UnixSeconds instance)
+{
+    ProgrammeEdit edit;
+    edit.action = action;
+    edit.key = store::new_record_key();
+    edit.uid = std::move(uid);
+    edit.instance = instance;
+    return edit;
+}
+
 // Every kind of record, made by the kiosk's store as its screens make them.
 class ServerRecordPayloads : public ::testing::Test {
 protected:
@@ -132,6 +145,34 @@ protected:
         auto withdrawn = activities.withdraw(activity, std::nullopt, store::new_record_key(), next());
         ok(withdrawn);
         EXPECT_TRUE(withdrawn.value());
+
+        // Staff's programme edits (programme.edit), one of each action.
+        for (const ProgrammeEdit& edit : programme_edits())
+            ok(store::record_programme_edit(kiosk.database(), edit, next()));
+    }
+
+    static std::vector<ProgrammeEdit> programme_edits()
+    {
+        const Occurrence activity = gymnastics();
+        ProgrammeEdit cancel = edit_of(EditAction::Cancel, activity.uid, activity.instance);
+        ProgrammeEdit restore = edit_of(EditAction::Restore, activity.uid, activity.instance);
+        ProgrammeEdit moved = edit_of(EditAction::Change, activity.uid, activity.instance);
+        moved.start = activity.start + 1800;
+        moved.end = activity.end + 1800;
+        moved.capacity = 12;
+        moved.location = "Sali 2";
+        ProgrammeEdit unlimited = moved; // the place kept, no limit of places
+        unlimited.key = store::new_record_key();
+        unlimited.location.reset();
+        unlimited.capacity.reset();
+        ProgrammeEdit added =
+            edit_of(EditAction::Add, store::new_record_key() + "@kiosk.olohuone", tuesday_ten + 7200);
+        added.start = added.instance;
+        added.end = added.start + 3600;
+        added.title = "Bingo";
+        added.capacity = 20;
+        added.location = "Olohuone";
+        return {cancel, restore, moved, unlimited, added};
     }
 
     std::vector<OutboxRow> outbox()
@@ -244,9 +285,73 @@ TEST_F(ServerRecordPayloads, TextsAndNumbersAreBoundedAndUnknownFieldsAllowed)
     // Within the payload's size limit.
     EXPECT_EQ(with("visit.counted", "/extra", std::string(17 * 1024, 'x')), "payload is larger than 16 KiB");
 
+    EXPECT_EQ(with("programme.edit", "/action", "postpone"),
+              "payload.action must be one of cancel, restore, change, add");
+
     OutboxRow not_an_object = by_kind.at("visit.counted");
     not_an_object.payload = nlohmann::json::array({1, 2});
     EXPECT_EQ(problem_of(record_of(not_an_object)), "payload must be an object");
+}
+
+TEST_F(ServerRecordPayloads, ProgrammeEditsAreBoundedAsTheImporterAndThePageBoundThem)
+{
+    std::map<std::string, OutboxRow> by_action;
+    for (const OutboxRow& row : outbox())
+        if (row.kind == "programme.edit")
+            by_action.emplace(row.payload.at("action").get<std::string>(), row);
+    ASSERT_EQ(by_action.size(), 4u);
+    const auto with = [&](const std::string& action, const std::string& pointer, const nlohmann::json& value) {
+        OutboxRow changed = by_action.at(action);
+        changed.payload[nlohmann::json::json_pointer(pointer)] = value;
+        return problem_of(record_of(changed));
+    };
+    const OutboxRow& change = by_action.at("change");
+    const std::int64_t start = change.payload.at("values").at("start").get<std::int64_t>();
+
+    EXPECT_EQ(with("cancel", "/action", "CANCEL"), "payload.action must be one of cancel, restore, change, add");
+    EXPECT_EQ(with("cancel", "/event/uid", std::string(1000, 'u')), "");
+    EXPECT_EQ(with("cancel", "/event/uid", std::string(1001, 'u')),
+              "payload.event.uid must be a text of 1 to 1000 bytes");
+    EXPECT_EQ(with("restore", "/event/uid", ""), "payload.event.uid must be a text of 1 to 1000 bytes");
+    EXPECT_EQ(with("restore", "/event/uid", std::string("tuoli\tjumppa")),
+              "payload.event.uid must not contain control characters");
+    EXPECT_EQ(with("cancel", "/event/instance", 1.5).rfind("payload.event.instance must be a whole number from", 0),
+              0u);
+    // A cancel or restore carries no values; if one does, they are not looked at.
+    EXPECT_EQ(with("cancel", "/values", "anything"), "");
+
+    // Times: whole numbers, the end after the start and at most a day later.
+    EXPECT_EQ(with("change", "/values/end", start), "payload.values.end must be after payload.values.start");
+    EXPECT_EQ(with("change", "/values/end", start + 24 * 3600), "");
+    EXPECT_EQ(with("change", "/values/end", start + 24 * 3600 + 1),
+              "payload.values.end must be at most 24 hours after payload.values.start");
+    EXPECT_EQ(with("change", "/values/start", 100).rfind("payload.values.start must be a whole number from", 0), 0u);
+    // Places as the week page's form takes them, or null for no limit.
+    EXPECT_EQ(with("change", "/values/capacity", nullptr), "");
+    EXPECT_EQ(with("change", "/values/capacity", 999), "");
+    EXPECT_EQ(with("change", "/values/capacity", 1000),
+              "payload.values.capacity must be null or a whole number from 1 to 999");
+    EXPECT_EQ(with("change", "/values/capacity", 0),
+              "payload.values.capacity must be null or a whole number from 1 to 999");
+    // Place and title as long as the kiosk's importer keeps them.
+    EXPECT_EQ(with("change", "/values/location", std::string(200, 'p')), "");
+    EXPECT_EQ(with("change", "/values/location", ""), "");
+    EXPECT_EQ(with("change", "/values/location", std::string(201, 'p')),
+              "payload.values.location must be a text of 0 to 200 bytes");
+    EXPECT_EQ(with("change", "/values/location", std::string("Sali\n2")),
+              "payload.values.location must not contain control characters");
+    EXPECT_EQ(with("add", "/values/title", std::string(200, 't')), "");
+    EXPECT_EQ(with("add", "/values/title", std::string(201, 't')),
+              "payload.values.title must be a text of 1 to 200 bytes");
+    EXPECT_EQ(with("add", "/values/title", ""), "payload.values.title must be a text of 1 to 200 bytes");
+    // An added event is named by its start.
+    const std::int64_t added_start = by_action.at("add").payload.at("values").at("start").get<std::int64_t>();
+    EXPECT_EQ(with("add", "/event/instance", added_start + 60),
+              "payload.event.instance must be the added event's start (payload.values.start)");
+    // A change needs no title.
+    OutboxRow untitled = change;
+    untitled.payload["values"].erase("title");
+    EXPECT_EQ(problem_of(record_of(untitled)), "");
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "earlier_records.h"
+#include "flow_steps.h"
 #include "offscreen_kiosk.h"
 
 namespace olohuone::testing {
@@ -14,19 +15,6 @@ namespace {
 constexpr CivilDate today{2026, 11, 24};
 constexpr CivilDate tomorrow{2026, 11, 25};
 const std::string reading_circle = "Iltalukupiiri: marraskuun kirja";
-
-std::int64_t count(OffscreenKiosk& kiosk, const std::string& sql)
-{
-    auto value = kiosk.services().store().database().query_int(sql);
-    EXPECT_TRUE(value.ok()) << sql;
-    return value.ok() ? value.value() : -1;
-}
-
-void tap(OffscreenKiosk& kiosk, const std::string& id)
-{
-    kiosk.tap(id);
-    kiosk.advance_ms(600);
-}
 
 void open_event(OffscreenKiosk& kiosk, const std::string& title, bool next_day)
 {

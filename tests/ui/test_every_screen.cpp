@@ -255,6 +255,44 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
     }
 }
 
+// Staff's programme screens from the staff home and back: every page of the day's list,
+// an occurrence, its times, places and numbers of places, and the templates.
+void walk_programme_screens(OffscreenKiosk& kiosk, const std::string& where)
+{
+    const auto every_page = [&](const std::string& what) {
+        expect_readable(kiosk, where + " " + what);
+        for (int page = 2; page < 10 && kiosk.has_target("choices/later"); ++page) {
+            tap(kiosk, "choices/later");
+            expect_readable(kiosk, where + " " + what + " page " + std::to_string(page));
+        }
+    };
+    tap(kiosk, "staff/programme");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme") << where;
+    every_page("programme");
+    // The last occurrence of the day, and each thing that can be changed about it.
+    const std::vector<std::string> occurrences = kiosk.targets_starting("choice/");
+    ASSERT_FALSE(occurrences.empty()) << where;
+    tap(kiosk, occurrences.back());
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_edit") << where;
+    expect_readable(kiosk, where + " occurrence");
+    for (const char* change : {"choice/time", "choice/place", "choice/capacity"}) {
+        if (!kiosk.has_target(change))
+            continue;
+        tap(kiosk, change);
+        every_page(change);
+        tap(kiosk, "choices/back");
+    }
+    tap(kiosk, "choices/back");
+    tap(kiosk, "programme/add");
+    every_page("templates");
+    tap(kiosk, kiosk.targets_starting("choice/").front());
+    every_page("start times");
+    tap(kiosk, "choices/back");
+    tap(kiosk, "choices/back");
+    tap(kiosk, "choices/back");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << where;
+}
+
 TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
 {
     const Display display = GetParam();
@@ -309,6 +347,7 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
             }
             tap(kiosk, "choices/back");
             tap(kiosk, "choices/back");
+            walk_programme_screens(kiosk, where);
             tap(kiosk, "staff/sync");
             expect_readable(kiosk, where + " sync");
             tap(kiosk, "staff/leave");

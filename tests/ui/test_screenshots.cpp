@@ -63,6 +63,10 @@ enum class ScreenName {
     StaffSync,
     StaffActivities,
     StaffAttendance,
+    StaffProgramme,
+    StaffEdit,
+    StaffEditTime,
+    StaffAddEvent,
 };
 
 struct ScreenCase {
@@ -109,6 +113,10 @@ constexpr ScreenCase screen_names[] = {
     {ScreenName::StaffSync, "staff_sync", "staff_sync"},
     {ScreenName::StaffActivities, "staff_activities", "staff_activities"},
     {ScreenName::StaffAttendance, "staff_attendance", "staff_attendance"},
+    {ScreenName::StaffProgramme, "staff_programme", "staff_programme"},
+    {ScreenName::StaffEdit, "staff_edit", "staff_edit"},
+    {ScreenName::StaffEditTime, "staff_edit_time", "staff_edit_time"},
+    {ScreenName::StaffAddEvent, "staff_add_event", "staff_add_event"},
 };
 
 constexpr const char* screenshot_staff_pin = "2468";
@@ -294,6 +302,10 @@ bool go_to_staff(OffscreenKiosk& kiosk, ScreenName screen)
     case ScreenName::StaffSync:
     case ScreenName::StaffActivities:
     case ScreenName::StaffAttendance:
+    case ScreenName::StaffProgramme:
+    case ScreenName::StaffEdit:
+    case ScreenName::StaffEditTime:
+    case ScreenName::StaffAddEvent:
         tap(kiosk, "staff/enter");
         type_staff_pin(kiosk, screenshot_staff_pin);
         if (screen == ScreenName::StaffPresent)
@@ -302,6 +314,26 @@ bool go_to_staff(OffscreenKiosk& kiosk, ScreenName screen)
             tap(kiosk, "staff/sync");
         if (screen == ScreenName::StaffActivities || screen == ScreenName::StaffAttendance)
             tap(kiosk, "staff/attendance");
+        if (screen == ScreenName::StaffProgramme || screen == ScreenName::StaffEdit
+            || screen == ScreenName::StaffEditTime || screen == ScreenName::StaffAddEvent) {
+            // The evening film cancelled by staff; then the sing-along moved half an hour.
+            tap(kiosk, "staff/programme");
+            pick_person(kiosk, "Elokuvailta");
+            tap(kiosk, "choice/cancel");
+            tap(kiosk, "choices/back");
+            if (screen == ScreenName::StaffAddEvent)
+                tap(kiosk, "programme/add");
+            if (screen == ScreenName::StaffEdit || screen == ScreenName::StaffEditTime) {
+                for (int page = 0; page < 5 && kiosk.has_target("choices/earlier"); ++page)
+                    tap(kiosk, "choices/earlier");
+                pick_person(kiosk, "Yhteislaulu");
+                tap(kiosk, "choice/time");
+                if (screen == ScreenName::StaffEdit)
+                    pick_person(kiosk, "15.00–16.00");
+            }
+            for (int page = 0; page < 5 && kiosk.has_target("choices/earlier"); ++page)
+                tap(kiosk, "choices/earlier");
+        }
         if (screen == ScreenName::StaffAttendance) {
             // Chair gymnastics, one more registered visitor marked here by staff just now,
             // seen from the list's first page.

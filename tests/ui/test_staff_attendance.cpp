@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "earlier_records.h"
+#include "flow_steps.h"
 #include "offscreen_kiosk.h"
 
 namespace olohuone::testing {
@@ -12,19 +13,6 @@ namespace {
 
 constexpr CivilDate today{2026, 11, 24};
 constexpr const char* staff_pin = "2468";
-
-std::int64_t count(OffscreenKiosk& kiosk, const std::string& sql)
-{
-    auto value = kiosk.services().store().database().query_int(sql);
-    EXPECT_TRUE(value.ok()) << sql;
-    return value.ok() ? value.value() : -1;
-}
-
-void tap(OffscreenKiosk& kiosk, const std::string& id)
-{
-    kiosk.tap(id);
-    kiosk.advance_ms(600);
-}
 
 // Staff mode, "Osallistujat", and the activity titled `title`.
 void open_attendance_of(OffscreenKiosk& kiosk, const std::string& title)

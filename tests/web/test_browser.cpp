@@ -12,7 +12,10 @@
 #include <thread>
 
 #include "chromedriver_process.h"
+#include "core/programme_edit.h"
 #include "core/time_zone.h"
+#include "kiosk_edit_records.h"
+#include "store/record_key.h"
 #include "webdriver_session.h"
 #include "report_records.h"
 #include "web_fixture.h"
@@ -263,6 +266,87 @@ TEST_F(BrowserTest, ACoordinatorEditsMakesAndCancelsEventsOnTheWeekPage)
     ASSERT_EQ(browser.find_all("#orphaned li").size(), 1u);
     EXPECT_NE(browser.text(browser.find("#orphaned li")).find("Kahviaamu ja pulla"), std::string::npos);
     capture(browser, "event_orphaned");
+}
+
+// Staff's edits from a kiosk: this week's coffee morning moved and a bingo added show
+// on the week page marked as the kiosk's; a change of the choir older than the
+// coordinator's cancellation of it, and a cancellation of an event the programme does
+// not have, are listed in their own box.
+TEST_F(BrowserTest, KioskEditsAreMarkedAndThoseThatDidNotComeIntoEffectListed)
+{
+    ServerProcess server{config, log_file()};
+    WebClient coordinator{server.port(), certificates.ca};
+    ASSERT_EQ(coordinator.log_in("kaisa.koordinaattori", good_password).status, 303);
+    const std::string csrf = WebClient::csrf_of(coordinator.get("/kiosks").body);
+    ASSERT_EQ(coordinator
+                  .post_files("/sites/" + site_1 + "/calendars", {{"csrf", csrf}},
+                              {{"calendars", "viikko-ohjelma.ics", weekly_programme}})
+                  .status,
+              303);
+    const TimeZone helsinki = TimeZone::named("Europe/Helsinki").value();
+    const UnixSeconds now = std::time(nullptr);
+    const CivilDate today = helsinki.to_local(now).date;
+    const CivilDate monday = today.plus_days(-static_cast<int>(today.weekday()));
+    const UnixSeconds coffee = helsinki.to_instant({monday.plus_days(1), {10, 0, 0}});
+    const UnixSeconds choir = helsinki.to_instant({monday.plus_days(3), {14, 0, 0}});
+    ASSERT_EQ(coordinator
+                  .post_form("/sites/" + site_1 + "/events/cancel",
+                             {{"uid", "kuoro@test"}, {"instance", std::to_string(choir)}, {"scope", "occurrence"},
+                              {"action", "cancel"}, {"csrf", csrf}})
+                  .status,
+              303);
+
+    test::TempDir kiosk_dir;
+    store::Store kiosk = store::Store::open(kiosk_dir.file("olohuone.sqlite3")).value();
+    const auto deliver = [&](const ProgrammeEdit& edit, store::RecordTime time) {
+        const nlohmann::json result =
+            post_record(url(server, "/v1/records"), certificates.ca, kiosk_1, kiosk_edit_record(kiosk, edit, time));
+        EXPECT_EQ(result.value("status", ""), "stored") << result.dump();
+    };
+    ProgrammeEdit moved = programme_edit(EditAction::Change, "kahvi@test", coffee);
+    moved.start = coffee + 1800;
+    moved.end = coffee + 7200;
+    moved.location = "Kirjasto";
+    moved.capacity = 12;
+    deliver(moved, {now - 900, true});
+    ProgrammeEdit bingo = programme_edit(EditAction::Add, store::new_record_key() + "@kiosk.olohuone",
+                                         helsinki.to_instant({monday.plus_days(2), {13, 0, 0}}));
+    bingo.start = bingo.instance;
+    bingo.end = bingo.start + 3600;
+    bingo.title = "Bingo";
+    bingo.location = "Olohuone";
+    deliver(bingo, {now - 800, true});
+    ProgrammeEdit choir_moved = programme_edit(EditAction::Change, "kuoro@test", choir);
+    choir_moved.start = choir + 3600;
+    choir_moved.end = choir + 7200;
+    choir_moved.capacity = 30;
+    deliver(choir_moved, {now - 3600, true}); // before the coordinator cancelled it
+    deliver(programme_edit(EditAction::Cancel, "jooga@vanha-kalenteri", coffee), {now - 600, true});
+
+    ChromeDriverProcess driver;
+    ASSERT_TRUE(driver.ready()) << "chromedriver did not start";
+    std::filesystem::create_directories(dir.file("chromium"));
+    WebDriverSession browser(driver.url(), {dir.file("chromium"), server.pin()});
+    ASSERT_TRUE(browser.started()) << browser.last_error();
+    const std::string site = "https://127.0.0.1:" + std::to_string(server.port());
+    browser.go_to(site + "/login");
+    ASSERT_TRUE(browser.type(browser.find("#login"), "kaisa.koordinaattori")) << browser.last_error();
+    ASSERT_TRUE(browser.type(browser.find("#password"), good_password)) << browser.last_error();
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("main button[type=submit]"))) << browser.last_error();
+    browser.go_to(site + "/sites/" + site_1 + "/week");
+    const std::string week = browser.page_text();
+    EXPECT_NE(week.find("10.30–12.00\nKahviaamu ja pulla\nPaikka: Kirjasto"), std::string::npos) << week;
+    EXPECT_NE(week.find("Muutettu kioskilla aula"), std::string::npos) << week;
+    EXPECT_NE(week.find("13.00–14.00\nBingo\nPaikka: Olohuone\nLisätty kioskilla aula"), std::string::npos) << week;
+    const auto listed = browser.find_all("#kiosk-edits li");
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_NE(browser.text(listed[0]).find("Ei voimassa: tapahtumaa ei ole ohjelmassa."), std::string::npos)
+        << browser.text(listed[0]);
+    EXPECT_NE(browser.text(listed[1]).find("Kuoro"), std::string::npos) << browser.text(listed[1]);
+    EXPECT_NE(browser.text(listed[1]).find("Ei voimassa: samaa kertaa muutettiin myöhemmin tällä sivulla."),
+              std::string::npos)
+        << browser.text(listed[1]);
+    capture(browser, "kiosk_edits");
 }
 
 // A coordinator of both sites opens the reports, asks for site 1's period of the report

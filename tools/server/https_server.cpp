@@ -11,6 +11,7 @@
 
 #include "core/log.h"
 #include "heartbeat_api.h"
+#include "kiosk_edits_apply.h"
 #include "programme_api.h"
 #include "records_api.h"
 #include "site_programme.h"
@@ -53,8 +54,18 @@ std::optional<KioskIdentity> authenticate(const httplib::Request& request, httpl
     return std::nullopt;
 }
 
+// Whether the batch delivered a programme edit, new or again: a repeat may carry one an
+// earlier answer could not apply.
+bool has_programme_edit(const ParsedBatch& batch, const std::vector<Delivery>& deliveries)
+{
+    for (std::size_t i = 0; i < deliveries.size(); ++i)
+        if (batch.valid[i].kind == "programme.edit" && deliveries[i] != Delivery::Conflict)
+            return true;
+    return false;
+}
+
 void post_records(const httplib::Request& request, httplib::Response& response, const ServerConfig& config,
-                  ServerStore& store, const Clock& clock)
+                  ServerStore& store, const Clock& clock, const TimeZone& zone)
 {
     const auto kiosk = authenticate(request, response, store, clock);
     if (!kiosk)
@@ -76,6 +87,17 @@ void post_records(const httplib::Request& request, httplib::Response& response, 
         if ((*deliveries)[i] == Delivery::Conflict)
             log::warning("kiosk " + std::to_string(kiosk->kiosk_id) + " sent a different record under key "
                          + batch->valid[i].key + "; refused and kept aside");
+    // Applied before the answer: the kiosk fetches the programme right after it, and
+    // takes its edit as settled once it has.
+    if (has_programme_edit(batch.value(), deliveries.value())) {
+        if (auto applied = apply_kiosk_edits(store, zone, kiosk->site_id, clock.now()); !applied) {
+            log::error("applying kiosks' programme edits failed: " + applied.error().message);
+            answer_error(response, 503, "unavailable",
+                         "the records were stored but not all applied; send them again later");
+            response.set_header("Retry-After", "30");
+            return;
+        }
+    }
     response.set_content(batch_answer(batch.value(), deliveries.value()).dump(), "application/json");
 }
 
@@ -226,7 +248,7 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
             answer_error(response, response.status, "error", "the request could not be handled");
     });
     server.Post("/v1/records", [&](const httplib::Request& request, httplib::Response& response) {
-        post_records(request, response, config, store, clock);
+        post_records(request, response, config, store, clock, zone.value());
     });
     server.Post("/v1/heartbeat", [&](const httplib::Request& request, httplib::Response& response) {
         post_heartbeat(request, response, store, clock);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "json_checks.h"
 
@@ -18,6 +20,13 @@ constexpr std::size_t max_uid_bytes = 1000;
 // The start an activity's occurrence has or had in its calendar.
 constexpr std::int64_t earliest_activity_time = 946684800; // 2000-01-01
 constexpr int max_queue_position = 1'000'000;
+// What the kiosk's importer keeps of an event's title and place (core/programme_import.cpp).
+constexpr std::size_t max_title_bytes = 200;
+constexpr std::size_t max_location_bytes = 200;
+// An edited or added occurrence: places as the week page's form takes them, and no
+// longer than a day.
+constexpr int max_edit_capacity = 999;
+constexpr std::int64_t max_edit_seconds = 24 * 60 * 60;
 
 enum class Presence { Required, Optional };
 
@@ -62,6 +71,38 @@ public:
         if (!in_range)
             fail(name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
     }
+
+    void choice(const char* name, const std::vector<std::string>& allowed)
+    {
+        const nlohmann::json* value = find(name, Presence::Required);
+        if (value == nullptr)
+            return;
+        const auto* text = value->get_ptr<const std::string*>();
+        if (text != nullptr && std::find(allowed.begin(), allowed.end(), *text) != allowed.end())
+            return;
+        std::string choices;
+        for (const std::string& choice : allowed)
+            choices += (choices.empty() ? "" : ", ") + choice;
+        fail(name, "must be one of " + choices);
+    }
+
+    // null, or a whole number in [min, max]; the field must be there.
+    void optional_number(const char* name, std::int64_t min, std::int64_t max)
+    {
+        const nlohmann::json* value = find(name, Presence::Required);
+        if (value != nullptr && !value->is_null() && !whole_number_in(*value, min, max))
+            fail(name, "must be null or a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+
+    // A rule between fields, checked once each field is right on its own.
+    void relation(bool holds, const char* name, const std::string& why)
+    {
+        if (!holds)
+            fail(name, why);
+    }
+
+    const nlohmann::json& json() const { return m_object; }
+    bool failed() const { return m_problem.has_value(); }
 
     void object(const char* name, const std::function<void(Fields&)>& check)
     {
@@ -131,9 +172,52 @@ void standing(Fields& standing)
     standing.whole_number("queue_position", 0, max_queue_position);
 }
 
+// {"uid", "instance"}: the occurrence (store/programme_edits.cpp edit_payload).
+void edited_event(Fields& event)
+{
+    event.text("uid", 1, max_uid_bytes);
+    event.whole_number("instance", earliest_activity_time, latest_record_time);
+}
+
+// {"start", "end", "capacity", "location"?, "title" (add)}: the occurrence as staff left it.
+void edit_values(Fields& values, bool added)
+{
+    values.whole_number("start", earliest_activity_time, latest_record_time);
+    values.whole_number("end", earliest_activity_time, latest_record_time);
+    values.optional_number("capacity", 1, max_edit_capacity);
+    values.text("location", 0, max_location_bytes, Presence::Optional);
+    if (added)
+        values.text("title", 1, max_title_bytes);
+    if (values.failed())
+        return;
+    const std::int64_t start = values.json().at("start").get<std::int64_t>();
+    const std::int64_t end = values.json().at("end").get<std::int64_t>();
+    values.relation(end > start, "end", "must be after payload.values.start");
+    values.relation(end - start <= max_edit_seconds, "end", "must be at most 24 hours after payload.values.start");
+}
+
+void programme_edit(Fields& payload)
+{
+    payload.id("edit");
+    payload.choice("action", {"cancel", "restore", "change", "add"});
+    payload.object("event", edited_event);
+    if (payload.failed())
+        return;
+    const std::string action = payload.json().at("action").get<std::string>();
+    if (action != "change" && action != "add")
+        return;
+    const bool added = action == "add";
+    payload.object("values", [added](Fields& values) { edit_values(values, added); });
+    if (added && !payload.failed())
+        payload.relation(payload.json().at("event").at("instance") == payload.json().at("values").at("start"),
+                         "event.instance", "must be the added event's start (payload.values.start)");
+}
+
 void check_fields(const std::string& kind, Fields& payload)
 {
-    if (kind == "visit.sign_in" || kind == "visit.counted") {
+    if (kind == "programme.edit") {
+        programme_edit(payload);
+    } else if (kind == "visit.sign_in" || kind == "visit.counted") {
         payload.id("visit");
         payload.id("group");
         if (kind == "visit.sign_in") {

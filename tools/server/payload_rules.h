@@ -1,7 +1,8 @@
 #pragma once
 // What each kind of record carries in its payload, as the kiosk's store writes it
-// (kiosk/store: visit_log.cpp, activity_log.cpp, visitors.cpp): the fields the server
-// relies on must be there, of the right type, with bounded texts and numbers in range.
+// (kiosk/store: visit_log.cpp, activity_log.cpp, visitors.cpp, programme_edits.cpp): the
+// fields the server relies on must be there, of the right type, with bounded texts and
+// numbers in range.
 // Fields it does not know are let through, so a newer kiosk can add one; the payload's
 // own size limit bounds them.
 #include <nlohmann/json.hpp>

@@ -87,9 +87,9 @@ const char* status_of(Delivery delivery)
 const std::vector<std::string>& record_kinds()
 {
     static const std::vector<std::string> kinds = {
-        "visit.sign_in",        "visit.counted",       "visit.sign_out",     "registration.add",
-        "registration.cancel",  "registration.promoted", "attendance.here",  "attendance.counted",
-        "attendance.withdrawn",
+        "visit.sign_in",       "visit.counted",         "visit.sign_out",  "registration.add",
+        "registration.cancel", "registration.promoted", "attendance.here", "attendance.counted",
+        "attendance.withdrawn", "programme.edit",
     };
     return kinds;
 }

@@ -13,7 +13,7 @@
 
 namespace olohuone::server {
 
-// The kinds of record a kiosk makes (kiosk/store: visit_log, activity_log).
+// The kinds of record a kiosk makes (kiosk/store: visit_log, activity_log, programme_edits).
 const std::vector<std::string>& record_kinds();
 
 struct ParsedBatch {

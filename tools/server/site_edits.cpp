@@ -82,13 +82,20 @@ EventEdit new_event(std::string uid, const EventChange& change, UnixSeconds now)
 void change_occurrence(std::vector<EventEdit>& edits, const Occurrence& shown, const EventChange& change,
                        const TimeZone& zone, UnixSeconds now)
 {
+    change_occurrence_to(edits, shown, change.texts, zone.to_instant({change.date, change.start.value_or(CivilTime{})}),
+                         zone.to_instant({change.date, change.end.value_or(CivilTime{})}), now);
+}
+
+void change_occurrence_to(std::vector<EventEdit>& edits, const Occurrence& shown, const EventTexts& texts,
+                          UnixSeconds start, UnixSeconds end, UnixSeconds now)
+{
     EventEdit edit;
     edit.kind = EditKind::Occurrence;
     edit.uid = shown.uid;
     edit.instance = shown.instance;
-    edit.texts = change.texts;
-    edit.start = zone.to_instant({change.date, change.start.value_or(CivilTime{})});
-    edit.end = zone.to_instant({change.date, change.end.value_or(CivilTime{})});
+    edit.texts = texts;
+    edit.start = start;
+    edit.end = end;
     edit.cancelled = shown.status == EventStatus::Cancelled;
     edit.updated_at = now;
     if (EventEdit* old = find_edit(edits, edit.uid, edit.instance))
@@ -140,6 +147,7 @@ void set_occurrence_cancelled(std::vector<EventEdit>& edits, const Occurrence& s
     if (EventEdit* edit = find_edit(edits, shown.uid, shown.instance)) {
         edit->cancelled = cancelled;
         edit->updated_at = now;
+        edit->kiosk_id.reset(); // the change is the page's now
         return;
     }
     // A copy of the occurrence as it is shown: the calendar may say otherwise later.
@@ -165,6 +173,7 @@ bool set_event_cancelled(std::vector<EventEdit>& edits, const std::vector<SiteCa
         return false;
     event->cancelled = what == Cancellation::Cancel;
     event->updated_at = now;
+    event->kiosk_id.reset();
     return true;
 }
 

@@ -37,6 +37,10 @@ EventEdit new_event(std::string uid, const EventChange& change, UnixSeconds now)
 void change_occurrence(std::vector<EventEdit>& edits, const Occurrence& shown, const EventChange& change,
                        const TimeZone& zone, UnixSeconds now);
 
+// One occurrence moved to [start, end) with `texts`; a cancelled one stays cancelled.
+void change_occurrence_to(std::vector<EventEdit>& edits, const Occurrence& shown, const EventTexts& texts,
+                          UnixSeconds start, UnixSeconds end, UnixSeconds now);
+
 // The whole event made on the page, as the form says.
 bool change_new_event(std::vector<EventEdit>& edits, const std::string& uid, const EventChange& change,
                       const TimeZone& zone, UnixSeconds now);

@@ -166,7 +166,49 @@ CREATE TABLE site_event_edit (
     PRIMARY KEY (site_id, uid, instance)
 );
 )sql",
+    R"sql(
+-- Staff's edits made on a kiosk (programme.edit records): the kiosk an edit in
+-- site_event_edit came from (NULL: the week page), and what became of each record:
+-- applied, or why not, for the week page to list.
+ALTER TABLE site_event_edit ADD COLUMN kiosk_id INTEGER REFERENCES kiosk (id);
+CREATE TABLE kiosk_edit_outcome (
+    record_id  INTEGER PRIMARY KEY REFERENCES record (id),
+    site_id    INTEGER NOT NULL REFERENCES site (id),
+    outcome    TEXT    NOT NULL CHECK (outcome IN ('applied', 'later_page_edit', 'later_kiosk_edit',
+                                                   'unknown_occurrence', 'unreadable')),
+    title      TEXT    NOT NULL,
+    decided_at INTEGER NOT NULL
+);
+CREATE INDEX kiosk_edit_outcome_by_site ON kiosk_edit_outcome (site_id, outcome);
+CREATE INDEX record_programme_edit ON record (site_id, id) WHERE kind = 'programme.edit';
+)sql",
 };
+
+const char* outcome_text(KioskEditOutcome outcome)
+{
+    switch (outcome) {
+    case KioskEditOutcome::Applied:
+        return "applied";
+    case KioskEditOutcome::LaterPageEdit:
+        return "later_page_edit";
+    case KioskEditOutcome::LaterKioskEdit:
+        return "later_kiosk_edit";
+    case KioskEditOutcome::UnknownOccurrence:
+        return "unknown_occurrence";
+    case KioskEditOutcome::Unreadable:
+        return "unreadable";
+    }
+    return "unreadable";
+}
+
+KioskEditOutcome outcome_of(const std::string& text)
+{
+    for (KioskEditOutcome outcome : {KioskEditOutcome::Applied, KioskEditOutcome::LaterPageEdit,
+                                     KioskEditOutcome::LaterKioskEdit, KioskEditOutcome::UnknownOccurrence})
+        if (text == outcome_text(outcome))
+            return outcome;
+    return KioskEditOutcome::Unreadable;
+}
 
 const char* notice_text(NoticeKind kind)
 {
@@ -224,7 +266,7 @@ std::optional<CivilTime> time_of(const sql::Statement& row, int column)
 
 constexpr const char* edit_columns =
     "uid, instance, kind, title, description, location, host, capacity, cancelled, first_date, weekdays, "
-    "until_date, start_time, end_time, base_event, start_at, end_at, updated_at";
+    "until_date, start_time, end_time, base_event, start_at, end_at, updated_at, kiosk_id";
 
 EventEdit edit_of(const sql::Statement& row)
 {
@@ -244,7 +286,14 @@ EventEdit edit_of(const sql::Statement& row)
     edit.start = row.column_int(15);
     edit.end = row.column_int(16);
     edit.updated_at = row.column_int(17);
+    if (!row.column_is_null(18))
+        edit.kiosk_id = row.column_int(18);
     return edit;
+}
+
+KioskEditRecord kiosk_edit_record_of(const sql::Statement& row)
+{
+    return {row.column_int(0), row.column_int(1), row.column_text(2), row.column_int(3)};
 }
 
 class SqliteServerStore final : public ServerStore {
@@ -629,65 +678,77 @@ public:
         auto after = change(std::move(before.value()));
         if (!after)
             return after.error();
-        auto remove = m_database.prepare("DELETE FROM site_event_edit WHERE site_id = ?");
-        auto insert = m_database.prepare(std::string("INSERT INTO site_event_edit (site_id, ") + edit_columns
-                                         + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                           "?15, ?16, ?17, ?18, ?19)");
-        if (!remove || !insert)
-            return !remove ? remove.error() : insert.error();
-        remove->bind(1, site_id);
-        if (auto ran = remove->run(); !ran)
-            return ran.error();
-        for (const EventEdit& edit : after->edits) {
-            insert->reset();
-            insert->bind(1, site_id)
-                .bind(2, edit.uid)
-                .bind(3, edit.instance)
-                .bind(4, std::string_view(edit_kind_text(edit.kind)))
-                .bind(5, edit.texts.title)
-                .bind(6, edit.texts.description)
-                .bind(7, edit.texts.location)
-                .bind(8, edit.texts.host)
-                .bind(9, edit.texts.capacity ? std::optional<std::int64_t>(*edit.texts.capacity) : std::nullopt)
-                .bind(10, std::int64_t{edit.cancelled ? 1 : 0})
-                .bind(11, edit.kind == EditKind::NewEvent ? edit.first_date.iso() : std::string())
-                .bind(12, std::int64_t{edit.weekdays})
-                .bind(13, edit.until ? edit.until->iso() : std::string())
-                .bind(14, minutes_of(edit.start_time))
-                .bind(15, minutes_of(edit.end_time))
-                .bind(16, edit.base_event)
-                .bind(17, edit.start)
-                .bind(18, edit.end)
-                .bind(19, edit.updated_at ? edit.updated_at : now);
-            if (auto ran = insert->run(); !ran)
-                return ran.error();
-        }
-        auto old_hash = m_database.prepare("SELECT ics_hash FROM site_calendar WHERE site_id = ? AND name = ?");
-        if (!old_hash)
-            return old_hash.error();
-        old_hash->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
-        auto found = sql::optional_row(*old_hash, [](const sql::Statement& row) { return row.column_text(0); });
+        if (auto written = write_event_edits(site_id, after.value(), now); !written)
+            return written;
+        return transaction->commit();
+    }
+
+    Result<std::vector<KioskEditRecord>> unsettled_kiosk_edits(std::int64_t site_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare(
+            "SELECT r.id, r.kiosk_id, r.payload, r.received_at FROM record r "
+            "LEFT JOIN kiosk_edit_outcome o ON o.record_id = r.id "
+            "WHERE r.site_id = ? AND r.kind = 'programme.edit' AND o.record_id IS NULL ORDER BY r.id");
+        if (!select)
+            return select.error();
+        select->bind(1, site_id);
+        return sql::collect_rows(*select, kiosk_edit_record_of);
+    }
+
+    Result<void> settle_kiosk_edit(std::int64_t site_id, std::int64_t record_id, const KioskEditDecision& decide,
+                                   UnixSeconds now) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        auto settled = m_database.prepare("SELECT 1 FROM kiosk_edit_outcome WHERE record_id = ?");
+        if (!settled)
+            return settled.error();
+        settled->bind(1, record_id);
+        auto found = sql::optional_row(*settled, [](const sql::Statement&) { return true; });
         if (!found)
             return found.error();
-        const std::string new_hash = after->ics.empty() ? std::string() : hash_hex(after->ics);
-        if (found.value().value_or(std::string()) != new_hash) {
-            auto write = after->ics.empty()
-                ? m_database.prepare("DELETE FROM site_calendar WHERE site_id = ?1 AND name = ?2")
-                : m_database.prepare("INSERT INTO site_calendar (site_id, name, ics, ics_hash, source, updated_at) "
-                                     "VALUES (?1, ?2, ?3, ?4, 'edits', ?5) ON CONFLICT (site_id, name) DO UPDATE SET "
-                                     "ics = excluded.ics, ics_hash = excluded.ics_hash, source = excluded.source, "
-                                     "updated_at = excluded.updated_at");
-            if (!write)
-                return write.error();
-            write->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
-            if (!after->ics.empty())
-                write->bind(3, after->ics).bind(4, new_hash).bind(5, now);
-            if (auto ran = write->run(); !ran)
-                return ran.error();
-            if (auto noted = note_programme_change(site_id, now); !noted)
-                return noted;
+        if (found.value()) // another request decided it meanwhile
+            return {};
+        auto before = read_event_edits(site_id);
+        if (!before)
+            return before.error();
+        auto decided = decide(std::move(before.value()));
+        if (!decided)
+            return decided.error();
+        if (decided->applied) {
+            if (auto written = write_event_edits(site_id, *decided->applied, now); !written)
+                return written;
         }
+        auto insert = m_database.prepare(
+            "INSERT INTO kiosk_edit_outcome (record_id, site_id, outcome, title, decided_at) VALUES (?, ?, ?, ?, ?)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, record_id)
+            .bind(2, site_id)
+            .bind(3, std::string_view(outcome_text(decided->outcome)))
+            .bind(4, decided->title)
+            .bind(5, now);
+        if (auto ran = insert->run(); !ran)
+            return ran;
         return transaction->commit();
+    }
+
+    Result<std::vector<KioskEditNotApplied>> kiosk_edits_not_applied(std::int64_t site_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        auto select = m_database.prepare(
+            "SELECT r.id, r.kiosk_id, r.payload, r.received_at, o.outcome, o.title FROM kiosk_edit_outcome o "
+            "JOIN record r ON r.id = o.record_id WHERE o.site_id = ? AND o.outcome != 'applied' "
+            "ORDER BY r.id DESC");
+        if (!select)
+            return select.error();
+        select->bind(1, site_id);
+        return sql::collect_rows(*select, [](const sql::Statement& row) {
+            return KioskEditNotApplied{kiosk_edit_record_of(row), outcome_of(row.column_text(4)), row.column_text(5)};
+        });
     }
 
     Result<void> note_heartbeat(std::int64_t kiosk_id, const Heartbeat& heartbeat, UnixSeconds now) override
@@ -971,6 +1032,70 @@ private:
         if (!found)
             return found.error();
         return found.value().has_value();
+    }
+
+    // Stores the site's edits as `after` has them, with their calendar; inside the
+    // caller's transaction.
+    Result<void> write_event_edits(std::int64_t site_id, const EditsAndCalendar& after, UnixSeconds now)
+    {
+        auto remove = m_database.prepare("DELETE FROM site_event_edit WHERE site_id = ?");
+        auto insert = m_database.prepare(std::string("INSERT INTO site_event_edit (site_id, ") + edit_columns
+                                         + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                           "?15, ?16, ?17, ?18, ?19, ?20)");
+        if (!remove || !insert)
+            return !remove ? remove.error() : insert.error();
+        remove->bind(1, site_id);
+        if (auto ran = remove->run(); !ran)
+            return ran.error();
+        for (const EventEdit& edit : after.edits) {
+            insert->reset();
+            insert->bind(1, site_id)
+                .bind(2, edit.uid)
+                .bind(3, edit.instance)
+                .bind(4, std::string_view(edit_kind_text(edit.kind)))
+                .bind(5, edit.texts.title)
+                .bind(6, edit.texts.description)
+                .bind(7, edit.texts.location)
+                .bind(8, edit.texts.host)
+                .bind(9, edit.texts.capacity ? std::optional<std::int64_t>(*edit.texts.capacity) : std::nullopt)
+                .bind(10, std::int64_t{edit.cancelled ? 1 : 0})
+                .bind(11, edit.kind == EditKind::NewEvent ? edit.first_date.iso() : std::string())
+                .bind(12, std::int64_t{edit.weekdays})
+                .bind(13, edit.until ? edit.until->iso() : std::string())
+                .bind(14, minutes_of(edit.start_time))
+                .bind(15, minutes_of(edit.end_time))
+                .bind(16, edit.base_event)
+                .bind(17, edit.start)
+                .bind(18, edit.end)
+                .bind(19, edit.updated_at ? edit.updated_at : now)
+                .bind(20, edit.kiosk_id);
+            if (auto ran = insert->run(); !ran)
+                return ran.error();
+        }
+        auto old_hash = m_database.prepare("SELECT ics_hash FROM site_calendar WHERE site_id = ? AND name = ?");
+        if (!old_hash)
+            return old_hash.error();
+        old_hash->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
+        auto found = sql::optional_row(*old_hash, [](const sql::Statement& row) { return row.column_text(0); });
+        if (!found)
+            return found.error();
+        const std::string new_hash = after.ics.empty() ? std::string() : hash_hex(after.ics);
+        if (found.value().value_or(std::string()) == new_hash)
+            return {};
+        auto write = after.ics.empty()
+            ? m_database.prepare("DELETE FROM site_calendar WHERE site_id = ?1 AND name = ?2")
+            : m_database.prepare("INSERT INTO site_calendar (site_id, name, ics, ics_hash, source, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, 'edits', ?5) ON CONFLICT (site_id, name) DO UPDATE SET "
+                                 "ics = excluded.ics, ics_hash = excluded.ics_hash, source = excluded.source, "
+                                 "updated_at = excluded.updated_at");
+        if (!write)
+            return write.error();
+        write->bind(1, site_id).bind(2, std::string_view(edits_calendar_name));
+        if (!after.ics.empty())
+            write->bind(3, after.ics).bind(4, new_hash).bind(5, now);
+        if (auto ran = write->run(); !ran)
+            return ran.error();
+        return note_programme_change(site_id, now);
     }
 
     Result<std::vector<EventEdit>> read_event_edits(std::int64_t site_id)

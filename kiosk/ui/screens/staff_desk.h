@@ -7,6 +7,7 @@
 
 #include "core/civil_time.h"
 #include "core/occurrence.h"
+#include "core/programme_edit.h"
 #include "core/registration.h"
 #include "core/result.h"
 #include "core/visits.h"
@@ -53,6 +54,16 @@ struct AttendanceSheet {
     }
 };
 
+// Where staff's own latest change of an occurrence stands.
+enum class EditStanding {
+    None,      // not changed on this kiosk
+    Kept,      // changed on a kiosk without a server: this kiosk's programme is the only one
+    Here,      // shown here; not yet in the server's programme
+    InEffect,  // the server's programme has it
+    Overruled, // the server's programme was changed later and shows something else
+    Refused,   // the server refused the change; the programme is as the server has it
+};
+
 class StaffDesk {
 public:
     virtual ~StaffDesk() = default;
@@ -76,6 +87,12 @@ public:
     // was none to take back.
     virtual Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
                                              const std::string& key) = 0;
+
+    // Stores staff's change of the programme, made now; refused when `edit.start` (the
+    // occurrence's start now, or the new one) is on a day already past.
+    virtual Result<void> edit_programme(ProgrammeEdit edit) = 0;
+    virtual EditStanding edit_standing(const Occurrence& shown) = 0;
+    virtual const std::vector<EventTemplate>& event_templates() const = 0;
 
     virtual StaffSyncStatus sync_status() = 0;
     // Asks the sync to run now; false on a kiosk without a server.

@@ -2,6 +2,7 @@
 // /sites/{id}/calendars (an .ics upload, the same all-or-nothing replacement as the
 // import-programme command) and POST /sites/{id}/feed[/remove] (as set-feed).
 #include <algorithm>
+#include <map>
 
 #include "admin_commands.h"
 #include "edits_calendar.h"
@@ -9,6 +10,7 @@
 #include "core/programme_import.h"
 #include "core/log.h"
 #include "feed_url.h"
+#include "kiosk_edit.h"
 #include "web/simple_pages.h"
 #include "web/web_guard.h"
 #include "web/web_route_parts.h"
@@ -20,6 +22,8 @@ namespace {
 
 constexpr std::size_t max_notice_items = 10;
 constexpr std::size_t max_notice_item_bytes = 300;
+// The week page lists this many of the kiosks' edits that did not come into effect.
+constexpr std::size_t max_kiosk_edits_listed = 50;
 
 void get_programme(WebContext& web, const httplib::Request& request, httplib::Response& response)
 {
@@ -54,6 +58,29 @@ Result<std::vector<DayPlan>> week_days(WebContext& web, const std::vector<SiteCa
     return days;
 }
 
+// Kiosks' edits that did not come into effect, named after their kiosks: the newest the
+// page has room for.
+KioskEditsBox kiosk_edits_of(const std::vector<KioskEditNotApplied>& not_applied,
+                             const std::map<std::int64_t, std::string>& kiosk_names)
+{
+    KioskEditsBox box;
+    for (const KioskEditNotApplied& stored : not_applied) {
+        if (box.lines.size() == max_kiosk_edits_listed) {
+            ++box.older;
+            continue;
+        }
+        auto edit = read_kiosk_edit(stored.record.payload);
+        if (!edit) // stored by something else than this server: still counted
+            ++box.older;
+        else {
+            const auto name = kiosk_names.find(stored.record.kiosk_id);
+            box.lines.push_back({name != kiosk_names.end() ? name->second : std::to_string(stored.record.kiosk_id),
+                                 std::move(edit.value()), stored.record.received_at, stored.outcome, stored.title});
+        }
+    }
+    return box;
+}
+
 void get_week(WebContext& web, const httplib::Request& request, httplib::Response& response)
 {
     const auto signed_in = signed_in_or_answer(web, request, response);
@@ -75,11 +102,21 @@ void get_week(WebContext& web, const httplib::Request& request, httplib::Respons
     auto programme = web.store.site_programme(site->id, CalendarTexts::Include);
     auto feeds = web.store.feeds();
     auto edits = web.store.event_edits(site->id);
-    if (!programme || !feeds || !edits) {
+    auto kiosks = web.store.kiosks();
+    auto not_applied = web.store.kiosk_edits_not_applied(site->id);
+    if (!programme || !feeds || !edits || !kiosks || !not_applied) {
         answer_unavailable(web, response, &*signed_in, "reading a programme",
-                           !programme ? programme.error() : !feeds ? feeds.error() : edits.error());
+                           !programme  ? programme.error()
+                               : !feeds ? feeds.error()
+                               : !edits ? edits.error()
+                               : !kiosks ? kiosks.error()
+                                         : not_applied.error());
         return;
     }
+    std::map<std::int64_t, std::string> kiosk_names;
+    for (const KioskStatus& kiosk : kiosks.value())
+        if (kiosk.site_id == site->id)
+            kiosk_names[kiosk.kiosk_id] = kiosk.name;
     WeekView view{*signed_in,
                   *site,
                   *week,
@@ -93,7 +130,10 @@ void get_week(WebContext& web, const httplib::Request& request, httplib::Respons
                   web.config.feed_refresh_minutes,
                   web.config.max_upload_bytes,
                   take_notice(web, *signed_in),
-                  orphaned_edits(programme->calendars, edits.value())};
+                  orphaned_edits(programme->calendars, edits.value()),
+                  edits.value(),
+                  kiosk_names,
+                  kiosk_edits_of(not_applied.value(), kiosk_names)};
     if (auto days = week_days(web, programme->calendars, monday_of(*week)))
         view.days = std::move(days.value());
     else

@@ -1,6 +1,7 @@
 #include "web/week_page.h"
 
 #include "feed_url.h"
+#include "site_edits.h"
 #include "web/event_pages.h"
 #include "web/simple_pages.h"
 #include "web/web_texts.h"
@@ -20,6 +21,20 @@ void week_links(Html& html, const Catalog& texts, const WeekView& view)
     if (!(view.week == view.current_week))
         html.element("a", {{"class", "button"}, {"href", week_path(view.site.id)}}, texts.text("week.current"));
     html.close();
+}
+
+// The edit a kiosk made of this occurrence, or of the event it added; none otherwise.
+std::string kiosk_mark_of(const Catalog& texts, const TimeZone& zone, const WeekView& view,
+                          const Occurrence& occurrence)
+{
+    const EventEdit* edit = find_edit(view.edits, occurrence.uid, occurrence.instance);
+    if (edit == nullptr || !edit->kiosk_id)
+        edit = find_edit(view.edits, occurrence.uid, 0);
+    if (edit == nullptr || !edit->kiosk_id)
+        return {};
+    const auto name = view.kiosk_names.find(*edit->kiosk_id);
+    const std::string kiosk = name != view.kiosk_names.end() ? name->second : std::to_string(*edit->kiosk_id);
+    return kiosk_mark(texts, zone, view.now, *edit, kiosk);
 }
 
 void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, const WeekView& view,
@@ -48,6 +63,8 @@ void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, con
         html.element(
             "div", {{"class", "details"}},
             texts.format("week.moved", {{"when", local_time_text(texts, zone, *occurrence.moved_from, view.now)}}));
+    if (const std::string mark = kiosk_mark_of(texts, zone, view, occurrence); !mark.empty())
+        html.element("div", {{"class", "details kiosk-mark"}}, mark);
     html.close();
     html.element("a",
                  {{"class", "button edit"},
@@ -208,6 +225,7 @@ std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView
                  texts.text("week.new_event"));
     html.close();
     orphaned_edits(html, texts, zone, view);
+    kiosk_edits_box(html, texts, zone, view.now, view.kiosk_edits);
     week_links(html, texts, view);
     if (view.unreadable)
         write_notice(html, {NoticeKind::Problem, texts.format("week.unreadable", {{"reason", *view.unreadable}}), {}});

@@ -1,8 +1,10 @@
 #pragma once
 // A site's week as its kiosks show it, day by day (time, title, place, host; cancelled
 // and moved occurrences marked), with links to the weeks around it and to each event's
-// editing page, the edits whose event is gone, the calendars it comes from, and the
+// editing page, the edits whose event is gone, the kiosks' edits that did not come into
+// effect, the calendars it comes from, and the
 // forms that replace the uploaded calendars and set the feed.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "core/time_zone.h"
 #include "server_store.h"
 #include "web/iso_week.h"
+#include "web/kiosk_edits_box.h"
 #include "web/page_frame.h"
 
 namespace olohuone::server::web {
@@ -31,6 +34,9 @@ struct WeekView {
     std::int64_t max_upload_bytes = 0;
     Notice notice;
     std::vector<EventEdit> orphaned_edits; // edits of events gone from their calendars
+    std::vector<EventEdit> edits;          // to mark the occurrences staff edited on a kiosk
+    std::map<std::int64_t, std::string> kiosk_names;
+    KioskEditsBox kiosk_edits; // kiosks' edits that did not come into effect
 };
 
 std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView& view);

@@ -121,8 +121,9 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
             // A person's button: marked → take the mark back; not marked → mark.
             const auto take_back = [&](std::int64_t visitor_id, const std::string& name) {
                 auto withdrawn = now.staff.withdraw_attendance(activity, visitor_id, now.visits.new_key());
-                return record(
-                    line_after(withdrawn, now.catalog.format("staff.marked_name_absent", {{"name", name}})), now);
+                const bool none = withdrawn && !withdrawn.value();
+                const char* said = none ? "staff.was_not_marked" : "staff.marked_name_absent";
+                return record(line_after(withdrawn, now.catalog.format(said, {{"name", name}})), now);
             };
             if (id.starts_with(walk_in_prefix)) {
                 for (const Attendee& person : sheet.walk_ins)

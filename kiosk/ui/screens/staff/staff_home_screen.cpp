@@ -4,6 +4,7 @@
 #include "ui/screens/message_screens.h"
 #include "ui/screens/staff/attendance_screens.h"
 #include "ui/screens/staff/present_list_screen.h"
+#include "ui/screens/staff/programme_screens.h"
 #include "ui/screens/staff/staff_controls.h"
 #include "ui/screens/staff/sync_status_screen.h"
 
@@ -25,26 +26,38 @@ void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& l
     const Catalog& catalog = context.catalog;
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
-    const Message message{catalog.text("staff.title"), {closes_by_itself_line(context)}, {}};
+    Message message{catalog.text("staff.title"), {closes_by_itself_line(context)}, {}};
     const std::string sync_detail = m_sync.has_server
         ? catalog.format("staff.sync_queued", {{"count", std::to_string(m_sync.queued)}})
         : std::string();
     const ButtonSpec buttons[] = {
         {"staff/present", catalog.text("staff.present"), ButtonStyle::Primary, sizes::button_pt * 1.1},
         {"staff/attendance", catalog.text("staff.attendance"), ButtonStyle::Primary, sizes::button_pt * 1.1},
+        {"staff/programme", catalog.text("staff.programme"), ButtonStyle::Primary, sizes::button_pt * 1.1},
         {"staff/sync", catalog.text("staff.sync"), ButtonStyle::Primary, sizes::button_pt * 1.1},
     };
     const std::string details[] = {catalog.format("staff.present_count", {{"count", std::to_string(m_present)}}),
-                                   catalog.text("staff.attendance_detail"), sync_detail};
+                                   catalog.text("staff.attendance_detail"), catalog.text("staff.programme_detail"),
+                                   sync_detail};
     constexpr int count = static_cast<int>(std::size(buttons));
-    // In a row when all fit at a readable width, else one under another.
-    const int columns = area.w >= count * metrics.mm(45.0) + (count - 1) * gap ? count : 1;
+    // As many side by side as fit at a readable width: all four in a row on a wide
+    // screen, two by two (always on a tall one, where a row of four cramps the labels),
+    // or one under another.
+    int columns = area.h > area.w ? 2 : count;
+    while (columns > 1 && area.w < columns * metrics.mm(45.0) + (columns - 1) * gap)
+        columns = columns > 2 ? 2 : 1;
     const int rows = (count + columns - 1) / columns;
     const int preferred_height = metrics.mm(sizes::min_target_mm + 6.0);
     const int smallest_height = metrics.mm(sizes::min_target_mm + 1.0);
     const int buttons_height = rows * smallest_height + (rows - 1) * gap;
+    const Rect words{area.x, area.y, area.w, std::max(0, area.h - buttons_height - gap * 2)};
+    // A 7" panel at the largest text has room for the title only: the line about closing
+    // by itself gives way rather than run on under the buttons.
+    DrawList measured;
+    if (add_message(measured, message, words, context) > words.h)
+        message.lines.clear();
     int y = area.y
-        + add_message(list, message, {area.x, area.y, area.w, std::max(0, area.h - buttons_height - gap * 2)}, context)
+        + add_message(list, message, words, context)
         + gap * 2;
     // The buttons take what the words leave, down to a size a finger still hits well.
     const int button_height =
@@ -69,6 +82,8 @@ ScreenAction StaffHomeScreen::on_tap(const std::string& id, const ScreenContext&
         return ScreenAction::push(std::make_unique<PresentListScreen>(m_closes_after_ms));
     if (id == "staff/attendance")
         return ScreenAction::push(make_staff_activities_screen(context, m_closes_after_ms));
+    if (id == "staff/programme")
+        return ScreenAction::push(make_staff_programme_screen(context, m_closes_after_ms));
     if (id == "staff/sync")
         return ScreenAction::push(std::make_unique<SyncStatusScreen>(m_closes_after_ms));
     return {};

@@ -16,6 +16,8 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool shows_shared_controls(const ScreenContext&) const override { return false; }
+    // The clock at the top gives way to the words on a 7" panel: staff know the day.
+    bool shows_day_header() const override { return false; }
     std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
 
 private:
