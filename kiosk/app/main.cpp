@@ -9,6 +9,7 @@
 #include "app/kiosk_services.h"
 #include "app/sync_setup.h"
 #include "core/log.h"
+#include "service/service_notifier.h"
 #include "sync/sync_engine.h"
 #include "ui/sdl/kiosk_window.h"
 
@@ -174,11 +175,26 @@ static int run(int argc, char** argv)
         kiosk.watch_sync(syncing.get());
     }
 
-    const ui::sdl::KioskDisplayOptions options{config->mode == app::DisplayMode::Kiosk,
-                                               config->renderer == app::RendererChoice::Software,
-                                               config->window_width, config->window_height, config->fonts_config,
-                                               automation};
-    if (auto ran = ui::sdl::run_kiosk_window(options, parts, [] { log::info("first frame on screen"); }); !ran) {
+    // Under systemd (Type=notify): ready once the first frame is on screen, and the
+    // watchdog fed from the event loop, so a hung screen gets the kiosk restarted.
+    service::ServiceNotifier notifier(*clock);
+    ui::sdl::KioskDisplayOptions options;
+    options.fullscreen = config->mode == app::DisplayMode::Kiosk;
+    options.software_renderer = config->renderer == app::RendererChoice::Software;
+    options.window_width = config->window_width;
+    options.window_height = config->window_height;
+    options.fonts_config = config->fonts_config;
+    options.automation = automation;
+    if (const auto every = notifier.alive_every_ms()) {
+        options.heartbeat_ms = *every;
+        options.heartbeat = [&notifier] { notifier.alive(); };
+    }
+    const auto ran = ui::sdl::run_kiosk_window(options, parts, [&notifier] {
+        log::info("first frame on screen");
+        notifier.ready();
+    });
+    notifier.stopping();
+    if (!ran) {
         log::error("cannot show the kiosk: " + ran.error().message);
         return exit_failure;
     }

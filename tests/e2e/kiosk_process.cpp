@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstring>
+#include <thread>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -118,6 +119,24 @@ bool KioskProcess::wait_for_screen(const std::string& screen, std::chrono::milli
         if (left.count() <= 0 || !read_some(left))
             return false;
     }
+}
+
+int KioskProcess::stop(std::chrono::milliseconds patience)
+{
+    if (m_pid <= 0 || m_reaped)
+        return -1;
+    ::kill(m_pid, SIGTERM);
+    const auto until = std::chrono::steady_clock::now() + patience;
+    while (std::chrono::steady_clock::now() < until) {
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_reaped = true;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill_now();
+    return -1;
 }
 
 void KioskProcess::kill_now()

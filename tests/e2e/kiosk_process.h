@@ -25,6 +25,9 @@ public:
     bool wait_for_screen(const std::string& screen, std::chrono::milliseconds timeout);
     // Kills the process at once (SIGKILL), then reads what it had written before it died.
     void kill_now();
+    // Asks it to stop (SIGTERM, as systemd does) and waits up to `patience`; its exit
+    // status, or -1 when it had to be killed.
+    int stop(std::chrono::milliseconds patience);
     // Every screen announced so far, in order.
     const std::vector<std::string>& screens() const { return m_screens; }
     bool saw_screen(const std::string& screen) const;

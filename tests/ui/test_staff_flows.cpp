@@ -200,9 +200,11 @@ TEST(StaffFlows, WhoIsHereListsEveryoneSignedInByWholeNameWithGroupAndTime)
     sign_in(kiosk, "", "resident");
     // Eero leaves again.
     const auto open = kiosk.services().visits().signed_in_today();
-    for (const OpenVisit& visit : open)
-        if (visit.public_name == "Eero M.")
+    for (const OpenVisit& visit : open) {
+        if (visit.public_name == "Eero M.") {
             ASSERT_TRUE(kiosk.services().visits().sign_out(visit.visit_key, kiosk.services().visits().new_key()).ok());
+        }
+    }
 
     open_staff_mode(kiosk);
     EXPECT_TRUE(kiosk.shows_text("2 paikalla"));

@@ -14,6 +14,7 @@
 #include "https_server.h"
 #include "server_config.h"
 #include "server_store.h"
+#include "service/service_notifier.h"
 #include "site_programme.h"
 #include "tokens.h"
 
@@ -87,13 +88,17 @@ int main(int argc, char** argv)
     }
     server::FeedPoller feeds(*store.value(), config.value(), clock, zone.value());
     feeds.start();
+    // Under systemd (Type=notify): ready once it listens.
+    service::ServiceNotifier notifier(clock);
     auto served = server::serve(config.value(), certificate.value(), *store.value(), clock, [&](int port) {
         // On standard output for whoever started the server (a test, an admin): where it
         // listens and the pin a kiosk needs for a self-signed certificate.
         std::printf("listening on %s:%d\npin %s\n", config->listen_address.c_str(), port,
                     certificate->public_key_pin.c_str());
         std::fflush(stdout);
+        notifier.ready();
     });
+    notifier.stopping();
     feeds.stop();
     if (!served) {
         log::error(served.error().message);

@@ -65,7 +65,10 @@ void EventLoop::run(const std::function<void()>& on_frame)
     for (;;) {
         if (draw_if_needed() && on_frame)
             on_frame();
-        const auto budget = std::clamp<MonotonicMs>(m_ui.wait_budget_ms(), 1, 60'000);
+        if (m_heartbeat)
+            m_heartbeat();
+        const MonotonicMs longest = m_heartbeat_ms > 0 ? std::min<MonotonicMs>(m_heartbeat_ms, 60'000) : 60'000;
+        const auto budget = std::clamp<MonotonicMs>(m_ui.wait_budget_ms(), 1, longest);
         if (SDL_WaitEventTimeout(&event, static_cast<int>(budget)) == 0)
             continue; // timed out: time to tick
         if (!handle(event))

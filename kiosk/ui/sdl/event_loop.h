@@ -25,6 +25,14 @@ public:
     // frame is presented, e.g. to tell systemd the kiosk is up.
     void run(const std::function<void()>& on_frame = {});
 
+    // `beat` is called from the loop at least every `every_ms` while it runs, idle or
+    // not: a hung screen stops calling it, and systemd's watchdog restarts the kiosk.
+    void set_heartbeat(MonotonicMs every_ms, std::function<void()> beat)
+    {
+        m_heartbeat_ms = every_ms;
+        m_heartbeat = std::move(beat);
+    }
+
     // Handles every event already queued, then draws if needed; returns false after a quit
     // event. Tests call this after pushing touch events.
     bool pump();
@@ -47,6 +55,8 @@ private:
     Canvas& m_canvas;
     PointerInput m_pointer;
     QuitKeys m_quit_keys;
+    MonotonicMs m_heartbeat_ms = 0; // 0: no heartbeat
+    std::function<void()> m_heartbeat;
     Automation* m_automation = nullptr;
     int m_frames = 0;
     Point m_size{};

@@ -42,6 +42,8 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
         automation = Automation::start();
         loop.set_automation(&*automation);
     }
+    if (options.heartbeat)
+        loop.set_heartbeat(options.heartbeat_ms, options.heartbeat);
     bool first = true;
     loop.run([&] {
         if (!first)

@@ -19,6 +19,9 @@ struct KioskDisplayOptions {
     int window_height = 480;
     std::string fonts_config;
     bool automation = false; // taps from standard input, screens announced on standard output
+    // Called from the event loop at least every `heartbeat_ms` (0: never): the watchdog.
+    MonotonicMs heartbeat_ms = 0;
+    std::function<void()> heartbeat;
 };
 
 struct KioskParts {
