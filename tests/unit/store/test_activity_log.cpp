@@ -366,9 +366,11 @@ TEST(ActivityLogMigration, AttendanceMarkedBeforeWithdrawalsExistedCanBeTakenBac
         // A kiosk's database as the previous release left it: migrations 1 to 5, and one
         // visitor marked at chair gymnastics.
         sql::Database plain = test::open_plain(path);
-        for (const Migration& migration : migrations())
-            if (migration.version <= 5)
+        for (const Migration& migration : migrations()) {
+            if (migration.version <= 5) {
                 ASSERT_TRUE(plain.execute_script(std::string(migration.sql)).ok()) << migration.version;
+            }
+        }
         ASSERT_TRUE(plain
                         .execute_script(
                             "PRAGMA user_version = 5;"

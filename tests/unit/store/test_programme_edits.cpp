@@ -46,7 +46,9 @@ protected:
     std::vector<EditState> states()
     {
         std::vector<EditState> found;
-        for (const StoredEdit& stored : programme_edits(store.database()).value())
+        const auto edits = programme_edits(store.database());
+        EXPECT_TRUE(edits.ok());
+        for (const StoredEdit& stored : edits.value())
             found.push_back(stored.state);
         return found;
     }
