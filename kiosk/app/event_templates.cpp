@@ -5,7 +5,6 @@
 #include "app/content.h"
 #include "app/toml_entries.h"
 #include "core/text_limits.h"
-#include "core/toml_text.h"
 
 namespace olohuone::app {
 namespace {
@@ -19,15 +18,10 @@ constexpr std::size_t max_place_bytes = 120;
 Result<std::vector<EventTemplate>> parse_event_templates(const std::string& toml_text, const std::string& source_name,
                                                          const std::vector<std::string>& languages)
 {
-    if (languages.empty())
-        return make_error(source_name + ": no languages configured");
-    auto parsed = parse_toml(toml_text, source_name);
+    auto parsed = content_entries::parse_entry_lists(toml_text, source_name, languages, {"template"});
     if (!parsed)
         return parsed.error();
     const toml::table& root = parsed.value();
-    for (const auto& [key, node] : root)
-        if (key.str() != "template")
-            return make_error(source_name + ": " + std::string(key.str()) + " is not known (expected [[template]])");
 
     const content_entries::EntryReader read(source_name, languages);
     std::vector<EventTemplate> templates;

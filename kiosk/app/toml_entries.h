@@ -12,6 +12,7 @@
 #include "core/localized_text.h"
 #include "core/result.h"
 #include "core/text_limits.h"
+#include "core/toml_text.h"
 
 namespace olohuone::app::content_entries {
 
@@ -97,5 +98,26 @@ private:
     std::string m_source;
     const std::vector<std::string>& m_languages;
 };
+
+// The file's text parsed, when the kiosk has languages and the file holds only the
+// lists named ("[[group]]", ...); else why not, naming the file.
+inline Result<toml::table> parse_entry_lists(const std::string& toml_text, const std::string& source_name,
+                                             const std::vector<std::string>& languages,
+                                             const std::vector<std::string>& lists)
+{
+    if (languages.empty())
+        return make_error(source_name + ": no languages configured");
+    auto parsed = parse_toml(toml_text, source_name);
+    if (!parsed)
+        return parsed.error();
+    std::string expected;
+    for (std::size_t i = 0; i < lists.size(); ++i)
+        expected += std::string(i == 0 ? "" : i + 1 == lists.size() ? " or " : ", ") + "[[" + lists[i] + "]]";
+    for (const auto& [key, node] : parsed.value())
+        if (std::find(lists.begin(), lists.end(), key.str()) == lists.end())
+            return make_error(source_name + ": " + std::string(key.str()) + " is not known (expected " + expected
+                              + ")");
+    return parsed;
+}
 
 } // namespace olohuone::app::content_entries

@@ -1,12 +1,8 @@
 #include "app/visit_options.h"
 
-#include "core/toml_text.h"
-
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <set>
-#include <sstream>
 
 #include "app/content.h"
 #include "app/toml_entries.h"
@@ -16,16 +12,10 @@ namespace olohuone::app {
 Result<VisitOptions> parse_visit_options(const std::string& toml_text, const std::string& source_name,
                                          const std::vector<std::string>& languages)
 {
-    if (languages.empty())
-        return make_error(source_name + ": no languages configured");
-    auto parsed = parse_toml(toml_text, source_name);
+    auto parsed = content_entries::parse_entry_lists(toml_text, source_name, languages, {"group", "whom", "marker"});
     if (!parsed)
         return parsed.error();
     const toml::table& root = parsed.value();
-    for (const auto& [key, node] : root)
-        if (key.str() != "group" && key.str() != "whom" && key.str() != "marker")
-            return make_error(source_name + ": " + std::string(key.str())
-                              + " is not known (expected [[group]], [[whom]] or [[marker]])");
 
     const content_entries::EntryReader read(source_name, languages);
     VisitOptions options;

@@ -261,6 +261,25 @@ Result<void> add_series(icalcomponent* calendar, std::set<std::string>& zones_ad
     return {};
 }
 
+// Calls `visit(calendar, event)` for every VEVENT of the calendars that are not the
+// edits calendar; unreadable calendars are passed over.
+template <typename Visit>
+void each_calendar_event(const std::vector<SiteCalendar>& calendars, Visit visit)
+{
+    icalerror_set_errors_are_fatal(0);
+    for (const SiteCalendar& calendar : calendars) {
+        if (calendar.source == CalendarSource::Edits)
+            continue;
+        const ComponentPtr root = parse_calendar(calendar.ics);
+        if (!root)
+            continue;
+        for (icalcomponent* event = first_event(root.get()); event != nullptr;
+             event = icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT))
+            visit(root.get(), event);
+    }
+}
+
+
 } // namespace
 
 Result<std::string> write_edits_calendar(const std::vector<EventEdit>& edits, const TimeZone& zone)
@@ -324,50 +343,32 @@ Result<CalendarEvent> read_calendar_event(const std::string& base_event, const T
 
 std::optional<std::string> copy_of_calendar_event(const std::vector<SiteCalendar>& calendars, const std::string& uid)
 {
-    icalerror_set_errors_are_fatal(0);
     std::optional<std::string> copy;
-    for (const SiteCalendar& calendar : calendars) {
-        if (calendar.source == CalendarSource::Edits)
-            continue;
-        const ComponentPtr root = parse_calendar(calendar.ics);
-        if (!root)
-            continue;
-        for (icalcomponent* event = first_event(root.get()); event != nullptr;
-             event = icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT)) {
-            const char* event_uid = icalcomponent_get_uid(event);
-            if (event_uid == nullptr || event_uid != uid
-                || icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nullptr)
-                continue;
-            ComponentPtr single(icalcomponent_new_vcalendar());
-            icalcomponent_add_property(single.get(), icalproperty_new_version("2.0"));
-            for (icalcomponent* timezone = icalcomponent_get_first_component(root.get(), ICAL_VTIMEZONE_COMPONENT);
-                 timezone != nullptr;
-                 timezone = icalcomponent_get_next_component(root.get(), ICAL_VTIMEZONE_COMPONENT))
-                icalcomponent_add_component(single.get(), icalcomponent_new_clone(timezone));
-            icalcomponent_add_component(single.get(), icalcomponent_new_clone(event));
-            char* text = icalcomponent_as_ical_string_r(single.get());
-            copy = text ? text : "";
-            free(text);
-        }
-    }
+    each_calendar_event(calendars, [&](icalcomponent* calendar, icalcomponent* event) {
+        const char* event_uid = icalcomponent_get_uid(event);
+        if (event_uid == nullptr || event_uid != uid
+            || icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nullptr)
+            return;
+        ComponentPtr single(icalcomponent_new_vcalendar());
+        icalcomponent_add_property(single.get(), icalproperty_new_version("2.0"));
+        for (icalcomponent* timezone = icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT);
+             timezone != nullptr; timezone = icalcomponent_get_next_component(calendar, ICAL_VTIMEZONE_COMPONENT))
+            icalcomponent_add_component(single.get(), icalcomponent_new_clone(timezone));
+        icalcomponent_add_component(single.get(), icalcomponent_new_clone(event));
+        char* text = icalcomponent_as_ical_string_r(single.get());
+        copy = text ? text : "";
+        free(text);
+    });
     return copy;
 }
 
 std::set<std::string> calendar_event_uids(const std::vector<SiteCalendar>& calendars)
 {
-    icalerror_set_errors_are_fatal(0);
     std::set<std::string> uids;
-    for (const SiteCalendar& calendar : calendars) {
-        if (calendar.source == CalendarSource::Edits)
-            continue;
-        const ComponentPtr root = parse_calendar(calendar.ics);
-        if (!root)
-            continue;
-        for (icalcomponent* event = first_event(root.get()); event != nullptr;
-             event = icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT))
-            if (const char* uid = icalcomponent_get_uid(event))
-                uids.insert(uid);
-    }
+    each_calendar_event(calendars, [&](icalcomponent*, icalcomponent* event) {
+        if (const char* uid = icalcomponent_get_uid(event))
+            uids.insert(uid);
+    });
     return uids;
 }
 

@@ -9,34 +9,7 @@
 namespace olohuone::server {
 namespace {
 
-// How far around an occurrence's original start it is looked for, as the week page does.
-constexpr int search_days = 92;
-
 using Settlement = ServerStore::KioskEditSettlement;
-
-std::vector<CalendarFile> files_of(const std::vector<SiteCalendar>& calendars)
-{
-    std::vector<CalendarFile> files;
-    for (const SiteCalendar& calendar : calendars)
-        files.push_back({calendar.name, calendar.ics});
-    return files;
-}
-
-// The occurrence as the site's kiosks read it now, edits included.
-std::optional<Occurrence> shown_occurrence(const std::vector<SiteCalendar>& calendars, const TimeZone& zone,
-                                           const std::string& uid, UnixSeconds instance)
-{
-    const CivilDate day = zone.to_local(instance).date;
-    const ImportWindow window{zone.start_of_day(day.plus_days(-search_days)),
-                              zone.start_of_day(day.plus_days(search_days))};
-    auto imported = import_programme(files_of(calendars), zone, window);
-    if (!imported)
-        return std::nullopt;
-    for (Occurrence& occurrence : imported->occurrences)
-        if (occurrence.uid == uid && occurrence.instance == instance)
-            return std::move(occurrence);
-    return std::nullopt;
-}
 
 // An added event as the page's one-off event; none when it cannot be one: it must
 // start and end on whole minutes of one local day.
@@ -100,15 +73,7 @@ std::optional<std::string> readable_calendar(const std::vector<EventEdit>& edits
                                              UnixSeconds now)
 {
     auto ics = write_edits_calendar(edits, zone);
-    if (!ics)
-        return std::nullopt;
-    std::vector<SiteCalendar> after;
-    for (const SiteCalendar& calendar : calendars)
-        if (calendar.source != CalendarSource::Edits)
-            after.push_back(calendar);
-    if (!ics->empty())
-        after.push_back(make_site_calendar(edits_calendar_name, *ics, CalendarSource::Edits));
-    if (!read_calendars(files_of(after), zone, now) || !check_programme_size(after))
+    if (!ics || !check_with_edits_calendar(calendars, *ics, zone, now))
         return std::nullopt;
     return std::move(ics.value());
 }
@@ -121,7 +86,7 @@ Settlement decide(std::vector<EventEdit> edits, const KioskEdit& kiosk_edit, con
     const UnixSeconds at = edit_time(kiosk_edit, record.received_at);
     std::optional<Occurrence> shown;
     if (!add)
-        shown = shown_occurrence(calendars, zone, edit.uid, edit.instance);
+        shown = find_site_occurrence(calendars, zone, edit.uid, edit.instance);
     const std::string title = add ? edit.title : shown ? shown->title.default_text() : std::string();
     // The edit already stored for this occurrence (or added event) wins when it is later.
     const EventEdit* stored = find_edit(edits, edit.uid, add ? 0 : edit.instance);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "event_edit.h"
 #include "tokens.h"
 
 namespace olohuone::server {
@@ -56,6 +57,44 @@ Result<void> check_programme_size(const std::vector<SiteCalendar>& calendars)
         return make_error("the site's calendars together would be larger than "
                           + std::to_string(max_programme_answer_bytes / 1024 / 1024) + " MiB as the kiosk reads them");
     return {};
+}
+
+std::vector<CalendarFile> calendar_files(const std::vector<SiteCalendar>& calendars)
+{
+    std::vector<CalendarFile> files;
+    for (const SiteCalendar& calendar : calendars)
+        files.push_back({calendar.name, calendar.ics});
+    return files;
+}
+
+std::optional<Occurrence> find_site_occurrence(const std::vector<SiteCalendar>& calendars, const TimeZone& zone,
+                                               const std::string& uid, UnixSeconds instance)
+{
+    constexpr int search_days = 92;
+    const CivilDate day = zone.to_local(instance).date;
+    const ImportWindow window{zone.start_of_day(day.plus_days(-search_days)),
+                              zone.start_of_day(day.plus_days(search_days))};
+    auto imported = import_programme(calendar_files(calendars), zone, window);
+    if (!imported)
+        return std::nullopt;
+    for (Occurrence& occurrence : imported->occurrences)
+        if (occurrence.uid == uid && occurrence.instance == instance)
+            return std::move(occurrence);
+    return std::nullopt;
+}
+
+Result<void> check_with_edits_calendar(const std::vector<SiteCalendar>& calendars, const std::string& edits_ics,
+                                       const TimeZone& zone, UnixSeconds now)
+{
+    std::vector<SiteCalendar> after;
+    for (const SiteCalendar& calendar : calendars)
+        if (calendar.source != CalendarSource::Edits)
+            after.push_back(calendar);
+    if (!edits_ics.empty())
+        after.push_back(make_site_calendar(edits_calendar_name, edits_ics, CalendarSource::Edits));
+    if (auto read = read_calendars(calendar_files(after), zone, now); !read)
+        return read.error();
+    return check_programme_size(after);
 }
 
 std::string programme_etag(const std::vector<SiteCalendar>& calendars)

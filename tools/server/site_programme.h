@@ -4,6 +4,7 @@
 // replaces one it can), under names the kiosk takes as file names, and small enough
 // together for the kiosk to read in one answer (kiosk/sync/sync_messages.cpp).
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,20 @@ SiteCalendar make_site_calendar(std::string name, std::string ics, CalendarSourc
 
 // Nothing if the calendars fit in one answer to a kiosk; else why not.
 Result<void> check_programme_size(const std::vector<SiteCalendar>& calendars);
+
+// The calendars as the files the kiosk's importer reads.
+std::vector<CalendarFile> calendar_files(const std::vector<SiteCalendar>& calendars);
+
+// The occurrence `uid`/`instance` as the site's kiosks read it from `calendars` (edits
+// included), looked for within 92 days of its instance: one its calendar moved further
+// is not found.
+std::optional<Occurrence> find_site_occurrence(const std::vector<SiteCalendar>& calendars, const TimeZone& zone,
+                                               const std::string& uid, UnixSeconds instance);
+
+// `calendars` with their edits calendar replaced by `edits_ics` (none when it is empty),
+// if a kiosk's importer reads them all and they fit in one answer; else why not.
+Result<void> check_with_edits_calendar(const std::vector<SiteCalendar>& calendars, const std::string& edits_ics,
+                                       const TimeZone& zone, UnixSeconds now);
 
 // The programme's version, hex without quotes: BLAKE2b over the calendars' names and
 // texts (through their hashes), in name order. Equal for equal content, and different as

@@ -20,22 +20,21 @@ const PagingLabels& labels_for(const Catalog& catalog, PagingLabels& labels)
 std::vector<ControlGroup> ChoiceScreen::controls(const ScreenContext& context)
 {
     std::vector<ControlGroup> groups = {back_group(context, "choices/back")};
-    ChoiceSpec spec = m_describe(context);
-    for (const ButtonSpec& extra : spec.extra_controls) {
+    for (const ButtonSpec& extra : m_spec.extra_controls) {
         ControlGroup group;
         group.buttons.push_back(extra);
         group.min_button_mm = 30.0;
         groups.push_back(std::move(group));
     }
-    for (ControlGroup& group : spec.control_groups)
-        groups.push_back(std::move(group));
+    for (const ControlGroup& group : m_spec.control_groups)
+        groups.push_back(group);
     return groups;
 }
 
 void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
     const Metrics& metrics = context.metrics;
-    const ChoiceSpec spec = m_describe(context);
+    const ChoiceSpec& spec = m_spec;
     const int gap = metrics.mm(sizes::gap_mm);
     // The question gives way (to smaller text) before the answers do: a row of answers
     // and the page buttons always fit under it.

@@ -38,6 +38,9 @@ public:
     }
 
     std::string name() const override { return m_name; }
+    // Asks for the question and its answers once a frame: they may come from the
+    // database, and the layout reads them more than once.
+    void begin_frame(const ScreenContext& context) override { m_spec = m_describe(context); }
     std::vector<ControlGroup> controls(const ScreenContext& context) override;
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
@@ -57,6 +60,7 @@ private:
     std::string m_name;
     Describe m_describe;
     Chosen m_chosen;
+    ChoiceSpec m_spec; // this frame's, from begin_frame()
     bool m_personal;
     std::size_t m_first = 0;     // first choice on the page shown
     std::size_t m_per_page = 1;  // choices one page holds, from the last layout

@@ -23,10 +23,6 @@
 namespace olohuone::server::web {
 namespace {
 
-// How far around an occurrence's original start the importer looks for it: an
-// occurrence its calendar moved further is not found (and its page is a 404).
-constexpr int search_days = 92;
-
 struct SiteEvents {
     std::vector<SiteCalendar> calendars;
     std::vector<EventEdit> edits;
@@ -41,29 +37,6 @@ Result<SiteEvents> read_site_events(WebContext& web, std::int64_t site_id)
     if (!edits)
         return edits.error();
     return SiteEvents{std::move(programme->calendars), std::move(edits.value())};
-}
-
-std::vector<CalendarFile> files_of(const std::vector<SiteCalendar>& calendars)
-{
-    std::vector<CalendarFile> files;
-    for (const SiteCalendar& calendar : calendars)
-        files.push_back({calendar.name, calendar.ics});
-    return files;
-}
-
-std::optional<Occurrence> find_occurrence(WebContext& web, const std::vector<SiteCalendar>& calendars,
-                                          const std::string& uid, UnixSeconds instance)
-{
-    const CivilDate day = web.zone.to_local(instance).date;
-    const ImportWindow window{web.zone.start_of_day(day.plus_days(-search_days)),
-                              web.zone.start_of_day(day.plus_days(search_days))};
-    auto imported = import_programme(files_of(calendars), web.zone, window);
-    if (!imported)
-        return std::nullopt;
-    for (Occurrence& occurrence : imported->occurrences)
-        if (occurrence.uid == uid && occurrence.instance == instance)
-            return std::move(occurrence);
-    return std::nullopt;
 }
 
 CivilTime minute_of(const LocalDateTime& local) { return {local.time.hour, local.time.minute, 0}; }
@@ -93,17 +66,8 @@ Result<std::string> change_edits(WebContext& web, std::int64_t site_id, const st
             auto ics = write_edits_calendar(edits, web.zone);
             if (!ics)
                 return ics.error();
-            std::vector<SiteCalendar> after;
-            for (const SiteCalendar& calendar : calendars)
-                if (calendar.source != CalendarSource::Edits)
-                    after.push_back(calendar);
-            if (!ics->empty())
-                after.push_back(make_site_calendar(edits_calendar_name, *ics, CalendarSource::Edits));
-            auto read = read_calendars(files_of(after), web.zone, now);
-            auto fits = check_programme_size(after);
-            if (!read || !fits) {
-                refusal = web.texts.format("event.unreadable",
-                                           {{"reason", !read ? read.error().message : fits.error().message}});
+            if (auto readable = check_with_edits_calendar(calendars, *ics, web.zone, now); !readable) {
+                refusal = web.texts.format("event.unreadable", {{"reason", readable.error().message}});
                 return make_error("refused: " + refusal);
             }
             return ServerStore::EditsAndCalendar{std::move(edits), std::move(ics.value())};
@@ -160,7 +124,7 @@ std::optional<EditEventView> edit_view(WebContext& web, const SignedIn& signed_i
                                        const SiteEvents& events, const std::string& uid, UnixSeconds instance,
                                        const std::string& week)
 {
-    auto occurrence = find_occurrence(web, events.calendars, uid, instance);
+    auto occurrence = find_site_occurrence(events.calendars, web.zone, uid, instance);
     if (!occurrence)
         return std::nullopt;
     EditEventView view{signed_in, site, week, std::move(*occurrence), false, false, false, false, {}, {}, {}, {}, {}};

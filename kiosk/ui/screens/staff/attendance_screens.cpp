@@ -3,6 +3,7 @@
 #include "core/registration.h"
 #include "ui/screens/choice_screen.h"
 #include "ui/screens/event_row.h"
+#include "ui/screens/staff/staff_controls.h"
 #include "ui/screens/visit_flow.h"
 
 namespace olohuone::ui {
@@ -56,7 +57,7 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
         last->text = outcome.ok() ? outcome.value() : now.catalog.text("visit.not_saved");
         return ScreenAction{};
     };
-    auto screen = std::make_unique<ChoiceScreen>(
+    return staff_choices(
         staff_attendance_screen_name,
         [activity, last](const ScreenContext& now) {
             const AttendanceSheet sheet = now.staff.attendance_sheet(activity);
@@ -145,9 +146,7 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
             }
             return {};
         },
-        false);
-    screen->close_after(closes_after_ms);
-    return screen;
+        closes_after_ms);
 }
 
 } // namespace
@@ -160,7 +159,7 @@ std::unique_ptr<Screen> make_staff_activities_screen(const ScreenContext& contex
     for (Occurrence& occurrence : context.programme.occurrences_on(context.local_now.date))
         if (takes_registrations(occurrence) && occurrence.status != EventStatus::Cancelled)
             activities.push_back(std::move(occurrence));
-    auto screen = std::make_unique<ChoiceScreen>(
+    return staff_choices(
         "staff_activities",
         [activities](const ScreenContext& now) {
             ChoiceSpec spec;
@@ -186,9 +185,7 @@ std::unique_ptr<Screen> make_staff_activities_screen(const ScreenContext& contex
                     return ScreenAction::push(make_attendance_sheet_screen(activities[i], closes_after_ms));
             return {};
         },
-        false);
-    screen->close_after(closes_after_ms);
-    return screen;
+        closes_after_ms);
 }
 
 } // namespace olohuone::ui

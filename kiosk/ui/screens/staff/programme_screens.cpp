@@ -5,6 +5,7 @@
 
 #include "ui/screens/choice_screen.h"
 #include "ui/screens/event_row.h"
+#include "ui/screens/staff/staff_controls.h"
 
 namespace olohuone::ui {
 namespace {
@@ -31,14 +32,6 @@ struct ProgrammeDay {
 };
 
 using Day = std::shared_ptr<ProgrammeDay>;
-
-std::unique_ptr<Screen> staff_choices(std::string name, ChoiceScreen::Describe describe, ChoiceScreen::Chosen chosen,
-                                      MonotonicMs closes_after_ms)
-{
-    auto screen = std::make_unique<ChoiceScreen>(std::move(name), std::move(describe), std::move(chosen), false);
-    screen->close_after(closes_after_ms);
-    return screen;
-}
 
 std::optional<Occurrence> find_shown(const Day& day, const std::string& uid, UnixSeconds instance,
                                      const ScreenContext& context)

@@ -11,6 +11,14 @@ ControlGroup leave_staff_group(const ScreenContext& context)
     return leave;
 }
 
+std::unique_ptr<Screen> staff_choices(std::string name, ChoiceScreen::Describe describe, ChoiceScreen::Chosen chosen,
+                                      MonotonicMs closes_after_ms)
+{
+    auto screen = std::make_unique<ChoiceScreen>(std::move(name), std::move(describe), std::move(chosen), false);
+    screen->close_after(closes_after_ms);
+    return screen;
+}
+
 std::string closes_by_itself_line(const ScreenContext& context)
 {
     // Whole minutes, rounded down: staff mode never closes sooner than it says.
