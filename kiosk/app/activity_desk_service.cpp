@@ -60,7 +60,7 @@ Result<RegistrationReceipt> ActivityDeskService::register_visitor(const Occurren
     const store::RecordTime time = now();
     if (!takes_registrations(activity) || registration_state(activity, time.at, m_rules) != RegistrationState::Open)
         return logged<RegistrationReceipt>(make_error("registration is closed"), "registration", activity);
-    return logged(m_log.register_visitor(activity, who, key, time), "registration", activity);
+    return logged(m_storage.noted(m_log.register_visitor(activity, who, key, time)), "registration", activity);
 }
 
 Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occurrence& activity,
@@ -72,7 +72,7 @@ Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occur
     if (state == RegistrationState::Started || state == RegistrationState::Cancelled)
         return logged<CancellationReceipt>(make_error("the activity has started or is cancelled"), "cancellation",
                                            activity);
-    return logged(m_log.cancel(activity, visitor_id, cancel_key, time), "cancellation", activity);
+    return logged(m_storage.noted(m_log.cancel(activity, visitor_id, cancel_key, time)), "cancellation", activity);
 }
 
 Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activity,
@@ -82,7 +82,7 @@ Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activ
     const store::RecordTime time = now();
     if (!takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
         return logged<AttendanceReceipt>(make_error("attendance is not open"), "attendance", activity);
-    return logged(m_log.mark_here(activity, who, key, time), "attendance", activity);
+    return logged(m_storage.noted(m_log.mark_here(activity, who, key, time)), "attendance", activity);
 }
 
 } // namespace olohuone::app

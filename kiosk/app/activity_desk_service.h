@@ -3,6 +3,7 @@
 // registration rules. The rules are checked again at the moment of writing, so a confirm
 // tapped after the closing time is refused even if the screen was opened before it.
 // Failures are logged here for staff; the screen shows the visitor a kind message.
+#include "app/storage_watch.h"
 #include "core/clock.h"
 #include "core/registration.h"
 #include "store/activity_log.h"
@@ -12,8 +13,8 @@ namespace olohuone::app {
 
 class ActivityDeskService final : public ui::ActivityDesk {
 public:
-    ActivityDeskService(store::ActivityLog& log, const Clock& clock, RegistrationRules rules)
-        : m_log(log), m_clock(clock), m_rules(rules)
+    ActivityDeskService(store::ActivityLog& log, StorageWatch& storage, const Clock& clock, RegistrationRules rules)
+        : m_log(log), m_storage(storage), m_clock(clock), m_rules(rules)
     {
     }
 
@@ -27,9 +28,10 @@ public:
                                         const std::string& key) override;
 
 private:
-    store::RecordTime now() const { return {m_clock.now(), m_clock.synchronised()}; }
+    store::RecordTime now() const { return store::record_time_now(m_clock); }
 
     store::ActivityLog& m_log;
+    StorageWatch& m_storage;
     const Clock& m_clock;
     RegistrationRules m_rules;
 };

@@ -49,6 +49,24 @@ Result<void> check_sync(KioskConfig::Sync& sync, const TomlReader& read)
     return {};
 }
 
+// A panel mounted turned; the message shows what was given, as someone may have tried
+// 45 or "90".
+Result<void> read_rotation(const toml::table& root, const TomlReader& read, int& degrees)
+{
+    const toml::node_view node = root.at_path("display.rotation");
+    if (!node)
+        return {};
+    const auto value = node.value_exact<std::int64_t>();
+    if (value && (*value == 0 || *value == 90 || *value == 180 || *value == 270)) {
+        degrees = static_cast<int>(*value);
+        return {};
+    }
+    std::ostringstream given;
+    given << node;
+    return read.fail("display.rotation",
+                     "(" + given.str().substr(0, 40) + ") must be 0, 90, 180 or 270 (degrees clockwise)");
+}
+
 } // namespace
 
 KioskConfig default_config()
@@ -70,7 +88,7 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
     KioskConfig config = default_config();
     const TomlReader read(root, source_name);
     const std::map<std::string, std::set<std::string>> known = {
-        {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height"}},
+        {"display", {"mode", "renderer", "dpi", "diagonal_inches", "window_width", "window_height", "rotation"}},
         {"kiosk", {"language", "languages", "text_size", "idle_timeout_seconds", "days_ahead", "time_zone"}},
         {"visits", {"closing_time", "thank_you_seconds", "ask_to_continue_after_seconds", "answer_seconds"}},
         {"activities",
@@ -79,6 +97,7 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
          {"server_url", "site", "token_file", "ca_file", "pinned_public_key", "interval_seconds", "batch_size",
           "heartbeat_minutes", "connect_timeout_seconds", "request_timeout_seconds", "max_retry_seconds",
           "offline_after_minutes"}},
+        {"privacy", {"erase_names_days_after_delivery", "erase_names_days_standalone"}},
         {"staff", {"idle_timeout_seconds"}},
         {"paths", {"content_dir", "fonts_config", "state_dir"}},
     };
@@ -93,6 +112,7 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
              read.number("display.diagonal_inches", config.diagonal_inches, 3, 100),
              read.whole_number("display.window_width", config.window_width, 320, 7680),
              read.whole_number("display.window_height", config.window_height, 240, 7680),
+             read_rotation(root, read, config.rotation_degrees),
              read.text("kiosk.language", config.language),
              read.languages("kiosk.languages", config.languages),
              read.choice<TextSizeChoice>("kiosk.text_size", config.text_size,
@@ -129,6 +149,11 @@ Result<KioskConfig> parse_config(const std::string& toml_text, const std::string
              // Long enough to read the evacuation list, short enough that staff mode is
              // closed before a visitor reaches a screen someone walked away from.
              read.whole_number("staff.idle_timeout_seconds", config.staff_idle_timeout_seconds, 20, 600),
+             // From a day (a home that wants names gone at once) to ten years.
+             read.whole_number("privacy.erase_names_days_after_delivery", config.privacy.erase_names_days_after_delivery,
+                               1, 3650),
+             read.whole_number("privacy.erase_names_days_standalone", config.privacy.erase_names_days_standalone, 1,
+                               3650),
              read.text("paths.content_dir", config.content_dir),
              read.text("paths.fonts_config", config.fonts_config),
              read.text("paths.state_dir", config.state_dir),

@@ -23,6 +23,7 @@ struct KioskConfig {
     double diagonal_inches = 0; // 0: unknown
     int window_width = 800;
     int window_height = 480;
+    int rotation_degrees = 0; // the picture turned clockwise: 0, 90, 180 or 270
 
     // [kiosk]
     std::string language = "fi";
@@ -62,6 +63,15 @@ struct KioskConfig {
 
     // [staff]: staff mode closes itself after this long untouched.
     int staff_idle_timeout_seconds = 120;
+
+    // [privacy]: how long visitors' names stay on the kiosk (docs/privacy.md).
+    struct Privacy {
+        // With a server: days after the last of a visitor's records reached it.
+        int erase_names_days_after_delivery = 30;
+        // Alone: days after the visitor's last visit. The kiosk's exports are then the
+        // coordinators' only copy, so a year's report must still find the names.
+        int erase_names_days_standalone = 365;
+    } privacy;
 
     // [paths]
     std::string content_dir; // bundled programme, translations, pictures

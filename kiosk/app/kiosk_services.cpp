@@ -30,6 +30,11 @@ constexpr double min_believable_dpi = 60;
 constexpr double max_believable_dpi = 400;
 constexpr double fallback_dpi = 96;
 
+// While the disk is full, how often the kiosk tries a small write to see whether space
+// has returned: soon enough that the next visitor finds sign-ins open, rare enough to
+// cost nothing (a write that fails on a full disk syncs nothing).
+constexpr MonotonicMs storage_check_every_ms = 5'000;
+
 } // namespace
 
 KioskServices::KioskServices(KioskConfig config, TimeZone zone, Catalogs catalogs, VisitOptions visit_options,
@@ -98,13 +103,16 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
                                                               std::move(catalogs.value()),
                                                               std::move(visit_options.value()), std::move(store.value()),
                                                               clock));
-    services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, clock, services->m_zone,
-                                                                config.closing_time);
+    services->m_storage_watch =
+        std::make_unique<StorageWatch>(services->m_store.database(), clock, storage_check_every_ms);
+    StorageWatch& storage = *services->m_storage_watch;
+    services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, storage, clock,
+                                                                services->m_zone, config.closing_time);
     services->m_activity_desk =
-        std::make_unique<ActivityDeskService>(services->m_activity_log, clock, config.activity_rules);
+        std::make_unique<ActivityDeskService>(services->m_activity_log, storage, clock, config.activity_rules);
     services->m_staff_desk = std::make_unique<StaffDeskService>(
         services->m_store.database(), services->m_visit_log, services->m_activity_log, config.activity_rules,
-        services->m_connection, clock, services->m_zone, std::move(templates.value()));
+        services->m_connection, clock, services->m_zone, std::move(templates.value()), &storage);
     services->m_programme = std::make_unique<ProgrammeSource>(services->m_cache, services->m_store.database(),
                                                               services->m_zone, clock,
                                                               config.content_dir, config.days_ahead);

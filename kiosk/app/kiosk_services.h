@@ -7,6 +7,7 @@
 #include "app/config.h"
 #include "app/programme_source.h"
 #include "app/staff_desk_service.h"
+#include "app/storage_watch.h"
 #include "app/sync_connection.h"
 #include "app/visit_desk_service.h"
 #include "core/catalog.h"
@@ -46,11 +47,14 @@ public:
     // What the screens read and write.
     ui::KioskData data()
     {
-        return {*m_programme, *m_visit_desk, *m_activity_desk, m_visit_options, *m_staff_desk, &m_connection};
+        return {*m_programme,  *m_visit_desk, *m_activity_desk, m_visit_options,
+                *m_staff_desk, &m_connection,  m_storage_watch.get()};
     }
     // The offline note and staff's sync status follow this sync once attached.
     void watch_sync(sync::SyncEngine* engine) { m_connection.attach(engine); }
     store::Store& store() { return m_store; }
+    // Whether the disk is full, noticed by the desks' writes.
+    StorageWatch& storage() { return *m_storage_watch; }
     // The database file the screens use; the sync opens its own connection to it.
     const std::string& database_path() { return m_store.database().path(); }
 
@@ -66,6 +70,7 @@ private:
     store::ProgrammeCache m_cache;
     store::VisitLog m_visit_log;
     store::ActivityLog m_activity_log;
+    std::unique_ptr<StorageWatch> m_storage_watch;
     std::unique_ptr<ProgrammeSource> m_programme;
     std::unique_ptr<VisitDeskService> m_visit_desk;
     std::unique_ptr<ActivityDeskService> m_activity_desk;

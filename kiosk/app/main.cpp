@@ -7,6 +7,7 @@
 
 #include "app/config.h"
 #include "app/kiosk_services.h"
+#include "app/name_retention_timer.h"
 #include "app/sync_setup.h"
 #include "core/log.h"
 #include "service/service_notifier.h"
@@ -30,6 +31,12 @@ olohuone::Result<olohuone::UnixSeconds> parse_local_time(const std::string& text
         || local.time.hour > 23 || local.time.minute < 0 || local.time.minute > 59)
         return olohuone::make_error("--at '" + text + "': expected a local time like 2026-11-24T10:15");
     return zone.to_instant(local);
+}
+
+// The configuration allows only the four angles.
+olohuone::ui::ScreenRotation screen_rotation(const olohuone::app::KioskConfig& config)
+{
+    return olohuone::ui::rotation_from_degrees(config.rotation_degrees).value_or(olohuone::ui::ScreenRotation::None);
 }
 
 } // namespace
@@ -150,8 +157,8 @@ static int run(int argc, char** argv)
             : screenshot_text_size == "extra_large"              ? ui::TextSize::ExtraLarge
                                                                  : ui::TextSize::Normal;
         const std::string language = screenshot_language.empty() ? config->language : screenshot_language;
-        if (auto drawn = ui::sdl::render_screenshot(screenshot, width, height, config->fonts_config, parts, size,
-                                                    language);
+        if (auto drawn = ui::sdl::render_screenshot(screenshot, width, height, screen_rotation(config.value()),
+                                                    config->fonts_config, parts, size, language);
             !drawn) {
             log::error(drawn.error().message);
             return exit_failure;
@@ -175,6 +182,10 @@ static int run(int argc, char** argv)
         kiosk.watch_sync(syncing.get());
     }
 
+    // Names whose time is up are erased at start and then hourly (docs/privacy.md).
+    app::NameRetentionTimer name_retention(kiosk.database_path(), app::name_retention_rule(config.value()), *clock);
+    name_retention.start();
+
     // Under systemd (Type=notify): ready once the first frame is on screen, and the
     // watchdog fed from the event loop, so a hung screen gets the kiosk restarted.
     service::ServiceNotifier notifier(*clock);
@@ -183,6 +194,7 @@ static int run(int argc, char** argv)
     options.software_renderer = config->renderer == app::RendererChoice::Software;
     options.window_width = config->window_width;
     options.window_height = config->window_height;
+    options.rotation = screen_rotation(config.value());
     options.fonts_config = config->fonts_config;
     options.automation = automation;
     if (const auto every = notifier.alive_every_ms()) {

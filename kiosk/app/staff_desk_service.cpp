@@ -80,8 +80,8 @@ ui::PinAttempt StaffDeskService::try_pin(const std::string& pin)
     }
     const UnixSeconds now = m_clock.now();
     const int count = pin_failures_in_force(m_rules, failures->count, failures->last_at, now) + 1;
-    if (auto noted = store::set_staff_pin_failures(m_database, count, now); !noted) {
-        log::error("cannot count a staff PIN try, so it is not checked: " + noted.error().message);
+    if (auto counted = noted(store::set_staff_pin_failures(m_database, count, now)); !counted) {
+        log::error("cannot count a staff PIN try, so it is not checked: " + counted.error().message);
         return {Outcome::Failed, 0};
     }
     if (staff_pin_matches((*stored)->hash, pin)) {
@@ -153,7 +153,7 @@ Result<AttendanceReceipt> StaffDeskService::mark_present(const Occurrence& activ
 {
     if (!attendance_changeable(activity))
         return make_error("attendance of " + activity.key() + " can no longer be changed");
-    auto marked = m_activities.mark_here(activity, who, key, {m_clock.now(), m_clock.synchronised()});
+    auto marked = noted(m_activities.mark_here(activity, who, key, store::record_time_now(m_clock)));
     if (!marked)
         log::error("staff's attendance mark not stored for " + activity.key() + ": " + marked.error().message);
     return marked;
@@ -164,7 +164,7 @@ Result<bool> StaffDeskService::withdraw_attendance(const Occurrence& activity, s
 {
     if (!attendance_changeable(activity))
         return make_error("attendance of " + activity.key() + " can no longer be changed");
-    auto withdrawn = m_activities.withdraw(activity, visitor_id, key, {m_clock.now(), m_clock.synchronised()});
+    auto withdrawn = noted(m_activities.withdraw(activity, visitor_id, key, store::record_time_now(m_clock)));
     if (!withdrawn)
         log::error("staff's withdrawal not stored for " + activity.key() + ": " + withdrawn.error().message);
     return withdrawn;
@@ -176,8 +176,9 @@ Result<void> StaffDeskService::edit_programme(ProgrammeEdit edit)
     // carries that too): what has been stays as it was, for the reports.
     if (edit.start < today().first)
         return make_error("a programme edit for a day already past");
-    edit.made_at = m_clock.now();
-    auto stored = store::record_programme_edit(m_database, edit, {edit.made_at, m_clock.synchronised()});
+    const store::RecordTime made = store::record_time_now(m_clock);
+    edit.made_at = made.at;
+    auto stored = noted(store::record_programme_edit(m_database, edit, made));
     if (!stored)
         log::error("staff's programme edit of " + edit.uid + " not stored: " + stored.error().message);
     else

@@ -2,6 +2,7 @@
 // The kiosk's StaffDesk: the staff PIN (argon2id hash and the count of wrong tries in
 // the store, so a restart does not reopen a shut pad), the visit log for who is here,
 // the activity log for marking attendance, and the sync's state. Every wrong PIN and every opening of staff mode is logged.
+#include "app/storage_watch.h"
 #include "app/sync_connection.h"
 #include "core/clock.h"
 #include "core/pin_lockout.h"
@@ -18,9 +19,9 @@ class StaffDeskService final : public ui::StaffDesk {
 public:
     StaffDeskService(sql::Database& database, store::VisitLog& visits, store::ActivityLog& activities,
                      RegistrationRules activity_rules, const SyncConnection& connection, const Clock& clock,
-                     const TimeZone& zone, std::vector<EventTemplate> templates = {})
+                     const TimeZone& zone, std::vector<EventTemplate> templates = {}, StorageWatch* storage = nullptr)
         : m_database(database), m_visits(visits), m_activities(activities), m_activity_rules(activity_rules),
-          m_connection(connection), m_clock(clock), m_zone(zone), m_templates(std::move(templates))
+          m_connection(connection), m_clock(clock), m_zone(zone), m_templates(std::move(templates)), m_storage(storage)
     {
     }
 
@@ -44,6 +45,12 @@ private:
     std::optional<std::int64_t> current_wait();
     std::pair<UnixSeconds, UnixSeconds> today() const;
     bool attendance_changeable(const Occurrence& activity) const;
+    // Tells the storage watch, if there is one, how a write went.
+    template <typename Value>
+    Result<Value> noted(Result<Value> result)
+    {
+        return m_storage != nullptr ? m_storage->noted(std::move(result)) : std::move(result);
+    }
 
     sql::Database& m_database;
     store::VisitLog& m_visits;
@@ -54,6 +61,7 @@ private:
     const TimeZone& m_zone;
     PinLockoutRules m_rules;
     std::vector<EventTemplate> m_templates;
+    StorageWatch* m_storage;
 };
 
 } // namespace olohuone::app

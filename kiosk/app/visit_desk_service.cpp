@@ -31,7 +31,7 @@ std::vector<std::string> VisitDeskService::markers_taken_by_namesakes(const std:
 
 Result<SignInReceipt> VisitDeskService::sign_in(const SignInDraft& draft)
 {
-    auto receipt = m_log.sign_in(draft, now());
+    auto receipt = m_storage.noted(m_log.sign_in(draft, now()));
     if (!receipt)
         log::error("sign-in not stored: " + receipt.error().message);
     return receipt;
@@ -51,7 +51,7 @@ std::vector<OpenVisit> VisitDeskService::signed_in_today()
 Result<UnixSeconds> VisitDeskService::sign_out(const std::string& visit_key, const std::string& sign_out_key)
 {
     const store::RecordTime time = now();
-    if (auto signed_out = m_log.sign_out(visit_key, sign_out_key, time); !signed_out) {
+    if (auto signed_out = m_storage.noted(m_log.sign_out(visit_key, sign_out_key, time)); !signed_out) {
         log::error("sign-out not stored: " + signed_out.error().message);
         return signed_out.error();
     }
@@ -61,10 +61,14 @@ Result<UnixSeconds> VisitDeskService::sign_out(const std::string& visit_key, con
 void VisitDeskService::close_visits_if_due()
 {
     auto closed = m_log.sign_out_automatically(m_closing_time, m_zone, now());
-    if (!closed)
+    if (!closed) {
+        m_storage.write_failed(closed.error());
         log::error("automatic sign-out at closing time failed, tried again in a minute: " + closed.error().message);
-    else if (closed.value() > 0)
+    } else if (closed.value() > 0) {
+        // Only a sign-out that wrote something says there is room: most minutes none is due.
+        m_storage.write_stored();
         log::info("signed out " + std::to_string(closed.value()) + " visitors automatically at closing time");
+    }
 }
 
 } // namespace olohuone::app

@@ -2,6 +2,7 @@
 // The kiosk's VisitDesk: the visit log in the store, the clock (and whether it is known
 // to be right) and the closing time. Failures are logged here for staff, while the
 // screen shows the visitor a kind message.
+#include "app/storage_watch.h"
 #include "core/clock.h"
 #include "core/time_zone.h"
 #include "store/visit_log.h"
@@ -11,8 +12,9 @@ namespace olohuone::app {
 
 class VisitDeskService final : public ui::VisitDesk {
 public:
-    VisitDeskService(store::VisitLog& log, const Clock& clock, const TimeZone& zone, CivilTime closing_time)
-        : m_log(log), m_clock(clock), m_zone(zone), m_closing_time(closing_time)
+    VisitDeskService(store::VisitLog& log, StorageWatch& storage, const Clock& clock, const TimeZone& zone,
+                     CivilTime closing_time)
+        : m_log(log), m_storage(storage), m_clock(clock), m_zone(zone), m_closing_time(closing_time)
     {
     }
 
@@ -25,9 +27,10 @@ public:
     void close_visits_if_due() override;
 
 private:
-    store::RecordTime now() const { return {m_clock.now(), m_clock.synchronised()}; }
+    store::RecordTime now() const { return store::record_time_now(m_clock); }
 
     store::VisitLog& m_log;
+    StorageWatch& m_storage;
     const Clock& m_clock;
     const TimeZone& m_zone;
     CivilTime m_closing_time;

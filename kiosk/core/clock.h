@@ -1,6 +1,8 @@
 #pragma once
 // Everything that depends on time takes a Clock, so tests move time forward instead of
 // sleeping.
+#include <string>
+
 #include "core/civil_time.h"
 
 namespace olohuone {
@@ -8,6 +10,15 @@ namespace olohuone {
 // Milliseconds since an arbitrary start: for idle timers and double-tap windows, where the
 // wall clock may jump (NTP) but the interval must not.
 using MonotonicMs = std::int64_t;
+
+// Where this moment lies in the running of the machine: which boot, and how long after
+// it. Unlike the wall clock it is right from power-on, so a record made before NTP set
+// the clock can be given its true time later, once one moment of the same boot is known
+// on a synchronised clock (docs/api.md, "Times made before the clock was set").
+struct BootInstant {
+    std::string boot_id; // the kernel's random id of this boot
+    std::int64_t uptime_ms = 0;
+};
 
 class Clock {
 public:
@@ -17,6 +28,7 @@ public:
     // Whether the wall clock is known to be right (NTP has set it). A Raspberry Pi has
     // no battery clock: records made before are flagged so their times can be fixed.
     virtual bool synchronised() const = 0;
+    virtual BootInstant since_boot() const = 0;
 };
 
 class SystemClock final : public Clock {
@@ -24,6 +36,7 @@ public:
     UnixSeconds now() const override;
     MonotonicMs monotonic_ms() const override;
     bool synchronised() const override;
+    BootInstant since_boot() const override;
 };
 
 // The system's clock set to start at a chosen moment and run on from it: to show a day
@@ -35,6 +48,7 @@ public:
     UnixSeconds now() const override { return m_system.now() + m_offset; }
     MonotonicMs monotonic_ms() const override { return m_system.monotonic_ms(); }
     bool synchronised() const override { return true; } // the moment was chosen, not guessed
+    BootInstant since_boot() const override { return m_system.since_boot(); }
 
 private:
     SystemClock m_system;
@@ -42,19 +56,33 @@ private:
 };
 
 // Virtual time for tests and for rendering a chosen moment (screenshots, benchmarks).
+// set() moves the wall clock alone, as NTP does; advance_ms() moves time itself.
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(UnixSeconds start) : m_now_ms(start * 1000) {}
     UnixSeconds now() const override { return m_now_ms / 1000; }
     MonotonicMs monotonic_ms() const override { return m_now_ms; }
     bool synchronised() const override { return m_synchronised; }
-    void advance_ms(std::int64_t ms) { m_now_ms += ms; }
+    BootInstant since_boot() const override { return {m_boot_id, m_uptime_ms}; }
+    void advance_ms(std::int64_t ms)
+    {
+        m_now_ms += ms;
+        m_uptime_ms += ms;
+    }
     void set(UnixSeconds instant) { m_now_ms = instant * 1000; }
     void set_synchronised(bool synchronised) { m_synchronised = synchronised; }
+    // A power cut: a new boot whose uptime starts again from nothing.
+    void reboot(std::string boot_id)
+    {
+        m_boot_id = std::move(boot_id);
+        m_uptime_ms = 0;
+    }
 
 private:
     std::int64_t m_now_ms;
     bool m_synchronised = true;
+    std::string m_boot_id = "4f2b8a1e-0c5d-4e39-9a7b-6d1e2f3a4b5c";
+    std::int64_t m_uptime_ms = 0;
 };
 
 } // namespace olohuone

@@ -7,8 +7,13 @@
 
 namespace olohuone {
 
+// What kind of failure it is, where a caller acts differently on it: a full disk is
+// not the visitor's mistake and passes by itself once space is freed.
+enum class ErrorKind { Failed, StorageFull };
+
 struct Error {
     std::string message;
+    ErrorKind kind = ErrorKind::Failed;
 };
 
 template <typename T>
@@ -50,5 +55,6 @@ private:
 };
 
 inline Error make_error(std::string message) { return Error{std::move(message)}; }
+inline Error storage_full_error(std::string message) { return Error{std::move(message), ErrorKind::StorageFull}; }
 
 } // namespace olohuone

@@ -1,8 +1,9 @@
 #pragma once
 // Reading a configuration file's TOML table key by key: every value checked against its
-// type and range, and every failure a message naming the file and the key
-// ("kiosk.toml: kiosk.idle_timeout_seconds must be a whole number from 20 to 3600").
-// Unknown sections and keys are errors too: a misspelt key would otherwise be ignored.
+// type and range, and every failure a message naming the file, the key, the value given
+// and what is allowed ("kiosk.toml: kiosk.idle_timeout_seconds (5) must be a whole number
+// from 20 to 3600"). Unknown sections and keys are errors too, listing the known ones: a
+// misspelt key would otherwise be ignored.
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -35,7 +36,8 @@ public:
                             "is not a known section (expected one of " + sections(known) + ")");
             for (const auto& [key, value] : *table)
                 if (!found->second.count(std::string(key.str())))
-                    return fail(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
+                    return fail(std::string(section.str()) + "." + std::string(key.str()),
+                                "is not a known key (expected one of " + keys(found->second) + ")");
         }
         return {};
     }
@@ -47,7 +49,7 @@ public:
             return {};
         const auto value = node.value<std::string>();
         if (!value || value->empty() || value->size() > 4096)
-            return fail(path, "must be a non-empty text of at most 4096 bytes");
+            return fail_value(path, node, "must be a non-empty text of at most 4096 bytes");
         target = *value;
         return {};
     }
@@ -59,7 +61,8 @@ public:
             return {};
         const auto value = node.value_exact<std::int64_t>();
         if (!value || *value < min || *value > max)
-            return fail(path, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+            return fail_value(path, node,
+                              "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
         target = static_cast<int>(*value);
         return {};
     }
@@ -73,7 +76,7 @@ public:
         if (!value || !(*value == 0 || (*value >= min && *value <= max))) {
             std::ostringstream range;
             range << "must be 0 (automatic) or a number from " << min << " to " << max;
-            return fail(path, range.str());
+            return fail_value(path, node, range.str());
         }
         target = *value;
         return {};
@@ -91,7 +94,7 @@ public:
         char end = 0;
         if (!value || value->size() != 5 || std::sscanf(value->c_str(), "%2d:%2d%c", &hour, &minute, &end) != 2
             || hour < 0 || hour > 23 || minute < 0 || minute > 59)
-            return fail(path, "must be a time of day as \"HH:MM\", e.g. \"20:00\"");
+            return fail_value(path, node, "must be a time of day as \"HH:MM\", e.g. \"20:00\"");
         target = {hour, minute, 0};
         return {};
     }
@@ -112,7 +115,7 @@ public:
             }
             names += (names.empty() ? "" : ", ") + ("\"" + name + "\"");
         }
-        return fail(path, "must be one of " + names);
+        return fail_value(path, node, "must be one of " + names);
     }
 
     Result<void> languages(const std::string& path, std::vector<std::string>& target) const
@@ -122,13 +125,13 @@ public:
             return {};
         const toml::array* array = node.as_array();
         if (array == nullptr || array->empty() || array->size() > 8)
-            return fail(path, "must be a list of 1 to 8 language codes, e.g. [\"fi\", \"sv\", \"en\"]");
+            return fail_value(path, node, "must be a list of 1 to 8 language codes, e.g. [\"fi\", \"sv\", \"en\"]");
         std::vector<std::string> codes;
         for (const toml::node& item : *array) {
             const auto code = item.value<std::string>();
             if (!code || code->size() < 2 || code->size() > 3
                 || !std::all_of(code->begin(), code->end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-                return fail(path, "must hold two- or three-letter lower-case language codes");
+                return fail_value(path, node, "must hold two- or three-letter lower-case language codes");
             codes.push_back(*code);
         }
         target = codes;
@@ -144,9 +147,31 @@ public:
         return names;
     }
 
+    // "display, mode, renderer": a section's known keys, alphabetically.
+    static std::string keys(const std::set<std::string>& known)
+    {
+        std::string names;
+        for (const std::string& name : known)
+            names += (names.empty() ? "" : ", ") + name;
+        return names;
+    }
+
     Error fail(const std::string& path, const std::string& why) const
     {
         return make_error(m_source + ": " + path + " " + why);
+    }
+
+    // A value that is there but wrong: the message shows it as the file has it (texts in
+    // quotes), so the reader sees at once what to change.
+    template <typename Node>
+    Error fail_value(const std::string& path, const Node& node, const std::string& why) const
+    {
+        std::ostringstream given;
+        given << node;
+        std::string shown = given.str();
+        if (shown.size() > 60)
+            shown = shown.substr(0, 57) + "...";
+        return fail(path + " (" + shown + ")", why);
     }
 
 private:

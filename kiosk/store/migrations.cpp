@@ -193,6 +193,13 @@ CREATE TABLE programme_edit (
 );
 CREATE INDEX programme_edit_by_occurrence ON programme_edit (event_uid, instance);
 )sql"},
+        {8, R"sql(
+-- A visitor whose name the retention rule erased (docs/privacy.md): the row stays,
+-- nameless, so the visits, registrations and attendance that point to it still count.
+-- Its name holds a placeholder (the column's CHECK wants a text), its search keys and
+-- marker are empty, so it is never suggested, matched or shown by name again.
+ALTER TABLE visitor ADD COLUMN name_erased_at INTEGER;
+)sql"},
     };
     return all;
 }

@@ -4,9 +4,22 @@
 
 namespace olohuone::store {
 
+RecordTime record_time_now(const Clock& clock)
+{
+    RecordTime time{clock.now(), clock.synchronised()};
+    if (!time.clock_synced)
+        time.boot = clock.since_boot();
+    return time;
+}
+
 nlohmann::json record_time_json(const RecordTime& time)
 {
-    return {{"at", time.at}, {"clock_synced", time.clock_synced}};
+    nlohmann::json json = {{"at", time.at}, {"clock_synced", time.clock_synced}};
+    if (time.boot && !time.boot->boot_id.empty()) {
+        json["boot"] = time.boot->boot_id;
+        json["uptime_ms"] = time.boot->uptime_ms;
+    }
+    return json;
 }
 
 Result<void> add_to_outbox(sql::Database& database, const std::string& key, const std::string& kind,

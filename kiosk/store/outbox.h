@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/clock.h"
 #include "core/result.h"
 #include "store/sqlite.h"
 
@@ -18,7 +19,13 @@ namespace olohuone::store {
 struct RecordTime {
     UnixSeconds at = 0;
     bool clock_synced = false;
+    // Only for a time taken on a clock not yet synchronised: lets the server work out the
+    // true time once the same boot reaches a synchronised clock.
+    std::optional<BootInstant> boot = std::nullopt;
 };
+
+// The clock's time now, for a record.
+RecordTime record_time_now(const Clock& clock);
 
 // The record's time as every payload carries it.
 nlohmann::json record_time_json(const RecordTime& time);

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <thread>
 #include <utility>
 
@@ -17,6 +18,25 @@ std::string describe(sqlite3* db, int code)
             message += std::string(" (") + detail + ")";
     }
     return message;
+}
+
+// SQLite says SQLITE_FULL when a write or the file's growth met ENOSPC, and SQLITE_IOERR
+// (with the errno kept) when the shared-memory index could not grow on a full disk:
+// both are a full disk to the kiosk. A quota reached (EDQUOT) is the same to a visitor.
+bool storage_is_full(sqlite3* db, int code)
+{
+    const int primary = code & 0xff;
+    if (primary == SQLITE_FULL)
+        return true;
+    if (primary != SQLITE_IOERR || db == nullptr)
+        return false;
+    const int system_error = sqlite3_system_errno(db);
+    return system_error == ENOSPC || system_error == EDQUOT;
+}
+
+Error failure(sqlite3* db, int code, std::string message)
+{
+    return storage_is_full(db, code) ? storage_full_error(std::move(message)) : make_error(std::move(message));
 }
 
 } // namespace
@@ -80,7 +100,7 @@ Result<bool> Statement::step()
         return true;
     if (code == SQLITE_DONE)
         return false;
-    return make_error(describe(m_db, code));
+    return failure(m_db, code, describe(m_db, code));
 }
 
 Result<void> Statement::run()
@@ -164,7 +184,7 @@ Result<void> Database::execute_script(const std::string& sql)
     if (code != SQLITE_OK) {
         std::string text = message ? message : describe(m_db, code);
         sqlite3_free(message);
-        return make_error(text);
+        return failure(m_db, code, std::move(text));
     }
     return {};
 }

@@ -35,8 +35,10 @@ Result<Store> Store::open(const std::string& path)
     if (auto wal = db.use_write_ahead_log(std::chrono::seconds(5)); !wal)
         return make_error(path + ": cannot switch to write-ahead logging: " + wal.error().message);
     // FULL: a commit is on disk before it returns, so the screen never thanks a visitor
-    // for a record a power cut could still take. Writes are few (a tap, a programme
-    // import), and reads never sync.
+    // for a record a power cut could still take. NORMAL, the usual choice for WAL on an
+    // SD card, syncs only at checkpoints and could lose the last confirmed sign-ins. The
+    // cost is one sync of the log per record; writes are few (a tap, a programme import),
+    // and reads (the programme screen's queries) neither write nor sync.
     for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"})
         if (auto set = db.execute_script(pragma); !set)
             return make_error(path + ": " + pragma + ": " + set.error().message);

@@ -149,7 +149,8 @@ Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZ
         if (auto ran = update->run(); !ran)
             return ran.error();
         // The sign-out time is the closing time, not the moment the kiosk noticed; its
-        // clock state is the one known now.
+        // clock state is the one known now. A closing time on an unset clock is no moment
+        // of this boot, so it carries none to be corrected by.
         const RecordTime closed{visit.at, now.clock_synced};
         const nlohmann::json payload = {{"visit", visit.visit_key}, {"automatic", true}, {"time", record_time_json(closed)}};
         if (auto queued = add_to_outbox(m_database, key, "visit.sign_out", payload, closed); !queued)

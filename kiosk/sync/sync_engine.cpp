@@ -240,12 +240,23 @@ void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)
 void SyncEngine::send_heartbeat_if_due(sql::Database& database, SyncPass& pass)
 {
     const MonotonicMs now_ms = m_clock.monotonic_ms();
-    if (m_last_heartbeat_ms && now_ms - *m_last_heartbeat_ms < m_settings.heartbeat_seconds * 1000LL)
+    const bool clock_synced = m_clock.synchronised();
+    // The first heartbeat after the clock was set goes at once: it is what lets the
+    // server correct the times of the records made before.
+    const bool clock_newly_set = clock_synced && !m_last_heartbeat_clock_synced;
+    if (m_last_heartbeat_ms && now_ms - *m_last_heartbeat_ms < m_settings.heartbeat_seconds * 1000LL
+        && !clock_newly_set)
         return;
     auto state = store::read_sync_state(database);
     auto queued = store::outbox_waiting(database);
-    const Heartbeat heartbeat{m_settings.version, (now_ms - m_started_ms) / 1000, queued ? queued.value() : 0,
-                              state ? state->last_success_at : std::nullopt, free_disk_bytes(m_database_path)};
+    const Heartbeat heartbeat{m_settings.version,
+                              (now_ms - m_started_ms) / 1000,
+                              queued ? queued.value() : 0,
+                              state ? state->last_success_at : std::nullopt,
+                              free_disk_bytes(m_database_path),
+                              m_clock.now(),
+                              clock_synced,
+                              m_clock.since_boot()};
     const auto response
         = m_client.send({HttpRequest::Method::Post, url("/v1/heartbeat"), heartbeat_body(heartbeat), std::string()});
     if (!answered_usably(response, pass, "heartbeat"))
@@ -256,6 +267,7 @@ void SyncEngine::send_heartbeat_if_due(sql::Database& database, SyncPass& pass)
         return;
     }
     m_last_heartbeat_ms = now_ms;
+    m_last_heartbeat_clock_synced = clock_synced;
     if (auto noted = store::note_heartbeat(database, m_clock.now()); !noted)
         log::warning("sync: cannot note the heartbeat: " + noted.error().message);
 }

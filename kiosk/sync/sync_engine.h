@@ -109,6 +109,7 @@ private:
     std::optional<store::Store> m_store; // opened on first use, on the sync's thread
     MonotonicMs m_started_ms;
     std::optional<MonotonicMs> m_last_heartbeat_ms;
+    bool m_last_heartbeat_clock_synced = false;
     std::minstd_rand m_random;
     std::thread m_thread;
 

@@ -122,6 +122,11 @@ std::string heartbeat_body(const Heartbeat& heartbeat)
                            {"free_disk_bytes", heartbeat.free_disk_bytes}};
     if (heartbeat.last_sync_at)
         body["last_sync_at"] = *heartbeat.last_sync_at;
+    if (!heartbeat.boot.boot_id.empty())
+        body["clock"] = {{"at", heartbeat.clock_at},
+                         {"synced", heartbeat.clock_synced},
+                         {"boot", heartbeat.boot.boot_id},
+                         {"uptime_ms", heartbeat.boot.uptime_ms}};
     return body.dump();
 }
 

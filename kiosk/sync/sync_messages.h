@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/clock.h"
 #include "core/programme_import.h"
 #include "core/result.h"
 #include "store/outbox.h"
@@ -35,6 +36,11 @@ struct Heartbeat {
     std::int64_t queue_length = 0;
     std::optional<UnixSeconds> last_sync_at;
     std::int64_t free_disk_bytes = 0;
+    // The kiosk's clock as it sent this: with a synchronised clock, the server learns
+    // when this boot began and corrects the times of the records made before.
+    UnixSeconds clock_at = 0;
+    bool clock_synced = false;
+    BootInstant boot = {};
 };
 std::string heartbeat_body(const Heartbeat& heartbeat);
 

@@ -57,6 +57,7 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_zone,
                          m_clock.now(),
                          local_now,
+                         m_clock.synchronised(),
                          m_data.programme,
                          m_settings.content_dir,
                          m_taps.pressed_target(),
@@ -68,7 +69,8 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_data.visit_options,
                          m_settings.thank_you_ms,
                          m_data.staff,
-                         m_settings.staff_idle_ms};
+                         m_settings.staff_idle_ms,
+                         m_data.storage != nullptr && m_data.storage->full()};
 }
 
 std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
@@ -324,6 +326,8 @@ void KioskUi::tick()
         m_closing_checked_minute = minute;
         m_data.visits.close_visits_if_due();
     }
+    if (m_data.storage != nullptr && m_data.storage->check_again_if_due())
+        m_dirty = true;
 }
 
 MonotonicMs KioskUi::wait_budget_ms() const
@@ -335,6 +339,9 @@ MonotonicMs KioskUi::wait_budget_ms() const
         budget = std::min(budget, std::max<MonotonicMs>(0, *deadline - now_ms));
     if (const auto every = m_stack.back()->refreshes_every_ms())
         budget = std::min(budget, std::max<MonotonicMs>(0, m_built_ms + *every - now_ms));
+    if (m_data.storage != nullptr)
+        if (const auto check = m_data.storage->next_check_ms())
+            budget = std::min(budget, std::max<MonotonicMs>(0, *check - now_ms));
     return budget;
 }
 

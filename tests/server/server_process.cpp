@@ -80,6 +80,11 @@ AdminRun run_server_to_exit(const std::string& config)
     return run_to_completion(std::string(OLOHUONE_SERVER_BINARY) + " -c " + config);
 }
 
+AdminRun check_server_config(const std::string& config)
+{
+    return run_to_completion(std::string(OLOHUONE_SERVER_BINARY) + " --check-config -c " + config);
+}
+
 ServerProcess::ServerProcess(const std::string& config, const std::string& log_file)
 {
     int from_child[2];

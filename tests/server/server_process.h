@@ -34,6 +34,8 @@ AdminRun run_admin_command(const std::string& config, const std::string& argumen
 // Runs `olohuone-server -c config` to completion: for a configuration that stops it at
 // start. (One that starts would run until stopped: use ServerProcess.)
 AdminRun run_server_to_exit(const std::string& config);
+// `olohuone-server --check-config -c CONFIG`, to its exit.
+AdminRun check_server_config(const std::string& config);
 
 class ServerProcess {
 public:

@@ -125,6 +125,13 @@ TEST_F(ServerHeartbeatTest, AMalformedHeartbeatIsRefusedNamingTheFieldAndTheServ
         {without("last_sync_at"), "last_sync_at"},
         {with("last_sync_at", "yesterday"), "last_sync_at"},
         {with("last_sync_at", 5), "last_sync_at"},
+        {with("clock", "synced"), "clock"},
+        {with("clock", {{"at", 1790000000}, {"synced", true}, {"boot", "b"}}), "clock.uptime_ms"},
+        {with("clock", {{"at", 1790000000}, {"synced", "yes"}, {"boot", "b"}, {"uptime_ms", 5}}), "clock.synced"},
+        {with("clock", {{"at", 12}, {"synced", true}, {"boot", "b"}, {"uptime_ms", 5}}), "clock.at"},
+        {with("clock", {{"at", 1790000000}, {"synced", true}, {"boot", std::string(65, 'b')}, {"uptime_ms", 5}}),
+         "clock.boot"},
+        {with("clock", {{"at", 1790000000}, {"synced", true}, {"boot", "b"}, {"uptime_ms", -5}}), "clock.uptime_ms"},
     };
     for (const auto& [body, field] : refused) {
         const HttpAnswer answer = beat(body, token);
@@ -146,6 +153,47 @@ TEST_F(ServerHeartbeatTest, AMalformedHeartbeatIsRefusedNamingTheFieldAndTheServ
     EXPECT_TRUE(server.running());
     EXPECT_EQ(beat(with("last_sync_at", nullptr), token).status, 200);
     EXPECT_EQ(stored("SELECT count(*) FROM kiosk_heartbeat WHERE last_sync_at IS NULL AND version = '0.5.0'"), 1);
+}
+
+// A flagged record that arrives after its boot's first synchronised heartbeat (it waited
+// in the outbox behind others) is stored at its true time at once.
+TEST_F(ServerHeartbeatTest, AFlaggedRecordOfABootWhoseClockIsKnownIsStoredAtItsTrueTime)
+{
+    const std::string boot = "4f2b8a1e-0c5d-4e39-9a7b-6d1e2f3a4b5c";
+    const std::int64_t true_time = 1795508100; // 2026-11-24 10.15 in Helsinki
+    nlohmann::json synced_beat = good_heartbeat;
+    synced_beat["clock"] = {{"at", true_time}, {"synced", true}, {"boot", boot}, {"uptime_ms", 600'000}};
+    ASSERT_EQ(beat(synced_beat.dump(), token).status, 200);
+
+    const auto flagged_sign_in = [&](const std::string& key, const std::string& of_boot, std::int64_t uptime_ms) {
+        const std::int64_t stale = 1614585600; // 2021-03-01: the clock before NTP set it
+        const nlohmann::json time = {{"at", stale}, {"clock_synced", false}, {"boot", of_boot}, {"uptime_ms", uptime_ms}};
+        return nlohmann::json{{"key", key},
+                              {"kind", "visit.counted"},
+                              {"payload", {{"visit", key}, {"group", "resident"}, {"time", time}}},
+                              {"created_at", stale},
+                              {"clock_synced", false}};
+    };
+    const nlohmann::json records = {
+        {"records",
+         {flagged_sign_in("0b6f1f7e-6c1d-4b7e-9a51-3f2d8c4e5a01", boot, 120'000),
+          flagged_sign_in("0b6f1f7e-6c1d-4b7e-9a51-3f2d8c4e5a02", "another-boot", 120'000)}}};
+    const HttpAnswer answer
+        = send({.url = url(server, "/v1/records"), .body = records.dump(), .token = token, .ca = certificates.ca});
+    ASSERT_EQ(answer.status, 200) << answer.body;
+
+    // 600 s after boot it was true_time, so 120 s after boot it was 480 s earlier.
+    EXPECT_EQ(stored("SELECT json_extract(payload, '$.time.at') FROM record WHERE key LIKE '%01'"), true_time - 480);
+    EXPECT_EQ(stored("SELECT json_extract(payload, '$.time.kiosk_at') FROM record WHERE key LIKE '%01'"), 1614585600);
+    // Another boot's record: nothing is known of that boot's clock.
+    EXPECT_EQ(stored("SELECT json_extract(payload, '$.time.at') FROM record WHERE key LIKE '%02'"), 1614585600);
+
+    // The kiosk sending the batch again (it missed the answer) is told it is the same.
+    const HttpAnswer again
+        = send({.url = url(server, "/v1/records"), .body = records.dump(), .token = token, .ca = certificates.ca});
+    ASSERT_EQ(again.status, 200);
+    EXPECT_NE(again.body.find("duplicate"), std::string::npos) << again.body;
+    EXPECT_EQ(again.body.find("conflict"), std::string::npos) << again.body;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include "server_fixture.h"
@@ -217,6 +218,40 @@ TEST(ServerConfiguration, AWrongValueStopsTheServerNamingTheKey)
     std::ofstream(config) << "[limits]\nmax_records_per_batch = 0\n";
     const std::string output = run_admin(config, "add-site --organisation A --site B");
     EXPECT_NE(output.find("limits.max_records_per_batch"), std::string::npos) << output;
+}
+
+// Before a restart, an operator checks an edited server.toml: the fault is named with
+// the value given and what is allowed, and nothing is created.
+TEST(ServerConfiguration, CheckConfigNamesTheKeyTheValueAndWhatIsAllowedAndWritesNothing)
+{
+    test::TempDir dir;
+    const std::string config = dir.file("server.toml");
+    const std::string state = dir.file("state");
+    std::ofstream(config) << "[server]\nstate_dir = \"" << state << "\"\n[limits]\nmax_records_per_batch = 0\n";
+    const AdminRun wrong_value = check_server_config(config);
+    EXPECT_EQ(wrong_value.exit_code, 78);
+    EXPECT_NE(wrong_value.output.find("limits.max_records_per_batch (0) must be a whole number from 1 to"),
+              std::string::npos)
+        << wrong_value.output;
+
+    std::ofstream(config) << "[server]\nstate_dir = \"" << state << "\"\nprot = 8443\n";
+    const AdminRun unknown_key = check_server_config(config);
+    EXPECT_EQ(unknown_key.exit_code, 78);
+    EXPECT_NE(unknown_key.output.find("server.prot is not a known key (expected one of listen_address, port, "
+                                      "state_dir)"),
+              std::string::npos)
+        << unknown_key.output;
+
+    std::ofstream(config) << "[server]\nstate_dir = \"" << state << "\"\n[feeds]\nca_file = \""
+                          << dir.file("missing-ca.pem") << "\"\n";
+    const AdminRun missing_file = check_server_config(config);
+    EXPECT_EQ(missing_file.exit_code, 78);
+    EXPECT_NE(missing_file.output.find("feeds.ca_file: cannot read"), std::string::npos) << missing_file.output;
+
+    std::ofstream(config) << "[server]\nstate_dir = \"" << state << "\"\nport = 9443\n";
+    const AdminRun valid = check_server_config(config);
+    EXPECT_EQ(valid.exit_code, 0) << valid.output;
+    EXPECT_FALSE(std::filesystem::exists(state)) << "a check makes no state directory, database or certificate";
 }
 
 TEST(ServerConfiguration, ACertificateThatCannotBeUsedStopsTheServerNamingTheFile)

@@ -45,7 +45,8 @@ std::unique_ptr<T> take(Result<T> result, const char* what)
 } // namespace
 
 OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
-    : m_setup(setup), m_state_dir(fresh_state_dir()), m_clock(helsinki(setup.at))
+    : m_setup(setup), m_state_dir(setup.state_dir.empty() ? fresh_state_dir() : setup.state_dir),
+      m_clock(helsinki(setup.at))
 {
     m_runtime = take(ui::sdl::SdlRuntime::start(ui::sdl::VideoUse::OffscreenOnly), "SDL");
     app::KioskConfig config = app::default_config();
@@ -60,11 +61,11 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
     }
     m_services = std::move(services.value());
     m_fonts = take(ui::sdl::FontLibrary::load(config.fonts_config), "fonts");
-    m_display = take(ui::sdl::OffscreenDisplay::create(setup.width, setup.height), "display");
+    m_display = take(ui::sdl::OffscreenDisplay::create(setup.width, setup.height, setup.rotation), "display");
     m_text = std::make_unique<ui::sdl::TextCache>(*m_fonts, m_display->renderer());
     m_images = std::make_unique<ui::sdl::ImageCache>(m_display->renderer());
     m_canvas = std::make_unique<ui::sdl::Canvas>(m_display->renderer(), *m_text, *m_images);
-    const ui::KioskUiSettings settings = m_services->ui_settings(setup.width, setup.height, 0);
+    const ui::KioskUiSettings settings = m_services->ui_settings(width(), height(), 0);
     m_dpi = settings.dpi;
     m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(), m_services->data(),
                                          *m_text, m_clock);
@@ -90,22 +91,29 @@ OffscreenKiosk::~OffscreenKiosk()
     std::filesystem::remove_all(m_state_dir, ignored);
 }
 
-void OffscreenKiosk::push_finger(Uint32 type, ui::Point at)
+void OffscreenKiosk::push_finger(Uint32 type, ui::Point on_glass)
 {
     SDL_Event event{};
     event.type = type;
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = 7;
-    event.tfinger.x = static_cast<float>(at.x) / static_cast<float>(m_setup.width);
-    event.tfinger.y = static_cast<float>(at.y) / static_cast<float>(m_setup.height);
+    event.tfinger.x = static_cast<float>(on_glass.x) / static_cast<float>(m_setup.width);
+    event.tfinger.y = static_cast<float>(on_glass.y) / static_cast<float>(m_setup.height);
     event.tfinger.pressure = 1.0f;
     ASSERT_EQ(SDL_PushEvent(&event), 1) << SDL_GetError();
     m_loop->pump();
 }
 
-void OffscreenKiosk::touch_down(ui::Point at) { push_finger(SDL_FINGERDOWN, at); }
-void OffscreenKiosk::touch_move(ui::Point to) { push_finger(SDL_FINGERMOTION, to); }
-void OffscreenKiosk::touch_up(ui::Point at) { push_finger(SDL_FINGERUP, at); }
+void OffscreenKiosk::touch_down(ui::Point at) { push_finger(SDL_FINGERDOWN, m_display->orientation().to_glass(at)); }
+void OffscreenKiosk::touch_move(ui::Point to) { push_finger(SDL_FINGERMOTION, m_display->orientation().to_glass(to)); }
+void OffscreenKiosk::touch_up(ui::Point at) { push_finger(SDL_FINGERUP, m_display->orientation().to_glass(at)); }
+
+void OffscreenKiosk::tap_glass(ui::Point on_glass)
+{
+    push_finger(SDL_FINGERDOWN, on_glass);
+    m_clock.advance_ms(120);
+    push_finger(SDL_FINGERUP, on_glass);
+}
 
 ui::Point OffscreenKiosk::center_of(const std::string& id)
 {

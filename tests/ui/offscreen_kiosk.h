@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "sync/sync_engine.h"
 #include "ui/kiosk_ui.h"
+#include "ui/layout/screen_rotation.h"
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
 #include "ui/sdl/event_loop.h"
@@ -29,6 +30,11 @@ struct KioskSetup {
     double diagonal_inches = 7.0;
     // 2026-11-24 10:15 in Helsinki: a Tuesday morning with past, current and later events.
     LocalDateTime at{{2026, 11, 24}, {10, 15, 0}};
+    // A panel of width x height mounted turned: the screens are laid out turned.
+    ui::ScreenRotation rotation = ui::ScreenRotation::None;
+    // Where the database lives (a small filesystem to fill up); empty: a fresh
+    // temporary directory.
+    std::filesystem::path state_dir = {};
 };
 
 class OffscreenKiosk {
@@ -44,9 +50,12 @@ public:
     void type(const std::string& text);
     // A shaky hand: `times` quick touches on the same target, 60 ms apart.
     void tap_shakily(const std::string& id, int times);
+    // Touches at layout positions, landing where they are shown on the glass.
     void touch_down(ui::Point at);
     void touch_move(ui::Point to);
     void touch_up(ui::Point at);
+    // A finger's touch and lift at a pixel of the glass (the panel as mounted).
+    void tap_glass(ui::Point on_glass);
     // The store refuses every write from now on (standing in for a full disk), or takes
     // them again.
     void refuse_writes(bool refuse);
@@ -79,11 +88,12 @@ public:
     app::KioskServices& services() { return *m_services; }
     ManualClock& clock() { return m_clock; }
     double dpi() const { return m_dpi; }
-    int width() const { return m_setup.width; }
-    int height() const { return m_setup.height; }
+    // The size the screens are laid out at (the panel's, turned).
+    int width() const { return m_display->size().x; }
+    int height() const { return m_display->size().y; }
 
 private:
-    void push_finger(Uint32 type, ui::Point at);
+    void push_finger(Uint32 type, ui::Point on_glass);
 
     KioskSetup m_setup;
     std::filesystem::path m_state_dir;

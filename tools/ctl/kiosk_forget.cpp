@@ -85,7 +85,8 @@ int forget(KioskContext& kiosk, const ForgetOptions& options)
     std::printf("erased %s: %s\n", described(erased.value(), labels, *zone).c_str(),
                 records_of(erased.value()).c_str());
     if (erased->outbox_delivered > 0)
-        std::printf("%s had already been delivered to the server: the copy on the server must be erased there too\n",
+        std::printf("%s had already been delivered to the server: the copy on the server must be erased there too "
+                    "(olohuonectl server forget)\n",
                     plural(erased->outbox_delivered, "record", "records").c_str());
     else if (kiosk.config()->sync.enabled())
         std::printf("none of the records had been delivered to the server yet\n");

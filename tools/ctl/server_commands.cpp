@@ -9,6 +9,7 @@
 #include "exit_codes.h"
 #include "feed_url.h"
 #include "kiosk_list.h"
+#include "server_forget.h"
 #include "site_programme.h"
 #include "tokens.h"
 
@@ -198,6 +199,7 @@ const AddCommand server_commands[] = {
     add_coordinator_command,
     list_coordinators_command,
     disable_coordinator_command,
+    server_forget_command,
 };
 
 } // namespace

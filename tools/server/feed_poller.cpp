@@ -1,10 +1,8 @@
 #include "feed_poller.h"
 
-#include <pthread.h>
-
 #include <chrono>
-#include <csignal>
 
+#include "background_thread.h"
 #include "core/log.h"
 #include "feed_fetch.h"
 #include "feed_url.h"
@@ -23,17 +21,7 @@ void FeedPoller::start()
 {
     if (m_thread.joinable())
         return;
-    // SIGINT and SIGTERM are for the server's own waiting thread: a thread started with
-    // them unblocked could take one and end the process on the spot. A new thread
-    // inherits the mask of the one that starts it.
-    sigset_t stop_signals;
-    sigset_t previous;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
-    m_thread = std::thread([this] { run(); });
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    m_thread = start_background_thread([this] { run(); });
 }
 
 void FeedPoller::stop()

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "json_checks.h"
+#include "kiosk_clock.h"
 #include "payload_rules.h"
 
 namespace olohuone::server {
@@ -64,6 +65,12 @@ Result<Heartbeat> parse_heartbeat(const std::string& body)
         if (!at)
             return make_error("last_sync_at must be null or a Unix time in seconds between 2020 and 2100");
         heartbeat.last_sync_at = at.value();
+    }
+    if (const auto clock = document.find("clock"); clock != document.end()) {
+        auto parsed = parse_kiosk_clock(*clock);
+        if (!parsed)
+            return parsed.error();
+        heartbeat.clock = std::move(parsed.value());
     }
     return heartbeat;
 }

@@ -12,6 +12,7 @@
 #include "feed_fetch.h"
 #include "feed_poller.h"
 #include "https_server.h"
+#include "name_retention.h"
 #include "server_config.h"
 #include "server_store.h"
 #include "service/service_notifier.h"
@@ -34,6 +35,10 @@ int main(int argc, char** argv)
     std::string config_path;
     cli.add_option("-c,--config", config_path, std::string("configuration file (default: ") + system_config
                                                     + " if it exists)");
+    bool check_config = false;
+    cli.add_flag("--check-config", check_config,
+                 "validate the configuration and the files it names, then exit (0 when valid, 78 naming the fault); "
+                 "writes nothing");
     cli.allow_extras();
     CLI11_PARSE(cli, argc, argv);
     if (!cli.remaining().empty()) {
@@ -56,6 +61,18 @@ int main(int argc, char** argv)
     if (!config) {
         log::error("configuration error: " + config.error().message);
         return exit_config_error;
+    }
+    if (check_config) {
+        // The files the configuration names must be readable by this user; nothing is made.
+        for (const auto& [key, file] : {std::pair{"tls.certificate", config->certificate},
+                                        std::pair{"tls.private_key", config->private_key},
+                                        std::pair{"feeds.ca_file", config->feed_ca_file}})
+            if (!file.empty() && !std::ifstream(file)) {
+                log::error(std::string("configuration error: ") + key + ": cannot read " + file);
+                return exit_config_error;
+            }
+        std::printf("%s: the configuration is valid\n", config_path.empty() ? "defaults" : config_path.c_str());
+        return 0;
     }
     std::error_code error;
     std::filesystem::create_directories(config->state_dir, error);
@@ -88,6 +105,8 @@ int main(int argc, char** argv)
     }
     server::FeedPoller feeds(*store.value(), config.value(), clock, zone.value());
     feeds.start();
+    server::NameRetention name_retention(*store.value(), config->erase_names_after_days, clock);
+    name_retention.start();
     // Under systemd (Type=notify): ready once it listens.
     service::ServiceNotifier notifier(clock);
     auto served = server::serve(config.value(), certificate.value(), *store.value(), clock, [&](int port) {
@@ -100,6 +119,7 @@ int main(int argc, char** argv)
     });
     notifier.stopping();
     feeds.stop();
+    name_retention.stop();
     if (!served) {
         log::error(served.error().message);
         return exit_failure;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "json_checks.h"
+#include "kiosk_clock.h"
 
 namespace olohuone::server {
 namespace {
@@ -141,21 +142,33 @@ private:
     std::optional<std::string>& m_problem;
 };
 
-// {"at": 1795508100, "clock_synced": true} (store/outbox.cpp record_time_json)
+// {"at": 1795508100, "clock_synced": true} (store/outbox.cpp record_time_json); a time
+// taken before the kiosk's clock was set also names its boot and the time since it,
+// {"boot": "…", "uptime_ms": 81234}, for the server to correct it (kiosk_clock.h).
 void time_of_record(Fields& time)
 {
     time.whole_number("at", earliest_record_time, latest_record_time);
     time.boolean("clock_synced");
+    const bool boot_given = time.json().contains("boot");
+    time.relation(boot_given == time.json().contains("uptime_ms"), "boot", "and uptime_ms come together");
+    if (!boot_given)
+        return;
+    time.text("boot", 1, max_boot_id_bytes);
+    time.whole_number("uptime_ms", 0, max_uptime_ms);
 }
 
 // {"key", "name", "group", "marker"} (store/visitors.cpp visitor_json); the marker is
-// empty for most visitors.
+// empty for most visitors. A standalone kiosk that erased old names before it was given
+// a server sends {"key", "group", "name_erased": true} (store/name_retention.cpp).
 void visitor(Fields& visitor)
 {
     visitor.id("key");
-    visitor.text("name", 1, max_name_bytes);
+    const auto erased = visitor.json().find("name_erased");
+    const bool name_erased = erased != visitor.json().end() && *erased == true;
+    const Presence named = name_erased ? Presence::Optional : Presence::Required;
+    visitor.text("name", 1, max_name_bytes, named);
     visitor.id("group");
-    visitor.text("marker", 0, max_id_bytes);
+    visitor.text("marker", 0, max_id_bytes, named);
 }
 
 // {"uid", "instance", "start"} (store/activity_log.cpp activity_json)

@@ -23,6 +23,7 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
         {"web",
          {"session_idle_minutes", "session_max_hours", "kiosk_silent_warning_minutes", "login_failures_before_lockout",
           "login_lockout_minutes", "max_upload_bytes"}},
+        {"privacy", {"erase_names_after_days"}},
     };
     for (auto step : {
              read.check_known(known),
@@ -45,6 +46,7 @@ Result<ServerConfig> parse_server_config(const std::string& toml_text, const std
              read.whole_number("web.login_lockout_minutes", config.login_lockout_minutes, 1, 1440),
              // A calendar file may be 8 MiB; its form adds a little around it.
              read.whole_number("web.max_upload_bytes", config.max_upload_bytes, 64 * 1024, 16 * 1024 * 1024),
+             read.whole_number("privacy.erase_names_after_days", config.erase_names_after_days, 1, 3650),
          }) {
         if (!step)
             return step.error();

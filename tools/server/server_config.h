@@ -34,6 +34,10 @@ struct ServerConfig {
     int login_failures_before_lockout = 5; // failed logins in a row for one login name
     int login_lockout_minutes = 15;        // how long a login name (or an address) is then locked
     int max_upload_bytes = 2 * 1024 * 1024; // a calendar upload's whole body; every other body: max_body_bytes
+
+    // [privacy]: visitors' names leave the records this many days after they were
+    // received (docs/privacy.md): a funder's year and its report, with a margin.
+    int erase_names_after_days = 400;
 };
 
 Result<ServerConfig> parse_server_config(const std::string& toml_text, const std::string& source_name);

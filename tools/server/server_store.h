@@ -91,6 +91,15 @@ struct SiteFeed {
     std::string last_modified; // for If-Modified-Since; empty: none
 };
 
+// A kiosk's clock as a heartbeat reports it (kiosk_clock.h): {"at", "synced", "boot",
+// "uptime_ms"}.
+struct KioskClock {
+    UnixSeconds at = 0;
+    bool synced = false;
+    std::string boot;
+    std::int64_t uptime_ms = 0;
+};
+
 // What a kiosk said of itself in its last heartbeat.
 struct Heartbeat {
     std::string version;
@@ -98,6 +107,7 @@ struct Heartbeat {
     std::int64_t queue_length = 0;
     std::optional<UnixSeconds> last_sync_at;
     std::int64_t free_disk_bytes = 0;
+    std::optional<KioskClock> clock = std::nullopt; // older kiosks do not send it
 };
 
 struct KioskStatus {
@@ -142,6 +152,16 @@ struct WebSession {
     UnixSeconds last_used_at = 0; // to the minute
     NoticeKind notice_kind = NoticeKind::None;
     std::string notice;
+};
+
+// A visitor as a site's records name them (olohuonectl server forget).
+struct NamedVisitor {
+    std::string key; // made by the kiosk: the same person at the same site
+    std::string name;
+    std::string group;
+    std::string marker;
+    std::int64_t records = 0; // records that name them
+    UnixSeconds last_record_at = 0;
 };
 
 class ServerStore {
@@ -240,6 +260,16 @@ public:
 
     // What the attendance reports count for the sites over [from, to) (attendance_figures.h).
     virtual Result<AttendanceFigures> attendance_figures(const FigureQuery& query) = 0;
+
+    // Visitors' names (docs/privacy.md, name_erasure.h). Erasing keeps every record and
+    // what the reports count; only the name and marker go.
+    // One batch of at most `batch_size` records received before `cutoff`; how many rows
+    // lost a name (fewer than `batch_size`: nothing more to do).
+    virtual Result<std::int64_t> erase_names_received_before(UnixSeconds cutoff, int batch_size) = 0;
+    virtual Result<std::vector<NamedVisitor>> named_visitors(std::int64_t site_id) = 0;
+    // All the site's records naming these visitors; how many lost a name.
+    virtual Result<std::int64_t> erase_visitor_names(std::int64_t site_id,
+                                                     const std::vector<std::string>& visitor_keys) = 0;
 };
 
 // The embedded default: one SQLite file in WAL mode; every delivery is on disk

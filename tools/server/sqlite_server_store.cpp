@@ -4,6 +4,8 @@
 #include <mutex>
 
 #include "attendance_queries.h"
+#include "name_erasure.h"
+#include "kiosk_clock.h"
 #include "server_store.h"
 #include "store/sqlite.h"
 #include "tokens.h"
@@ -181,6 +183,20 @@ CREATE TABLE kiosk_edit_outcome (
 );
 CREATE INDEX kiosk_edit_outcome_by_site ON kiosk_edit_outcome (site_id, outcome);
 CREATE INDEX record_programme_edit ON record (site_id, id) WHERE kind = 'programme.edit';
+)sql",
+    R"sql(
+-- Times made before a kiosk's clock was set (kiosk_clock.h): when each boot of a kiosk
+-- began, from its first heartbeat with a synchronised clock, and when a flagged record's
+-- time was corrected from it.
+CREATE TABLE kiosk_boot (
+    kiosk_id INTEGER NOT NULL REFERENCES kiosk (id),
+    boot     TEXT    NOT NULL,
+    began_ms INTEGER NOT NULL,
+    noted_at INTEGER NOT NULL,
+    PRIMARY KEY (kiosk_id, boot)
+) WITHOUT ROWID;
+ALTER TABLE record ADD COLUMN time_corrected_at INTEGER;
+CREATE INDEX record_time_unset ON record (kiosk_id) WHERE clock_synced = 0 AND time_corrected_at IS NULL;
 )sql",
 };
 
@@ -459,6 +475,9 @@ public:
                 return ran.error();
             deliveries.push_back(Delivery::Stored);
         }
+        // Flagged records from a boot whose beginning is already known arrive corrected.
+        if (auto corrected = correct_flagged_times(m_database, kiosk.kiosk_id, now); !corrected)
+            return corrected.error();
         if (auto committed = transaction->commit(); !committed)
             return committed.error();
         return deliveries;
@@ -769,7 +788,16 @@ public:
             .bind(5, heartbeat.queue_length)
             .bind(6, heartbeat.last_sync_at)
             .bind(7, heartbeat.free_disk_bytes);
-        return upsert->run();
+        if (!heartbeat.clock)
+            return upsert->run();
+        auto transaction = sql::Transaction::begin(m_database);
+        if (!transaction)
+            return transaction.error();
+        if (auto ran = upsert->run(); !ran)
+            return ran.error();
+        if (auto noted = note_kiosk_clock(m_database, kiosk_id, *heartbeat.clock, now); !noted)
+            return noted.error();
+        return transaction->commit();
     }
 
     Result<std::vector<KioskStatus>> kiosks() override
@@ -979,6 +1007,24 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         return read_attendance_figures(m_database, query);
+    }
+
+    Result<std::int64_t> erase_names_received_before(UnixSeconds cutoff, int batch_size) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::erase_names_received_before(m_database, cutoff, batch_size);
+    }
+
+    Result<std::vector<NamedVisitor>> named_visitors(std::int64_t site_id) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::named_visitors(m_database, site_id);
+    }
+
+    Result<std::int64_t> erase_visitor_names(std::int64_t site_id, const std::vector<std::string>& visitor_keys) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::erase_visitor_names(m_database, site_id, visitor_keys);
     }
 
     Result<void> remove_stale_sessions(UnixSeconds idle_before, UnixSeconds created_before) override

@@ -3,6 +3,7 @@
 #include "ui/screens/choice_screen.h"
 #include "ui/screens/event_row.h"
 #include "ui/screens/message_screens.h"
+#include "ui/screens/storage_full_screen.h"
 #include "ui/screens/visit_flow.h"
 
 namespace olohuone::ui {
@@ -261,9 +262,12 @@ std::unique_ptr<Screen> make_attendance_screen(const Occurrence& activity, const
             if (id == "attendance/plus_one") {
                 // Every tap is one more person: the tap recognizer has already dropped a
                 // shaky hand's second touch, and the count on screen shows each one.
-                const bool stored = now.activities.mark_here(activity, std::nullopt, now.visits.new_key()).ok();
-                desk->counted = stored;
-                desk->failed = !stored;
+                const auto marked = now.activities.mark_here(activity, std::nullopt, now.visits.new_key());
+                if (!marked)
+                    if (auto full = storage_full_action(marked.error(), now))
+                        return std::move(*full);
+                desk->counted = marked.ok();
+                desk->failed = !marked.ok();
                 return ScreenAction{};
             }
             if (id == "attendance/walk_in")

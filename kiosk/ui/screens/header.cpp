@@ -9,8 +9,13 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list, Header
 {
     const Catalog& catalog = context.catalog;
     const std::string date = catalog.long_date(context.local_now.date);
-    const std::string time = catalog.clock_phrase(context.local_now.time) + " · "
-        + catalog.part_of_day_name(part_of_day(context.local_now.time));
+    // Before NTP has set the clock, the date is the last one the device knew (it keeps
+    // it over a restart) and says so in the place of the time; a time of day would be a
+    // guess.
+    const std::string time = context.clock_known
+        ? catalog.clock_phrase(context.local_now.time) + " · "
+            + catalog.part_of_day_name(part_of_day(context.local_now.time))
+        : catalog.text("status.clock_unknown");
     const FontSpec date_font{FontWeight::Bold, context.metrics.damped_text_px(sizes::header_pt)};
     const FontSpec time_font{FontWeight::Regular, context.metrics.damped_text_px(sizes::header_pt)};
 

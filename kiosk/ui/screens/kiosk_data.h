@@ -6,6 +6,7 @@
 #include "ui/screens/activity_desk.h"
 #include "ui/screens/programme_view.h"
 #include "ui/screens/staff_desk.h"
+#include "ui/screens/storage_view.h"
 #include "ui/screens/visit_desk.h"
 
 namespace olohuone::ui {
@@ -17,6 +18,7 @@ struct KioskData {
     const VisitOptions& visit_options;
     StaffDesk& staff;
     const ConnectionView* connection = nullptr; // none: a kiosk without a server
+    StorageView* storage = nullptr;             // none: storage is never reported full
 };
 
 } // namespace olohuone::ui

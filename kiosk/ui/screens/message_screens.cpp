@@ -1,6 +1,7 @@
 #include "ui/screens/message_screens.h"
 
 #include "ui/layout/theme.h"
+#include "ui/screens/storage_full_screen.h"
 
 namespace olohuone::ui {
 namespace {
@@ -118,6 +119,8 @@ ScreenAction ConfirmScreen::on_tap(const std::string& id, const ScreenContext& c
         return {};
     auto confirmed = m_confirm(context);
     if (!confirmed) {
+        if (auto full = storage_full_action(confirmed.error(), context))
+            return std::move(*full);
         m_failed = true;
         return {};
     }

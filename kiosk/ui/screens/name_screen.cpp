@@ -7,6 +7,7 @@
 #include "ui/screens/choice_screen.h"
 #include "ui/screens/keyboard.h"
 #include "ui/screens/message_screens.h"
+#include "ui/screens/storage_full_screen.h"
 
 namespace olohuone::ui {
 namespace {
@@ -253,6 +254,8 @@ ScreenAction NameScreen::on_tap(const std::string& id, const ScreenContext& cont
     if (id == "name/anonymous" && m_flow->offers_anonymous) {
         auto counted = count_anonymously(m_flow, context);
         if (!counted) {
+            if (auto full = storage_full_action(counted.error(), context))
+                return std::move(*full);
             m_problem_key = "visit.not_saved";
             return {};
         }

@@ -26,6 +26,9 @@ struct ScreenContext {
     const TimeZone& zone;
     UnixSeconds now;
     LocalDateTime local_now;
+    // Whether the system clock is known to be right (NTP has set it). Until then no
+    // screen shows a time of day that may be false (core/clock.h).
+    bool clock_known;
     ProgrammeView& programme;
     const std::string& content_dir;
     const std::string& pressed; // id of the target under the finger, if any
@@ -40,6 +43,8 @@ struct ScreenContext {
     MonotonicMs thank_you_ms; // how long a thank-you screen stays
     StaffDesk& staff;
     MonotonicMs staff_idle_ms; // staff mode closes itself after this long untouched
+    // The kiosk's disk is full: no record can be stored, so none is offered.
+    bool storage_full = false;
 
     LayoutTools tools() const { return {metrics, measurer}; }
 };

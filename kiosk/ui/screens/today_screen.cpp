@@ -3,6 +3,7 @@
 #include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_detail_screen.h"
+#include "ui/screens/storage_full_screen.h"
 #include "ui/screens/visit_flow.h"
 #include "ui/screens/event_row.h"
 
@@ -64,10 +65,16 @@ std::vector<ControlGroup> TodayScreen::controls(const ScreenContext& context)
     days.min_button_mm = days.buttons.size() > 1 || context.small_screen ? 20.0 : 34.0;
 
     // Signing in and out comes first: it is what a visitor walking in looks for.
+    // On a full disk they stay where visitors look for them, outlined instead of yellow,
+    // with a line saying they are out of use for now: nobody types a name in vain, and a
+    // tap on them says why in a sentence instead of a greyed button that does nothing.
     ControlGroup visit;
-    visit.buttons.push_back({"visit/sign_in", context.catalog.text("visit.sign_in"), ButtonStyle::Primary});
-    visit.buttons.push_back({"visit/sign_out", context.catalog.text("visit.sign_out"), ButtonStyle::Primary});
+    const ButtonStyle visit_style = context.storage_full ? ButtonStyle::Unselected : ButtonStyle::Primary;
+    visit.buttons.push_back({"visit/sign_in", context.catalog.text("visit.sign_in"), visit_style});
+    visit.buttons.push_back({"visit/sign_out", context.catalog.text("visit.sign_out"), visit_style});
     visit.min_button_mm = context.small_screen ? 20.0 : 30.0;
+    if (context.storage_full)
+        visit.caption = context.catalog.text("storage.sign_in_unavailable");
     std::vector<ControlGroup> groups = {visit, days};
     if (context.paging_in_panel)
         groups.push_back(paging_group(paging_labels(context.catalog), m_has_earlier, m_has_later));
@@ -78,10 +85,13 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
     const Metrics& metrics = context.metrics;
     const CivilDate date = shown_date(context);
-    if (m_plan.date != date)
+    // "Nyt", "Seuraavaksi" and "Päättynyt" say what time it is: not on a clock not yet set.
+    const bool shows_now = m_day_offset == 0 && context.clock_known;
+    if (m_plan.date != date || m_plan_shows_now != shows_now)
         m_first.reset();
+    m_plan_shows_now = shows_now;
     m_plan = plan_day(date, context.programme.occurrences_on(date),
-                      m_day_offset == 0 ? std::optional<UnixSeconds>(context.now) : std::nullopt);
+                      shows_now ? std::optional<UnixSeconds>(context.now) : std::nullopt);
 
     // Today needs no heading: the header above says the date. Other days say which.
     int y = area.y;
@@ -190,6 +200,8 @@ ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& con
         while (first > 0 && rows_fitting(m_row_heights, first - 1, m_rows_space, gap) >= *m_first)
             --first;
         m_first = first == *m_first ? *m_first - 1 : first;
+    } else if ((id == "visit/sign_in" || id == "visit/sign_out") && context.storage_full) {
+        return ScreenAction::push(make_storage_full_screen(context));
     } else if (id == "visit/sign_in") {
         return ScreenAction::push(make_sign_in_screen(context));
     } else if (id == "visit/sign_out") {

@@ -36,6 +36,7 @@ private:
     std::vector<RowDetail> m_row_detail;
     int m_rows_space = 0;
     DayPlan m_plan;
+    bool m_plan_shows_now = false; // whether m_plan was made knowing the time of day
 };
 
 } // namespace olohuone::ui

@@ -16,15 +16,17 @@ std::string group_label(const std::string& group_id, const ScreenContext& contex
     return group ? group->label.in(context.catalog.language()) : group_id;
 }
 
+// The thank-you: `line_key` says what happened at {time}; `untimed_key` says it without
+// the time, for a clock not yet set, whose time may be false.
 std::unique_ptr<Screen> thanks_for(std::string heading_key, std::string first_name, std::string line_key,
-                                   UnixSeconds at, const ScreenContext& context)
+                                   std::string untimed_key, UnixSeconds at, const ScreenContext& context)
 {
     return std::make_unique<ThanksScreen>(
         [=](const ScreenContext& now) {
-            const std::string time = now.catalog.clock_phrase(now.zone.to_local(at).time);
-            return Message{now.catalog.format(heading_key, {{"name", first_name}}),
-                           {now.catalog.format(line_key, {{"time", time}})},
-                           {}};
+            const std::string line = now.clock_known
+                ? now.catalog.format(line_key, {{"time", now.catalog.clock_phrase(now.zone.to_local(at).time)}})
+                : now.catalog.text(untimed_key);
+            return Message{now.catalog.format(heading_key, {{"name", first_name}}), {line}, {}};
         },
         context.thank_you_ms);
 }
@@ -36,9 +38,10 @@ Result<ScreenAction> sign_in(const std::shared_ptr<SignInFlow>& flow, const Scre
         return receipt.error();
     if (flow->draft.anonymous)
         return ScreenAction::finish(
-            thanks_for("visit.thanks_counted", "", "visit.counted", receipt->at, context));
+            thanks_for("visit.thanks_counted", "", "visit.counted", "visit.counted", receipt->at, context));
     return ScreenAction::finish(
-        thanks_for("visit.thanks_in", receipt->first_name, "visit.signed_in_at", receipt->at, context));
+        thanks_for("visit.thanks_in", receipt->first_name, "visit.signed_in_at", "visit.signed_in", receipt->at,
+                   context));
 }
 
 std::unique_ptr<Screen> confirm_sign_in(const std::shared_ptr<SignInFlow>& flow)
@@ -222,7 +225,7 @@ std::unique_ptr<Screen> make_sign_out_screen(const ScreenContext& context)
                         if (!at)
                             return at.error();
                         return ScreenAction::finish(
-                            thanks_for("visit.thanks_out", first, "visit.signed_out_at", at.value(), context));
+                            thanks_for("visit.thanks_out", first, "visit.signed_out_at", "visit.signed_out", at.value(), context));
                     }));
             }
             return ScreenAction{};

@@ -14,14 +14,16 @@ constexpr std::size_t max_command_bytes = 512;
 constexpr Sint32 command_read = 0;
 constexpr Sint32 touch_handled = 1;
 
-void push_finger(Uint32 type, Point at, Point screen)
+// `at` is a layout position: the finger lands where it is shown on the glass.
+void push_finger(Uint32 type, Point at, const PanelOrientation& panel)
 {
+    const Point glass = panel.to_glass(at);
     SDL_Event event{};
     event.type = type;
     event.tfinger.touchId = automation_touch;
     event.tfinger.fingerId = 1;
-    event.tfinger.x = static_cast<float>(at.x) / static_cast<float>(std::max(1, screen.x));
-    event.tfinger.y = static_cast<float>(at.y) / static_cast<float>(std::max(1, screen.y));
+    event.tfinger.x = static_cast<float>(glass.x) / static_cast<float>(std::max(1, panel.glass.x));
+    event.tfinger.y = static_cast<float>(glass.y) / static_cast<float>(std::max(1, panel.glass.y));
     event.tfinger.pressure = 1.0f;
     SDL_PushEvent(&event);
 }
@@ -48,7 +50,7 @@ Automation Automation::start()
     return Automation(type);
 }
 
-bool Automation::handle(const SDL_Event& event, KioskUi& ui, Point screen)
+bool Automation::handle(const SDL_Event& event, KioskUi& ui, const PanelOrientation& panel)
 {
     if (event.type != m_event_type)
         return false;
@@ -60,11 +62,11 @@ bool Automation::handle(const SDL_Event& event, KioskUi& ui, Point screen)
     }
     // A touch that changed the screen waits for its frame (after_frame runs the next).
     if (!ui.needs_redraw())
-        run_pending(ui, screen);
+        run_pending(ui, panel);
     return true;
 }
 
-void Automation::run_pending(KioskUi& ui, Point screen)
+void Automation::run_pending(KioskUi& ui, const PanelOrientation& panel)
 {
     constexpr std::string_view tap = "tap ";
     while (!m_touch_in_flight && !m_pending.empty()) {
@@ -82,8 +84,8 @@ void Automation::run_pending(KioskUi& ui, Point screen)
             continue;
         }
         const Point at = target->drawn.center();
-        push_finger(SDL_FINGERDOWN, at, screen);
-        push_finger(SDL_FINGERUP, at, screen);
+        push_finger(SDL_FINGERDOWN, at, panel);
+        push_finger(SDL_FINGERUP, at, panel);
         SDL_Event handled{};
         handled.type = m_event_type;
         handled.user.code = touch_handled;
@@ -92,7 +94,7 @@ void Automation::run_pending(KioskUi& ui, Point screen)
     }
 }
 
-void Automation::after_frame(KioskUi& ui, Point screen)
+void Automation::after_frame(KioskUi& ui, const PanelOrientation& panel)
 {
     const std::string name = ui.screen_name();
     if (name != m_announced) {
@@ -100,7 +102,7 @@ void Automation::after_frame(KioskUi& ui, Point screen)
         std::printf("screen %s\n", name.c_str());
         std::fflush(stdout);
     }
-    run_pending(ui, screen);
+    run_pending(ui, panel);
 }
 
 } // namespace olohuone::ui::sdl

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "ui/kiosk_ui.h"
+#include "ui/layout/screen_rotation.h"
 
 namespace olohuone::ui::sdl {
 
@@ -21,14 +22,14 @@ public:
     static Automation start();
 
     // Handles an automation event (true), or leaves the event to the loop (false).
-    bool handle(const SDL_Event& event, KioskUi& ui, Point screen);
+    bool handle(const SDL_Event& event, KioskUi& ui, const PanelOrientation& panel);
     // After a frame is drawn: announces the top screen when it changed, and runs the
     // next command waiting for this frame.
-    void after_frame(KioskUi& ui, Point screen);
+    void after_frame(KioskUi& ui, const PanelOrientation& panel);
 
 private:
     explicit Automation(Uint32 event_type) : m_event_type(event_type) {}
-    void run_pending(KioskUi& ui, Point screen);
+    void run_pending(KioskUi& ui, const PanelOrientation& panel);
 
     Uint32 m_event_type;
     std::string m_announced;

@@ -16,7 +16,7 @@ bool EventLoop::handle(const SDL_Event& event)
         return false;
     if (event.type == SDL_KEYDOWN && m_quit_keys == QuitKeys::Enabled && event.key.keysym.sym == SDLK_ESCAPE)
         return false;
-    if (m_automation && m_automation->handle(event, m_ui, m_display.size()))
+    if (m_automation && m_automation->handle(event, m_ui, m_display.orientation()))
         return true;
     if (event.type == programme_changed_event()) {
         m_ui.programme_changed();
@@ -26,7 +26,7 @@ bool EventLoop::handle(const SDL_Event& event)
         && (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_EXPOSED)) {
         m_size = {};
     }
-    if (auto pointer = m_pointer.translate(event, m_display.size()))
+    if (auto pointer = m_pointer.translate(event, m_display.orientation()))
         m_ui.pointer(*pointer);
     return true;
 }
@@ -45,7 +45,7 @@ bool EventLoop::draw_if_needed()
     m_display.present();
     ++m_frames;
     if (m_automation)
-        m_automation->after_frame(m_ui, size);
+        m_automation->after_frame(m_ui, m_display.orientation());
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/log.h"
 #include "ui/sdl/canvas.h"
 #include "ui/sdl/display.h"
 #include "ui/sdl/event_loop.h"
@@ -21,9 +22,10 @@ Result<void> run_kiosk_window(const KioskDisplayOptions& options, const KioskPar
         return fonts.error();
     auto display = WindowDisplay::open({options.fullscreen ? WindowMode::Kiosk : WindowMode::Windowed,
                                         options.software_renderer ? RendererKind::Software : RendererKind::Accelerated,
-                                        options.window_width, options.window_height});
+                                        options.window_width, options.window_height, options.rotation});
     if (!display)
         return display.error();
+    log::info(display->describe());
 
     float reported_dpi = 0;
     const int display_index = SDL_GetWindowDisplayIndex(display->window());
@@ -74,8 +76,9 @@ Result<void> check_fonts(const std::string& fonts_config)
     return {};
 }
 
-Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
-                               const KioskParts& parts, TextSize text_size, const std::string& language)
+Result<void> render_screenshot(const std::string& png_path, int width, int height, ScreenRotation rotation,
+                               const std::string& fonts_config, const KioskParts& parts, TextSize text_size,
+                               const std::string& language)
 {
     auto runtime = SdlRuntime::start(VideoUse::OffscreenOnly);
     if (!runtime)
@@ -83,17 +86,18 @@ Result<void> render_screenshot(const std::string& png_path, int width, int heigh
     auto fonts = FontLibrary::load(fonts_config);
     if (!fonts)
         return fonts.error();
-    auto display = OffscreenDisplay::create(width, height);
+    auto display = OffscreenDisplay::create(width, height, rotation);
     if (!display)
         return display.error();
     TextCache text(fonts.value(), display->renderer());
     ImageCache images(display->renderer());
     Canvas canvas(display->renderer(), text, images);
-    KioskUiSettings settings = parts.settings_for(width, height, 0);
+    const Point layout = display->size();
+    KioskUiSettings settings = parts.settings_for(layout.x, layout.y, 0);
     settings.default_text_size = text_size;
     settings.default_language = language;
     KioskUi ui(settings, parts.catalogs, parts.zone, parts.data, text, parts.clock);
-    ui.resize(width, height);
+    ui.resize(layout.x, layout.y);
     canvas.draw(ui.frame());
     display->present();
     return display->save_png(png_path);

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "core/time_zone.h"
 #include "ui/kiosk_ui.h"
+#include "ui/layout/screen_rotation.h"
 
 namespace olohuone::ui::sdl {
 
@@ -17,6 +18,9 @@ struct KioskDisplayOptions {
     bool software_renderer = true; // false: let SDL pick a GPU renderer
     int window_width = 800;
     int window_height = 480;
+    // A panel mounted turned: the screens are laid out for the turned size and the
+    // picture and the touches turned to match.
+    ScreenRotation rotation = ScreenRotation::None;
     std::string fonts_config;
     bool automation = false; // taps from standard input, screens announced on standard output
     // Called from the event loop at least every `heartbeat_ms` (0: never): the watchdog.
@@ -44,8 +48,10 @@ void notify_programme_changed();
 // Whether the font configuration names fonts that open (for --check-config).
 Result<void> check_fonts(const std::string& fonts_config);
 
-// Draws the Today screen as it looks at `clock`'s time into a PNG.
-Result<void> render_screenshot(const std::string& png_path, int width, int height, const std::string& fonts_config,
-                               const KioskParts& parts, TextSize text_size, const std::string& language);
+// Draws the Today screen as it looks at `clock`'s time into a PNG: the picture a
+// `width` x `height` panel shows, turned by `rotation`.
+Result<void> render_screenshot(const std::string& png_path, int width, int height, ScreenRotation rotation,
+                               const std::string& fonts_config, const KioskParts& parts, TextSize text_size,
+                               const std::string& language);
 
 } // namespace olohuone::ui::sdl

@@ -8,14 +8,15 @@ namespace {
 // No one rests a finger on the kiosk this long on purpose.
 constexpr Uint32 stale_finger_ms = 15'000;
 
-Point finger_position(const SDL_TouchFingerEvent& finger, Point screen)
+Point finger_position(const SDL_TouchFingerEvent& finger, const PanelOrientation& panel)
 {
-    return {static_cast<int>(std::lround(finger.x * screen.x)), static_cast<int>(std::lround(finger.y * screen.y))};
+    return panel.to_layout(
+        {static_cast<int>(std::lround(finger.x * panel.glass.x)), static_cast<int>(std::lround(finger.y * panel.glass.y))});
 }
 
 } // namespace
 
-std::optional<PointerEvent> PointerInput::translate(const SDL_Event& event, Point screen)
+std::optional<PointerEvent> PointerInput::translate(const SDL_Event& event, const PanelOrientation& panel)
 {
     switch (event.type) {
     case SDL_FINGERDOWN:
@@ -23,30 +24,30 @@ std::optional<PointerEvent> PointerInput::translate(const SDL_Event& event, Poin
             return std::nullopt;
         m_finger = event.tfinger.fingerId;
         m_finger_down_ms = event.tfinger.timestamp;
-        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Down};
+        return PointerEvent{finger_position(event.tfinger, panel), PointerPhase::Down};
     case SDL_FINGERMOTION:
         if (m_finger != event.tfinger.fingerId)
             return std::nullopt;
-        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Move};
+        return PointerEvent{finger_position(event.tfinger, panel), PointerPhase::Move};
     case SDL_FINGERUP:
         if (m_finger != event.tfinger.fingerId)
             return std::nullopt;
         m_finger.reset();
-        return PointerEvent{finger_position(event.tfinger, screen), PointerPhase::Up};
+        return PointerEvent{finger_position(event.tfinger, panel), PointerPhase::Up};
     case SDL_MOUSEBUTTONDOWN:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT || m_finger)
             return std::nullopt;
         m_mouse_down = true;
-        return PointerEvent{{event.button.x, event.button.y}, PointerPhase::Down};
+        return PointerEvent{panel.to_layout({event.button.x, event.button.y}), PointerPhase::Down};
     case SDL_MOUSEMOTION:
         if (event.motion.which == SDL_TOUCH_MOUSEID || !m_mouse_down)
             return std::nullopt;
-        return PointerEvent{{event.motion.x, event.motion.y}, PointerPhase::Move};
+        return PointerEvent{panel.to_layout({event.motion.x, event.motion.y}), PointerPhase::Move};
     case SDL_MOUSEBUTTONUP:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT || !m_mouse_down)
             return std::nullopt;
         m_mouse_down = false;
-        return PointerEvent{{event.button.x, event.button.y}, PointerPhase::Up};
+        return PointerEvent{panel.to_layout({event.button.x, event.button.y}), PointerPhase::Up};
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST && (m_finger || m_mouse_down)) {
             m_finger.reset();

@@ -8,13 +8,15 @@
 #include <optional>
 
 #include "ui/input/pointer_event.h"
+#include "ui/layout/screen_rotation.h"
 
 namespace olohuone::ui::sdl {
 
 class PointerInput {
 public:
-    // `screen` is the size finger coordinates (0..1) are scaled to.
-    std::optional<PointerEvent> translate(const SDL_Event& event, Point screen);
+    // Finger coordinates (0..1 across the panel) are scaled to `panel`'s glass; those and
+    // mouse positions are then turned into the layout's coordinates.
+    std::optional<PointerEvent> translate(const SDL_Event& event, const PanelOrientation& panel);
 
 private:
     std::optional<SDL_FingerID> m_finger;

@@ -32,6 +32,16 @@ Result<SdlRuntime> SdlRuntime::start(VideoUse use)
     return runtime;
 }
 
+std::vector<std::string> compiled_video_drivers()
+{
+    std::vector<std::string> names;
+    const int count = SDL_GetNumVideoDrivers();
+    for (int i = 0; i < count; ++i)
+        if (const char* name = SDL_GetVideoDriver(i))
+            names.emplace_back(name);
+    return names;
+}
+
 SdlRuntime::~SdlRuntime()
 {
     if (!m_active)

@@ -61,6 +61,7 @@ TEST(AppConfig, EmptyFileGivesTheDefaults)
     EXPECT_EQ(config.diagonal_inches, 0);
     EXPECT_EQ(config.window_width, 800);
     EXPECT_EQ(config.window_height, 480);
+    EXPECT_EQ(config.rotation_degrees, 0) << "a panel the right way up";
     EXPECT_EQ(config.language, "fi");
     EXPECT_EQ(config.languages, (std::vector<std::string>{"fi", "sv", "en"}));
     EXPECT_EQ(config.text_size, TextSizeChoice::Normal);
@@ -96,6 +97,7 @@ dpi = 160.5
 diagonal_inches = 21.5
 window_width = 1080
 window_height = 1920
+rotation = 90
 
 [kiosk]
 language = "sv"
@@ -116,6 +118,7 @@ state_dir = "/var/lib/olohuone"
     EXPECT_DOUBLE_EQ(config.diagonal_inches, 21.5);
     EXPECT_EQ(config.window_width, 1080);
     EXPECT_EQ(config.window_height, 1920);
+    EXPECT_EQ(config.rotation_degrees, 90);
     EXPECT_EQ(config.language, "sv");
     EXPECT_EQ(config.languages, (std::vector<std::string>{"sv", "fi", "se"}));
     EXPECT_EQ(config.text_size, TextSizeChoice::ExtraLarge);
@@ -199,6 +202,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"width_text", "[display]\nwindow_width = \"800\"", "display.window_width"},
         BadConfig{"height_too_large", "[display]\nwindow_height = 7681", "display.window_height"},
         BadConfig{"height_huge", "[display]\nwindow_height = 4294967776", "display.window_height"},
+        BadConfig{"rotation_not_a_right_angle", "[display]\nrotation = 45", "display.rotation"},
+        BadConfig{"rotation_full_turn", "[display]\nrotation = 360", "display.rotation"},
+        BadConfig{"rotation_negative", "[display]\nrotation = -90", "display.rotation"},
+        BadConfig{"rotation_text", "[display]\nrotation = \"90\"", "display.rotation"},
+        BadConfig{"rotation_fraction", "[display]\nrotation = 90.0", "display.rotation"},
+        BadConfig{"rotation_word", "[display]\nrotation = \"portrait\"", "display.rotation"},
         BadConfig{"language_empty", "[kiosk]\nlanguage = \"\"", "kiosk.language"},
         BadConfig{"language_wrong_type", "[kiosk]\nlanguage = 5", "kiosk.language"},
         BadConfig{"language_not_offered", "[kiosk]\nlanguage = \"de\"", "kiosk.language"},
@@ -303,13 +312,30 @@ TEST(AppConfig, UnknownSectionMessageListsTheKnownOnes)
 {
     const auto config = parse_config("[screen]\nmode = \"kiosk\"\n", "kiosk.toml");
     EXPECT_TRUE(fails_naming(config, "[screen]"));
-    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [staff], [sync], [visits]"));
+    EXPECT_TRUE(fails_naming(config, "[activities], [display], [kiosk], [paths], [privacy], [staff], [sync], [visits]"));
 }
 
 TEST(AppConfig, RangeIsInTheMessage)
 {
     EXPECT_TRUE(fails_naming(parse_config("[kiosk]\nidle_timeout_seconds = 5\n", "kiosk.toml"), "from 20 to 3600"));
     EXPECT_TRUE(fails_naming(parse_config("[display]\nmode = \"full\"\n", "kiosk.toml"), "\"kiosk\", \"windowed\""));
+}
+
+TEST(AppConfig, EachRightAngleIsARotation)
+{
+    for (int degrees : {0, 90, 180, 270}) {
+        const KioskConfig config = parse_ok("[display]\nrotation = " + std::to_string(degrees) + "\n");
+        EXPECT_EQ(config.rotation_degrees, degrees);
+    }
+}
+
+TEST(AppConfig, ARotationMessageShowsTheValueAndTheAngles)
+{
+    EXPECT_TRUE(fails_naming(parse_config("[display]\nrotation = 45\n", "kiosk.toml"),
+                             "kiosk.toml: display.rotation (45) must be 0, 90, 180 or 270 (degrees clockwise)"));
+    EXPECT_TRUE(fails_naming(parse_config("[display]\nrotation = \"90\"\n", "kiosk.toml"),
+                             "display.rotation ('90') must be 0, 90, 180 or 270"))
+        << "a text is shown as one, so the quotes tell it is not a number";
 }
 
 TEST(AppConfig, StaffModeClosesAfterTheConfiguredIdleTime)

@@ -60,7 +60,7 @@ TEST(VisitSettings, ClosingTimeAndWaitsAreReadAndChecked)
                              "visits.closing_time"));
     EXPECT_TRUE(fails_naming(parse_config("[visits]\nclosing_time = \"8pm\"\n", "kiosk.toml"), "HH:MM"));
     EXPECT_TRUE(fails_naming(parse_config("[visits]\nanswer_seconds = 10\n", "kiosk.toml"),
-                             "visits.answer_seconds must be a whole number from 20"))
+                             "visits.answer_seconds (10) must be a whole number from 20"))
         << "under 20 s is too little time for an old hand";
 }
 

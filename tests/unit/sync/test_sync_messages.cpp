@@ -78,6 +78,15 @@ TEST(SyncMessages, AHeartbeatSaysWhenTheKioskLastSynced)
     EXPECT_EQ(never["queue_length"], 3);
     const auto synced = nlohmann::json::parse(heartbeat_body({"0.1.0", 60, 0, 1795508100, 1000}));
     EXPECT_EQ(synced["last_sync_at"], 1795508100);
+    EXPECT_FALSE(synced.contains("clock")) << "no boot known, nothing to correct by";
+}
+
+TEST(SyncMessages, AHeartbeatCarriesTheClockItsBootAndTheTimeSinceIt)
+{
+    const auto body = nlohmann::json::parse(
+        heartbeat_body({"0.1.0", 60, 0, std::nullopt, 1000, 1795508100, true, {"4f2b8a1e-0c5d", 81234}}));
+    EXPECT_EQ(body["clock"], (nlohmann::json{{"at", 1795508100}, {"synced", true}, {"boot", "4f2b8a1e-0c5d"},
+                                             {"uptime_ms", 81234}}));
 }
 
 } // namespace

@@ -54,7 +54,9 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
     // Every tap is a change with a key of its own: the tap recogniser has already dropped
     // a shaky hand's second touch, and the line under the title says what each one did.
     const auto record = [last](Result<std::string> outcome, const ScreenContext& now) {
-        last->text = outcome.ok() ? outcome.value() : now.catalog.text("visit.not_saved");
+        last->text = outcome.ok()                                     ? outcome.value()
+            : outcome.error().kind == ErrorKind::StorageFull ? now.catalog.text("staff.storage_full")
+                                                             : now.catalog.text("visit.not_saved");
         return ScreenAction{};
     };
     return staff_choices(

@@ -53,7 +53,8 @@ std::string PinPadScreen::note_text(const ScreenContext& context) const
     case Note::NotSet:
         return catalog.text("staff.pin_not_set");
     case Note::Failed:
-        return catalog.text("staff.pin_failed");
+        // The try could not be counted: on a full disk staff need to know that first.
+        return catalog.text(context.storage_full ? "staff.storage_full" : "staff.pin_failed");
     }
     return {};
 }

@@ -104,7 +104,9 @@ ScreenAction save(const ProgrammeEdit& edit, const std::string& done, const Day&
                   ScreenAction then)
 {
     const Result<void> stored = context.staff.edit_programme(edit);
-    day->last_change = stored ? done : context.catalog.text("visit.not_saved");
+    day->last_change = stored                                         ? done
+        : stored.error().kind == ErrorKind::StorageFull ? context.catalog.text("staff.storage_full")
+                                                        : context.catalog.text("visit.not_saved");
     return then;
 }
 

@@ -23,6 +23,8 @@ private:
     StaffSyncStatus m_status;
     bool m_requested = false; // "Synkronoi nyt" was tapped, and the server not heard from since
     std::optional<UnixSeconds> m_contact_when_requested;
+    UnixSeconds m_requested_at = 0;
+    static constexpr UnixSeconds min_request_notice_seconds = 2;
     MonotonicMs m_closes_after_ms;
 };
 
