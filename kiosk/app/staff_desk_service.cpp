@@ -1,5 +1,7 @@
 #include "app/staff_desk_service.h"
 
+#include <algorithm>
+
 #include "app/staff_pin.h"
 #include "core/log.h"
 #include "store/outbox.h"
@@ -46,7 +48,10 @@ std::optional<std::int64_t> StaffDeskService::current_wait()
         if (auto restarted = store::set_staff_pin_failures(m_database, failures->count, now); !restarted)
             log::error("cannot restart the staff PIN's wait: " + restarted.error().message);
     }
-    return wait;
+    // Tries counted in memory while the disk was full hold the pad shut just the same.
+    if (m_unstored_failure_at && *m_unstored_failure_at > now)
+        m_unstored_failure_at = now;
+    return std::max(wait, olohuone::pin_wait_seconds(m_rules, m_unstored_failures, m_unstored_failure_at, now));
 }
 
 std::int64_t StaffDeskService::pin_wait_seconds()
@@ -79,12 +84,25 @@ ui::PinAttempt StaffDeskService::try_pin(const std::string& pin)
         return {Outcome::Failed, 0};
     }
     const UnixSeconds now = m_clock.now();
-    const int count = pin_failures_in_force(m_rules, failures->count, failures->last_at, now) + 1;
+    const int count = std::max(pin_failures_in_force(m_rules, failures->count, failures->last_at, now),
+                               pin_failures_in_force(m_rules, m_unstored_failures, m_unstored_failure_at, now))
+        + 1;
     if (auto counted = noted(store::set_staff_pin_failures(m_database, count, now)); !counted) {
-        log::error("cannot count a staff PIN try, so it is not checked: " + counted.error().message);
-        return {Outcome::Failed, 0};
+        // On a full disk the try is counted in memory instead: staff must still reach the
+        // roll call of who is in the building, and the lockout still holds while the
+        // kiosk runs.
+        if (counted.error().kind != ErrorKind::StorageFull) {
+            log::error("cannot count a staff PIN try, so it is not checked: " + counted.error().message);
+            return {Outcome::Failed, 0};
+        }
+        log::warning("the storage is full: a staff PIN try is counted in memory only");
+        m_unstored_failures = count;
+        m_unstored_failure_at = now;
+    } else {
+        m_unstored_failures = 0; // the database holds the count again
     }
     if (staff_pin_matches((*stored)->hash, pin)) {
+        m_unstored_failures = 0;
         if (auto cleared = store::clear_staff_pin_failures(m_database); !cleared)
             log::error("cannot clear the staff PIN's wrong tries: " + cleared.error().message);
         log::info("staff mode opened");

@@ -62,6 +62,10 @@ private:
     PinLockoutRules m_rules;
     std::vector<EventTemplate> m_templates;
     StorageWatch* m_storage;
+    // Wrong PINs in a row counted while a full disk kept the count from the database;
+    // cleared by the right PIN or once the database takes the count again.
+    int m_unstored_failures = 0;
+    std::optional<UnixSeconds> m_unstored_failure_at;
 };
 
 } // namespace olohuone::app

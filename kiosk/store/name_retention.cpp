@@ -136,8 +136,11 @@ Result<NamesErased> erase_expired_names(sql::Database& database, const NameReten
             return batch.error();
         total.visitors += batch->visitors;
         total.outbox_payloads += batch->outbox_payloads;
-        if (batch->visitors < batch_size)
+        if (batch->visitors < batch_size) {
+            if (total.visitors > 0)
+                (void)sql::flush_erased_pages(database); // a busy log is emptied next time
             return total;
+        }
     }
 }
 

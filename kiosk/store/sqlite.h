@@ -134,4 +134,13 @@ private:
     Database* m_database;
 };
 
+// After personal data was erased: with `secure_delete` on, the freed bytes in the pages
+// are zeroed, but the pages' old images stay in the write-ahead log until a checkpoint
+// writes the new ones back and the log is emptied. Best effort: a reader that is still
+// open keeps the log until it is done, and the next checkpoint finishes the work.
+inline Result<void> flush_erased_pages(Database& database)
+{
+    return database.execute_script("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 } // namespace olohuone::sql

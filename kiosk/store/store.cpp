@@ -39,7 +39,9 @@ Result<Store> Store::open(const std::string& path)
     // SD card, syncs only at checkpoints and could lose the last confirmed sign-ins. The
     // cost is one sync of the log per record; writes are few (a tap, a programme import),
     // and reads (the programme screen's queries) neither write nor sync.
-    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"})
+    // secure_delete: an erased name (store/name_retention.h) is zeroed in the file, not
+    // left in a page's free space.
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON"})
         if (auto set = db.execute_script(pragma); !set)
             return make_error(path + ": " + pragma + ": " + set.error().message);
     if (auto migrated = migrate(db); !migrated)

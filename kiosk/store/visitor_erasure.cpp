@@ -132,6 +132,7 @@ Result<VisitorFootprint> erase_visitor(sql::Database& database, const std::strin
     }
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
+    (void)sql::flush_erased_pages(database); // a busy log is emptied next time
     return erased;
 }
 

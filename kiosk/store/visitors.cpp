@@ -10,14 +10,17 @@ namespace {
 
 Result<std::int64_t> touch_visitor(sql::Database& database, std::int64_t visitor_id, UnixSeconds at)
 {
-    auto touch = database.prepare("UPDATE visitor SET last_seen_at = max(last_seen_at, ?) WHERE id = ?");
+    // A suggestion picked just as the retention erased that name (store/name_retention.h)
+    // is refused: a record must not carry the erased row's placeholder as a name.
+    auto touch = database.prepare(
+        "UPDATE visitor SET last_seen_at = max(last_seen_at, ?) WHERE id = ? AND name_erased_at IS NULL");
     if (!touch)
         return touch.error();
     touch->bind(1, at).bind(2, visitor_id);
     if (auto ran = touch->run(); !ran)
         return ran.error();
     if (database.changes() != 1)
-        return make_error("no visitor " + std::to_string(visitor_id));
+        return make_error("no visitor " + std::to_string(visitor_id) + " with a name");
     return visitor_id;
 }
 

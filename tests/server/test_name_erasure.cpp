@@ -7,10 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "name_retention.h"
 #include "records_api.h"
 #include "server_config.h"
 #include "server_store.h"
+#include "store/sqlite.h"
 #include "support/temp_dir.h"
 
 namespace olohuone::server {
@@ -121,6 +125,17 @@ protected:
         return read.ok() ? figures_text(read.value()) : "";
     }
 
+    // Whether the database file or its log holds `text` anywhere, byte for byte.
+    bool files_hold(const std::string& text)
+    {
+        std::string bytes;
+        for (const char* suffix : {"", "-wal"}) {
+            std::ifstream file(dir.file("server.sqlite3") + suffix, std::ios::binary);
+            bytes.append(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        }
+        return bytes.find(text) != std::string::npos;
+    }
+
     std::vector<std::string> names_left()
     {
         auto visitors = store->named_visitors(kiosk.site_id);
@@ -136,6 +151,7 @@ TEST_F(NameErasureTest, NamesGoAfterThePeriodAndTheFiguresStayTheSame)
 {
     for (Delivery delivery : deliver(site_records(), received_at))
         ASSERT_EQ(delivery, Delivery::Stored);
+    ASSERT_TRUE(files_hold("Aino Korhonen")) << "the check must see a name that is there";
     const std::string before = figures();
     ASSERT_NE(before.find("unique 2\n"), std::string::npos) << before;
     EXPECT_EQ(names_left(), (std::vector<std::string>{"Aino Korhonen", "Eero Nieminen"}));
@@ -148,6 +164,16 @@ TEST_F(NameErasureTest, NamesGoAfterThePeriodAndTheFiguresStayTheSame)
     EXPECT_EQ(erase_expired_names(*store, 400, clock).value(), 6);
     EXPECT_TRUE(names_left().empty());
     EXPECT_EQ(figures(), before);
+    // Nor is the name in the files, where a copy of them could be read byte by byte, nor
+    // in a checksum that a guessed name could be tested against.
+    EXPECT_FALSE(files_hold("Aino Korhonen"));
+    EXPECT_FALSE(files_hold("Eero Nieminen"));
+    auto hashes = sql::Database::open(dir.file("server.sqlite3"), sql::OpenMode::ReadOnly);
+    ASSERT_TRUE(hashes.ok());
+    EXPECT_EQ(hashes->query_int("SELECT count(*) FROM record WHERE json_extract(payload, '$.visitor.key') IS NOT NULL "
+                                "AND content_hash <> 'erased'")
+                  .value(),
+              0);
 
     // A kiosk that never heard the answer sends the very same records again: already
     // there, and the name stays gone.

@@ -6,6 +6,7 @@
 // marked as out of use; and once the space is back, sign-ins work again by themselves.
 #include <gtest/gtest.h>
 
+#include "earlier_records.h"
 #include "flow_steps.h"
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
@@ -37,16 +38,28 @@ void expect_no_frame_problems(OffscreenKiosk& kiosk)
         ADD_FAILURE() << problem;
 }
 
+// The kiosk with its database on `disk`.
+KioskSetup kiosk_on(const test::SmallFilesystem& disk)
+{
+    KioskSetup setup;
+    setup.state_dir = disk.path();
+    return setup;
+}
+
+// Lars signs in while there is room: a record stored before the disk fills.
+void sign_in_while_there_is_room(OffscreenKiosk& kiosk)
+{
+    sign_in_as_new_resident(kiosk, "lars åberg");
+    ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
+    tap(kiosk, "thanks/close");
+}
+
 TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceReturns)
 {
     test::SmallFilesystem disk(filesystem_bytes);
     ASSERT_TRUE(disk.mounted()) << disk.problem();
-    KioskSetup setup;
-    setup.state_dir = disk.path();
-    OffscreenKiosk kiosk(setup);
-    sign_in_as_new_resident(kiosk, "lars åberg");
-    ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
-    tap(kiosk, "thanks/close");
+    OffscreenKiosk kiosk(kiosk_on(disk));
+    sign_in_while_there_is_room(kiosk);
 
     disk.fill();
     sign_in_as_new_resident(kiosk, "aino korhonen");
@@ -95,6 +108,34 @@ TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceRetur
     EXPECT_TRUE(kiosk.shows_text("Kiitos, Aino!"));
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 2);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), 2);
+}
+
+// A fire alarm on a day the disk is full: staff still open staff mode and read who is in
+// the building. The PIN try that cannot be stored is counted in memory, so wrong PINs
+// still shut the pad.
+TEST(FullDisk, StaffStillReachTheRollCallAndWrongPinsStillShutThePad)
+{
+    test::SmallFilesystem disk(filesystem_bytes);
+    ASSERT_TRUE(disk.mounted()) << disk.problem();
+    OffscreenKiosk kiosk(kiosk_on(disk));
+    set_staff_pin_earlier(kiosk, "2468");
+    sign_in_while_there_is_room(kiosk);
+
+    disk.fill();
+    tap(kiosk, "staff/enter");
+    type_staff_pin(kiosk, "2468");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << kiosk.screen_text();
+    tap(kiosk, "staff/present");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_present");
+    EXPECT_TRUE(kiosk.shows_text("Lars")) << kiosk.screen_text();
+    tap(kiosk, "present/back");
+    tap(kiosk, "staff/leave");
+
+    tap(kiosk, "staff/enter");
+    for (int wrong = 0; wrong < 3; ++wrong)
+        type_staff_pin(kiosk, "1111");
+    EXPECT_EQ(kiosk.ui().screen_name(), "staff_pin");
+    EXPECT_FALSE(kiosk.has_target("pin/digit/2")) << "three wrong PINs shut the pad, full disk or not";
 }
 
 } // namespace

@@ -32,8 +32,8 @@ Result<std::int64_t> erase_names_received_before(sql::Database& database, UnixSe
         return transaction.error();
     const auto bind = [&](sql::Statement& statement) { statement.bind(1, cutoff).bind(2, std::int64_t{batch_size}); };
     auto records = run_counted(database,
-                               std::string("UPDATE record SET payload = ") + nameless_payload
-                                   + " WHERE id IN (SELECT id FROM record WHERE received_at < ?1 "
+                               std::string("UPDATE record SET content_hash = '") + erased_content_hash + "', payload = "
+                                   + nameless_payload + " WHERE id IN (SELECT id FROM record WHERE received_at < ?1 "
                                      "AND json_extract(payload, '$.visitor.name') IS NOT NULL LIMIT ?2)",
                                bind);
     if (!records)
@@ -47,6 +47,8 @@ Result<std::int64_t> erase_names_received_before(sql::Database& database, UnixSe
         return conflicts.error();
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
+    if (records.value() + conflicts.value() > 0)
+        (void)sql::flush_erased_pages(database); // a busy log is emptied next time
     return records.value() + conflicts.value();
 }
 
@@ -79,8 +81,8 @@ Result<std::int64_t> erase_visitor_names(sql::Database& database, std::int64_t s
     const std::string keys = nlohmann::json(visitor_keys).dump();
     const auto bind = [&](sql::Statement& statement) { statement.bind(1, site_id).bind(2, keys); };
     auto records = run_counted(database,
-                               std::string("UPDATE record SET payload = ") + nameless_payload
-                                   + " WHERE site_id = ?1 AND json_extract(payload, '$.visitor.name') IS NOT NULL "
+                               std::string("UPDATE record SET content_hash = '") + erased_content_hash + "', payload = "
+                                   + nameless_payload + " WHERE site_id = ?1 AND json_extract(payload, '$.visitor.name') IS NOT NULL "
                                      "AND json_extract(payload, '$.visitor.key') IN (SELECT value FROM json_each(?2))",
                                bind);
     if (!records)
@@ -95,6 +97,7 @@ Result<std::int64_t> erase_visitor_names(sql::Database& database, std::int64_t s
         return conflicts.error();
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
+    (void)sql::flush_erased_pages(database); // a busy log is emptied next time
     return records.value();
 }
 

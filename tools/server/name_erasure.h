@@ -3,8 +3,10 @@
 // record.payload, for the SQLite store. A record keeps everything the reports count (its
 // kind, site, time, group, activity and the visitor's random key, which the unique-visitor
 // count goes by) and loses the name and marker; `visitor.name_erased` says why they are
-// missing. The content hash stays as it was, so a kiosk sending the record again is told
-// it is already there, and the name does not come back.
+// missing. The content hash goes too (it was taken over the payload with the name, so a
+// guessed name could be tested against it): it becomes `erased_content_hash`, and a
+// record sent again under an erased record's key is taken as the same record, so the
+// kiosk is told it is already there and the name does not come back.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +17,9 @@
 #include "store/sqlite.h"
 
 namespace olohuone::server {
+
+// What an erased record's content hash becomes.
+inline constexpr const char* erased_content_hash = "erased";
 
 // Erases the names in at most `batch_size` records and as many set-aside conflicts
 // received before `cutoff`, in one transaction; how many rows lost a name. Call again

@@ -451,7 +451,10 @@ public:
             if (!found)
                 return found.error();
             if (found.value()) {
-                const bool same = existing->column_text(0) == record.content_hash;
+                // An erased record's hash is gone with its name: a repeat of it is the
+                // same record (name_erasure.h).
+                const std::string stored_hash = existing->column_text(0);
+                const bool same = stored_hash == record.content_hash || stored_hash == erased_content_hash;
                 deliveries.push_back(same ? Delivery::Repeated : Delivery::Conflict);
                 if (same)
                     continue;
@@ -1195,7 +1198,11 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::string&
     // olohuonectl and the server may open a new file at the same moment.
     if (auto wal = database->use_write_ahead_log(std::chrono::seconds(5)); !wal)
         return make_error(path + ": cannot switch to write-ahead logging: " + wal.error().message);
-    if (auto set = database->execute_script("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"); !set)
+    // secure_delete: an erased name (name_erasure.h) is zeroed in the file, not left in a
+    // page's free space.
+    if (auto set = database->execute_script("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+                                            "PRAGMA secure_delete = ON;");
+        !set)
         return make_error(path + ": " + set.error().message);
     auto store = std::make_unique<SqliteServerStore>(std::move(database.value()));
     if (auto migrated = store->migrate(); !migrated)

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "core/visitor_name.h"
 #include "store/activity_log.h"
 #include "store/name_retention.h"
@@ -287,6 +290,49 @@ TEST_F(NameRetentionTest, AKioskAloneCountsAYearFromTheLastVisit)
 
     EXPECT_EQ(erase(standalone, tuesday_morning + 180 * day + 366 * day).visitors, 1);
     EXPECT_EQ(payloads_naming("Eero"), 0);
+}
+
+// Nothing of an erased name is left in the database's files for someone who copies them:
+// not in a page's free space (secure_delete), not in an old page image in the log.
+TEST_F(NameRetentionTest, AnErasedNameIsNowhereInTheDatabaseFiles)
+{
+    sign_out(sign_in("Aino Korhonen"));
+    sign_out(sign_in("Veikko Virtanen"));
+    deliver_everything(tuesday_morning + 3 * hour);
+    const auto file_holds = [&](const std::string& name) {
+        std::string bytes;
+        for (const char* suffix : {"", "-wal"}) {
+            std::ifstream file(dir.file("olohuone.sqlite3") + suffix, std::ios::binary);
+            bytes.append(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        }
+        return bytes.find(name) != std::string::npos;
+    };
+    ASSERT_TRUE(file_holds("Aino Korhonen")) << "the check must see a name that is there";
+
+    // Veikko's latest visit has not reached the server yet, so only Aino's time is up.
+    sign_out(sign_in("Veikko Virtanen"));
+    ASSERT_EQ(erase(after_delivery, tuesday_morning + 3 * hour + 31 * day).visitors, 1);
+    EXPECT_FALSE(file_holds("Aino Korhonen"));
+    EXPECT_FALSE(file_holds("aino korhonen")) << "nor its folded form from the search index";
+    EXPECT_TRUE(file_holds("Veikko Virtanen"));
+}
+
+// Aino's suggestion was on screen when the hourly run erased her name: her confirm is
+// refused rather than store a visit whose record names the erased row's placeholder.
+TEST_F(NameRetentionTest, ASuggestionPickedAsItsNameWasErasedIsRefused)
+{
+    sign_out(sign_in("Aino Korhonen"));
+    const std::int64_t aino = visitor_id("Aino Korhonen");
+    deliver_everything(tuesday_morning + 3 * hour);
+    ASSERT_EQ(erase(after_delivery, tuesday_morning + 3 * hour + 31 * day).visitors, 1);
+
+    SignInDraft picked;
+    picked.key = new_record_key();
+    picked.group_id = "resident";
+    picked.visitor_id = aino;
+    EXPECT_FALSE(visits.sign_in(picked, {tuesday_morning + 32 * day, true}).ok());
+    EXPECT_EQ(count("SELECT count(*) FROM visit"), 1) << "only the first visit";
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0) << "nothing new to send";
 }
 
 TEST_F(NameRetentionTest, ManyVisitorsGoInSeveralShortBatches)
