@@ -219,8 +219,16 @@ Result<std::string> Database::query_text(std::string_view sql)
     return statement->column_text(0);
 }
 
+bool Database::in_memory() const
+{
+    const char* file = sqlite3_db_filename(m_db, "main");
+    return file == nullptr || *file == '\0';
+}
+
 Result<void> Database::use_write_ahead_log(std::chrono::milliseconds patience)
 {
+    if (in_memory())
+        return {};
     const auto give_up_at = std::chrono::steady_clock::now() + patience;
     for (;;) {
         sqlite3_stmt* statement = nullptr;

@@ -71,7 +71,10 @@ public:
     // Switches a file to write-ahead logging, trying again for up to `patience` while
     // another connection holds the lock: SQLite refuses that switch at once, without the
     // busy timeout, when waiting could deadlock (two connections opening a new file).
+    // An in-memory database has no file to log beside and keeps its 'memory' journal.
     Result<void> use_write_ahead_log(std::chrono::milliseconds patience);
+    // True for ":memory:" and other databases with no file behind them.
+    bool in_memory() const;
 
     std::int64_t changes() const;
     std::int64_t last_insert_id() const;

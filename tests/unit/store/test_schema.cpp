@@ -84,6 +84,21 @@ TEST(StoreSchema, VersionAndWalAreInTheFileItself)
     EXPECT_EQ(plain.query_text("PRAGMA journal_mode").value(), "wal");
 }
 
+// A screenshot of a chosen moment (olohuone-kiosk --screenshot --at) keeps its
+// programme in memory, where there is no file for a write-ahead log.
+TEST(StoreSchema, AnInMemoryDatabaseOpensWithTheSchemaAndKeepsItsProgramme)
+{
+    Store store = open_ok(":memory:");
+    EXPECT_EQ(store.schema_version(), latest_schema_version());
+    EXPECT_EQ(store.database().query_text("PRAGMA journal_mode").value(), "memory");
+    ProgrammeCache cache(store.database());
+    const std::vector<Occurrence> programme = {full_occurrence("aamukahvi", 1'000'000, 1'003'600)};
+    ASSERT_TRUE(cache.replace(programme, {"weekly.ics:1:2;Europe/Helsinki", 900'000, 2'000'000, 950'000}).ok());
+    auto stored = cache.between(0, 3'000'000);
+    ASSERT_TRUE(stored.ok()) << stored.error().message;
+    EXPECT_EQ(stored.value(), programme);
+}
+
 TEST(StoreSchema, ReopeningKeepsTheProgramme)
 {
     const TempDir dir;
