@@ -4,6 +4,7 @@
 #include "core/toml_text.h"
 
 #include "app/content.h"
+#include "app/data_dir.h"
 
 #include <toml++/toml.h>
 
@@ -72,8 +73,8 @@ Result<void> read_rotation(const toml::table& root, const TomlReader& read, int&
 KioskConfig default_config()
 {
     KioskConfig config;
-    config.content_dir = OLOHUONE_DEFAULT_CONTENT_DIR;
-    config.fonts_config = std::string(OLOHUONE_DEFAULT_FONTS_DIR) + "/fonts.toml";
+    config.content_dir = default_content_dir();
+    config.fonts_config = std::string(default_fonts_dir()) + "/fonts.toml";
     config.state_dir = user_state_dir();
     return config;
 }

@@ -1,0 +1,40 @@
+# Build speed: a compiler cache and a faster linker, each used when it is installed.
+# Neither changes what is built; docs/testing.md has the figures.
+
+# ccache. Paths under the source tree are hashed relative to it (CCACHE_BASEDIR) and the
+# working directory not at all (CCACHE_NOHASHDIR), so a new clone in another folder, the
+# package build and the previous release's build all find the objects a first build
+# left. The cache itself is wherever CCACHE_DIR says (tools/dev/run-tests puts it under
+# /var/cache/olohuone, outside the clone), by default ccache's own ~/.cache/ccache.
+option(OLOHUONE_CCACHE "Compile through ccache when it is installed" ON)
+if(OLOHUONE_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  find_program(OLOHUONE_CCACHE_PROGRAM ccache)
+  if(OLOHUONE_CCACHE_PROGRAM)
+    set(olohuone_launcher env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" CCACHE_NOHASHDIR=1
+      CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+      "${OLOHUONE_CCACHE_PROGRAM}")
+    set(CMAKE_C_COMPILER_LAUNCHER ${olohuone_launcher})
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${olohuone_launcher})
+  endif()
+endif()
+
+# The linker: lld links the test programs, with their debug information, several times
+# faster than GNU ld. A toolchain without it links as before.
+set(OLOHUONE_LINKER "lld" CACHE STRING "Linker given to -fuse-ld= (lld, mold, gold, bfd); empty: the compiler's default")
+if(OLOHUONE_LINKER)
+  include(CheckLinkerFlag)
+  check_linker_flag(CXX "-fuse-ld=${OLOHUONE_LINKER}" OLOHUONE_LINKER_WORKS)
+  if(OLOHUONE_LINKER_WORKS)
+    add_link_options("-fuse-ld=${OLOHUONE_LINKER}")
+  endif()
+endif()
+
+# Debug information: line tables only (-g1) unless asked for more. Backtraces, sanitizer
+# reports and a debugger's "where" keep their files and lines; full -g (locals, types)
+# makes each compile about a third slower and is stripped from the packages anyway
+# (cmake/packaging.cmake). -DOLOHUONE_FULL_DEBUG_INFO=ON for a debugging session.
+option(OLOHUONE_FULL_DEBUG_INFO "Full debug information (-g) in RelWithDebInfo builds" OFF)
+if(NOT OLOHUONE_FULL_DEBUG_INFO)
+  set(CMAKE_C_FLAGS_RELWITHDEBINFO "-O2 -g1 -DNDEBUG")
+  set(CMAKE_CXX_FLAGS_RELWITHDEBINFO "-O2 -g1 -DNDEBUG")
+endif()
