@@ -6,6 +6,7 @@
 
 #include "app/database_path.h"
 #include "store/record_key.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 
@@ -16,7 +17,7 @@ KioskFixture::KioskFixture()
       m_zone(TimeZone::named("Europe/Helsinki").value())
 {
     fs::create_directories(content_dir + "/programme");
-    fs::copy_file(std::string(OLOHUONE_SOURCE_DIR) + "/content/visitors.toml", content_dir + "/visitors.toml");
+    fs::copy_file(std::string(olohuone::test::source_dir()) + "/content/visitors.toml", content_dir + "/visitors.toml");
     write_config();
 }
 

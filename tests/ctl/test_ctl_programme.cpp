@@ -12,6 +12,7 @@
 #include "kiosk_fixture.h"
 #include "store/programme_cache.h"
 #include "store/sync_state.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
@@ -120,7 +121,7 @@ TEST_F(ImportProgrammeTest, AMissingFileIsExit66AndACorruptOneExit65AndNothingCh
     EXPECT_NE(absent.err.find(missing + ": cannot read the file"), std::string::npos) << absent.err;
 
     for (const std::string bad : {"not_calendar.ics", "truncated.ics", "utf16.ics"}) {
-        const std::string path = std::string(OLOHUONE_TEST_DATA_DIR) + "/ics/" + bad;
+        const std::string path = std::string(olohuone::test::data_dir()) + "/ics/" + bad;
         const CtlRun corrupt = kiosk({"import-programme", dir.file("retket.ics"), path});
         EXPECT_EQ(corrupt.exit_code, 65) << bad;
         EXPECT_NE(corrupt.err.find(path), std::string::npos) << corrupt.err;

@@ -36,6 +36,18 @@ inline int rounds()
     return configured ? std::max(1, std::atoi(configured)) : 300;
 }
 
+// The rounds one shard of a kill test does: `shards` tests, each on a database of its
+// own, that together do all `total` rounds (with different names), so ctest runs them
+// side by side.
+struct RoundRange {
+    int first = 0;
+    int end = 0;
+};
+inline RoundRange shard_of(int shard, int shards, int total)
+{
+    return {total * shard / shards, total * (shard + 1) / shards};
+}
+
 // When in the round the kiosk dies.
 enum class KillAt { WhileTyping, JustAfterConfirm, AroundThanks };
 

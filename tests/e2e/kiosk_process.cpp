@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/test_paths.h"
+
 extern char** environ;
 
 namespace olohuone::testing {
@@ -41,7 +43,7 @@ KioskProcess::KioskProcess(const std::string& state_dir, const std::string& conf
         envp.push_back(variable.data());
     envp.push_back(nullptr);
 
-    std::string program = OLOHUONE_KIOSK_BINARY;
+    std::string program = olohuone::test::kiosk_program();
     std::vector<std::string> arguments = {program, "--config", config_path, "--state-dir", state_dir, "--automation"};
     arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
     std::vector<char*> argv;

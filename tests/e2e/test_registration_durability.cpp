@@ -1,6 +1,7 @@
 // Registrations are as durable as sign-ins: the real kiosk program, its clock started on
 // Tuesday 24 November 2026 at 10.15, registers visitors for Wednesday's outdoor group and
-// is killed with SIGKILL at random moments. Every registration whose "Kiitos" was shown
+// is killed with SIGKILL at random moments, in shards side by side, each on a database
+// of its own. Every registration whose "Kiitos" was shown
 // must be stored exactly once with its outbox row, and none may be stored twice.
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@
 #include "kiosk_process.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
@@ -26,7 +28,7 @@ using namespace std::chrono_literals;
 std::string outdoor_group_row()
 {
     const TimeZone zone = TimeZone::named("Europe/Helsinki").value();
-    auto files = app::read_calendar_files(std::string(OLOHUONE_SOURCE_DIR) + "/content");
+    auto files = app::read_calendar_files(std::string(olohuone::test::source_dir()) + "/content");
     EXPECT_TRUE(files.ok());
     const ImportWindow wednesday{zone.start_of_day({2026, 11, 25}), zone.start_of_day({2026, 11, 26})};
     const auto programme = import_programme(files.value(), zone, wednesday);
@@ -38,19 +40,24 @@ std::string outdoor_group_row()
     return {};
 }
 
-TEST(RegistrationDurability, EveryThankedRegistrationIsStoredExactlyOnceThroughKills)
+constexpr int shards = 2;
+
+class RegistrationDurability : public ::testing::TestWithParam<int> {};
+
+TEST_P(RegistrationDurability, EveryThankedRegistrationIsStoredExactlyOnceThroughKills)
 {
+    const RoundRange range = shard_of(GetParam(), shards, std::max(1, rounds() / 2));
     test::TempDir dir;
     const std::string config = dir.file("kiosk.toml");
     std::ofstream(config) << "[display]\ndiagonal_inches = 15.6\nwindow_width = 1080\nwindow_height = 1920\n";
     const std::string state = dir.file("state");
     const std::string row = outdoor_group_row();
 
-    std::mt19937 random(20261124);
+    std::mt19937 random(20261124 + GetParam());
     std::map<std::string, int> thanked; // folded name → rounds that showed "Kiitos"
     int confirm_rounds = 0;
-    const int total = std::max(1, rounds() / 2);
-    for (int round = 0; round < total; ++round) {
+    const int total = range.end - range.first;
+    for (int round = range.first; round < range.end; ++round) {
         const std::string name = name_for(round);
         const auto kill_at = static_cast<KillAt>(random() % 3);
         KioskProcess kiosk(state, config, {"--at", "2026-11-24T10:15"});
@@ -92,6 +99,8 @@ TEST(RegistrationDurability, EveryThankedRegistrationIsStoredExactlyOnceThroughK
     std::printf("%d rounds: %zu thanked, %lld registrations stored\n", total, thanked.size(),
                 static_cast<long long>(registrations));
 }
+
+INSTANTIATE_TEST_SUITE_P(Shards, RegistrationDurability, ::testing::Range(0, shards));
 
 } // namespace
 } // namespace olohuone::testing

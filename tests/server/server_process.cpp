@@ -16,35 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/test_paths.h"
+
 extern char** environ;
 
 namespace olohuone::testing {
-namespace {
-
-void openssl(const std::string& arguments)
-{
-    const std::string command = "openssl " + arguments + " >/dev/null 2>&1";
-    ASSERT_EQ(std::system(command.c_str()), 0) << command;
-}
-
-} // namespace
-
-TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts)
-{
-    TestCertificates made{dir + "/ca.pem", dir + "/server.pem", dir + "/server-key.pem"};
-    openssl("req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + dir + "/ca-key.pem -out "
-            + made.ca + " -days 2 -subj /CN=olohuone-test-ca -addext basicConstraints=critical,CA:TRUE");
-    openssl("req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + made.private_key + " -out " + dir
-            + "/server.csr -subj /CN=olohuone-test-server");
-    {
-        std::unique_ptr<FILE, decltype(&std::fclose)> extensions(std::fopen((dir + "/ext.cnf").c_str(), "w"),
-                                                                 &std::fclose);
-        std::fprintf(extensions.get(), "subjectAltName=%s\n", hosts.c_str());
-    }
-    openssl("x509 -req -in " + dir + "/server.csr -CA " + made.ca + " -CAkey " + dir + "/ca-key.pem -CAcreateserial -out "
-            + made.certificate + " -days 2 -extfile " + dir + "/ext.cnf");
-    return made;
-}
 
 std::string run_admin(const std::string& config, const std::string& arguments)
 {
@@ -72,17 +48,17 @@ AdminRun run_to_completion(const std::string& command_line)
 
 AdminRun run_admin_command(const std::string& config, const std::string& arguments)
 {
-    return run_to_completion(std::string(OLOHUONE_CTL_BINARY) + " server -c " + config + " " + arguments);
+    return run_to_completion(std::string(olohuone::test::ctl_program()) + " server -c " + config + " " + arguments);
 }
 
 AdminRun run_server_to_exit(const std::string& config)
 {
-    return run_to_completion(std::string(OLOHUONE_SERVER_BINARY) + " -c " + config);
+    return run_to_completion(std::string(olohuone::test::server_program()) + " -c " + config);
 }
 
 AdminRun check_server_config(const std::string& config)
 {
-    return run_to_completion(std::string(OLOHUONE_SERVER_BINARY) + " --check-config -c " + config);
+    return run_to_completion(std::string(olohuone::test::server_program()) + " --check-config -c " + config);
 }
 
 ServerProcess::ServerProcess(const std::string& config, const std::string& log_file)
@@ -99,10 +75,14 @@ ServerProcess::ServerProcess(const std::string& config, const std::string& log_f
     if (!log_file.empty())
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
                                          0644);
-    std::string program = OLOHUONE_SERVER_BINARY;
+    std::string program = olohuone::test::server_program();
     std::string flag = "-c";
     std::string path = config;
-    char* argv[] = {program.data(), flag.data(), path.data(), nullptr};
+    // Beside the configuration, which is in the test's own folder.
+    m_clock_offset_file = config + ".clock-offset-ms";
+    std::remove(m_clock_offset_file.c_str());
+    std::string clock_flag = "--clock-offset-file";
+    char* argv[] = {program.data(), flag.data(), path.data(), clock_flag.data(), m_clock_offset_file.data(), nullptr};
     const int spawned = posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
     close(from_child[1]);
@@ -148,6 +128,19 @@ void ServerProcess::kill_now()
     int status = 0;
     waitpid(m_pid, &status, 0);
     m_pid = -1;
+}
+
+void ServerProcess::advance_clock(std::chrono::milliseconds by)
+{
+    m_clock_offset += by;
+    // Written aside and renamed, so the server never reads half a number.
+    const std::string written = m_clock_offset_file + ".new";
+    {
+        std::unique_ptr<FILE, decltype(&std::fclose)> file(std::fopen(written.c_str(), "w"), &std::fclose);
+        ASSERT_TRUE(file) << written;
+        std::fprintf(file.get(), "%lld\n", static_cast<long long>(m_clock_offset.count()));
+    }
+    ASSERT_EQ(std::rename(written.c_str(), m_clock_offset_file.c_str()), 0) << m_clock_offset_file;
 }
 
 ServerProcess::~ServerProcess() { stop(); }

@@ -1,6 +1,6 @@
 #pragma once
 // The real olohuone-server in a child process, on a port of its own on 127.0.0.1, with
-// a certificate signed by an authority the test made; and a libcurl client that trusts
+// a certificate from the tests' authority (support/test_authority.h); and a libcurl client that trusts
 // only what the test tells it to.
 #include <curl/curl.h>
 
@@ -10,16 +10,9 @@
 
 #include <sys/types.h>
 
-namespace olohuone::testing {
+#include "support/test_authority.h"
 
-// A certificate authority and a server certificate it signed, made with the openssl
-// command in `dir`. `hosts` are the certificate's subjectAltNames ("IP:127.0.0.1").
-struct TestCertificates {
-    std::string ca;
-    std::string certificate;
-    std::string private_key;
-};
-TestCertificates make_test_certificates(const std::string& dir, const std::string& hosts);
+namespace olohuone::testing {
 
 // Runs the admin command `olohuonectl server -c config <arguments>` to completion; its
 // standard output and error.
@@ -52,8 +45,13 @@ public:
     std::chrono::milliseconds stop();
     // SIGKILL: the server stops at once, in the middle of whatever it was doing.
     void kill_now();
+    // Moves the server's clock, wall and monotonic, on by `by` at once: where a person
+    // would wait (olohuone-server --clock-offset-file), the test does not sleep.
+    void advance_clock(std::chrono::milliseconds by);
 
 private:
+    std::string m_clock_offset_file;
+    std::chrono::milliseconds m_clock_offset{0};
     pid_t m_pid = -1;
     int m_port = 0;
     std::string m_pin;

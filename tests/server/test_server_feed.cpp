@@ -10,11 +10,12 @@
 
 #include "feed_server.h"
 #include "server_fixture.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
 
-const std::string programme_dir = std::string(OLOHUONE_SOURCE_DIR) + "/content/programme/";
+const std::string programme_dir = std::string(olohuone::test::source_dir()) + "/content/programme/";
 
 const std::string feed_calendar = "BEGIN:VCALENDAR\r\n"
                                   "VERSION:2.0\r\n"
@@ -129,7 +130,7 @@ TEST_F(ServerFeedTest, AFeedThatIsTooLargeFailsOrIsNotTrustedIsNotUsed)
     feed.answer_chunked("/stream.ics", feed_calendar + std::string(9 * 1024 * 1024, ' '));
     // A feed whose certificate comes from an authority the server was not told to trust.
     std::filesystem::create_directories(dir.file("other"));
-    const TestCertificates other_authority = make_test_certificates(dir.file("other"), "IP:127.0.0.1");
+    const TestCertificates other_authority = make_test_certificates(dir.file("other"), "IP:127.0.0.1", Authority::Other);
     FeedServer untrusted(other_authority);
     untrusted.answer("/calendar.ics", feed_calendar);
 

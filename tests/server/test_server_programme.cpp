@@ -10,12 +10,13 @@
 #include <fstream>
 
 #include "server_fixture.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
 
-const std::string programme_dir = std::string(OLOHUONE_SOURCE_DIR) + "/content/programme/";
-const std::string ics_dir = std::string(OLOHUONE_TEST_DATA_DIR) + "/ics/";
+const std::string programme_dir = std::string(olohuone::test::source_dir()) + "/content/programme/";
+const std::string ics_dir = std::string(olohuone::test::data_dir()) + "/ics/";
 
 class ServerProgrammeTest : public ServerFixture {
 protected:

@@ -55,9 +55,11 @@ FaultProxy::FaultProxy(const std::string& certificate, const std::string& privat
             response.status = 200;
             response.set_content(R"({"results": [{"key": 12, "status": )", "application/json");
             return;
-        case Fault::Slow:
-            std::this_thread::sleep_for(std::chrono::seconds(slow_pause_seconds));
+        case Fault::Slow: {
+            std::unique_lock hold(m_hold_mutex);
+            m_released_signal.wait(hold, [this] { return m_released; });
             break;
+        }
         case Fault::CutAnswer:
         case Fault::None:
             break;
@@ -88,11 +90,21 @@ FaultProxy::FaultProxy(const std::string& certificate, const std::string& privat
 
 FaultProxy::~FaultProxy()
 {
+    release_held();
     m_server->stop();
     if (m_thread.joinable())
         m_thread.join();
 }
 
 void FaultProxy::set_fault(Fault fault) { m_fault = fault; }
+
+void FaultProxy::release_held()
+{
+    {
+        const std::lock_guard hold(m_hold_mutex);
+        m_released = true;
+    }
+    m_released_signal.notify_all();
+}
 
 } // namespace olohuone::testing

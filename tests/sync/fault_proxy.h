@@ -4,6 +4,7 @@
 // live through. It terminates TLS with a certificate from the test's authority and
 // forwards to the server over HTTPS.
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,7 +21,7 @@ enum class Fault {
     InternalError,    // 500, nothing forwarded
     Unavailable,      // 503 with "Retry-After: 7", nothing forwarded
     CutAnswer,        // forwarded (the server acts on it), then the answer stops half-way
-    Slow,             // forwarded after a pause longer than the kiosk waits
+    Slow,             // held until release_held(), then forwarded: longer than the kiosk waits
     MalformedAnswer,  // 200 with a body that is not the API's JSON, nothing forwarded
 };
 
@@ -36,8 +37,9 @@ public:
     void set_fault(Fault fault);
     // Requests that reached the proxy, whatever it did with them.
     int requests() const { return m_requests; }
-
-    static constexpr int slow_pause_seconds = 4;
+    // Lets the requests Fault::Slow is holding go on to the server, as a slow network
+    // finally delivers them.
+    void release_held();
 
 private:
     std::unique_ptr<httplib::SSLServer> m_server;
@@ -47,6 +49,9 @@ private:
     std::string m_server_ca;
     std::atomic<Fault> m_fault{Fault::None};
     std::atomic<int> m_requests{0};
+    std::mutex m_hold_mutex;
+    std::condition_variable m_released_signal;
+    bool m_released = false;
 };
 
 } // namespace olohuone::testing

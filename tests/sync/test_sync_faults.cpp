@@ -134,7 +134,8 @@ TEST_F(SyncFaults, AVerySlowServerTimesOutAndNothingIsLostOrDoubled)
     site.start_server();
     auto faulty = proxy();
     sync::SyncSettings settings = site.settings(faulty->port());
-    settings.limits.request_timeout_seconds = FaultProxy::slow_pause_seconds / 2;
+    // libcurl's own timeout, in real time: the shortest the settings take.
+    settings.limits.request_timeout_seconds = 1;
     auto kiosk = engine(settings);
 
     faulty->set_fault(Fault::Slow);
@@ -144,6 +145,7 @@ TEST_F(SyncFaults, AVerySlowServerTimesOutAndNothingIsLostOrDoubled)
     EXPECT_EQ(waiting(), 10);
 
     // The proxy delivers the late request after the kiosk gave up on it.
+    faulty->release_held();
     EXPECT_TRUE(eventually([&] { return on_server() == 10; }));
     faulty->set_fault(Fault::None);
     const sync::SyncPass fine = kiosk->run_once();

@@ -18,6 +18,7 @@
 #include "store/record_key.h"
 #include "support/instants.h"
 #include "sync_site.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
@@ -44,7 +45,7 @@ protected:
     const TimeZone zone = TimeZone::named("Europe/Helsinki").value();
     store::ProgrammeCache cache{site.kiosk().database()};
     app::ProgrammeSource programme{cache, site.kiosk().database(), zone, clock,
-                                   std::string(OLOHUONE_SOURCE_DIR) + "/content", 6};
+                                   std::string(olohuone::test::source_dir()) + "/content", 6};
     std::unique_ptr<sync::SyncEngine> kiosk;
 
     void SetUp() override

@@ -45,7 +45,7 @@ TEST_F(SyncRefusals, AServerCertifiedByAnotherAuthorityGetsNoData)
     site.start_server();
     std::filesystem::create_directory(site.file("elsewhere"));
     sync::SyncSettings settings = site.settings();
-    settings.trust.ca_file = make_test_certificates(site.file("elsewhere"), "IP:127.0.0.1").ca;
+    settings.trust.ca_file = make_test_certificates(site.file("elsewhere"), "IP:127.0.0.1", Authority::Other).ca;
     const sync::SyncPass pass = engine(settings)->run_once();
     EXPECT_FALSE(pass.ok());
     EXPECT_FALSE(pass.server_answered);

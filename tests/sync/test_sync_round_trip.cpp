@@ -14,6 +14,7 @@
 #include "support/instants.h"
 #include "sync/sync_messages.h"
 #include "sync_site.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
@@ -151,7 +152,7 @@ TEST_F(SyncRoundTrip, ProgrammeChangesOnTheServerAppearOnTheKiosk)
     const TimeZone zone = TimeZone::named("Europe/Helsinki").value();
     store::ProgrammeCache cache(site.kiosk().database());
     app::ProgrammeSource programme(cache, site.kiosk().database(), zone, clock,
-                                   std::string(OLOHUONE_SOURCE_DIR) + "/content", 6);
+                                   std::string(olohuone::test::source_dir()) + "/content", 6);
     const CivilDate tuesday{2026, 11, 24};
     const auto titles = [&] {
         std::vector<std::string> seen;
@@ -190,7 +191,7 @@ TEST_F(SyncRoundTrip, ProgrammeChangesOnTheServerAppearOnTheKiosk)
     // A restart reads the stored download: no network needed.
     store::ProgrammeCache cache_after(site.kiosk().database());
     app::ProgrammeSource restarted(cache_after, site.kiosk().database(), zone, clock,
-                                   std::string(OLOHUONE_SOURCE_DIR) + "/content", 6);
+                                   std::string(olohuone::test::source_dir()) + "/content", 6);
     ASSERT_EQ(restarted.occurrences_on(tuesday).size(), 1u);
     EXPECT_EQ(restarted.occurrences_on(tuesday).front().title.default_text(), "Bingo siirtyi iltapäivään");
 }

@@ -8,6 +8,7 @@
 #include "core/text_limits.h"
 #include "core/visitor_name.h"
 #include "ui/screens/keyboard.h"
+#include "support/test_paths.h"
 
 namespace olohuone::testing {
 namespace {
@@ -50,8 +51,8 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
 {
     m_runtime = take(ui::sdl::SdlRuntime::start(ui::sdl::VideoUse::OffscreenOnly), "SDL");
     app::KioskConfig config = app::default_config();
-    config.content_dir = std::string(OLOHUONE_SOURCE_DIR) + "/content";
-    config.fonts_config = std::string(OLOHUONE_SOURCE_DIR) + "/fonts/fonts.toml";
+    config.content_dir = std::string(olohuone::test::source_dir()) + "/content";
+    config.fonts_config = std::string(olohuone::test::source_dir()) + "/fonts/fonts.toml";
     config.state_dir = m_state_dir.string();
     config.diagonal_inches = setup.diagonal_inches;
     auto services = app::KioskServices::start(config, m_clock);
@@ -88,7 +89,8 @@ OffscreenKiosk::~OffscreenKiosk()
     m_services.reset();
     m_runtime.reset();
     std::error_code ignored;
-    std::filesystem::remove_all(m_state_dir, ignored);
+    if (!m_setup.keep_state_dir)
+        std::filesystem::remove_all(m_state_dir, ignored);
 }
 
 void OffscreenKiosk::push_finger(Uint32 type, ui::Point on_glass)

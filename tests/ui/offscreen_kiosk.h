@@ -35,6 +35,8 @@ struct KioskSetup {
     // Where the database lives (a small filesystem to fill up); empty: a fresh
     // temporary directory.
     std::filesystem::path state_dir = {};
+    // Leave the state folder when the kiosk goes (it is removed by default).
+    bool keep_state_dir = false;
 };
 
 class OffscreenKiosk {

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "support/test_paths.h"
+
 namespace olohuone::testing {
 namespace {
 
@@ -37,19 +39,23 @@ bool close(Uint32 a, Uint32 b)
 
 } // namespace
 
-ImageComparison compare_with_reference(SDL_Surface* rendered, const std::string& name)
+ImageComparison compare_with_reference(SDL_Surface* rendered, const std::string& name, Documented documented)
 {
     namespace fs = std::filesystem;
     const fs::path output_dir = fs::current_path() / "screenshots";
     fs::create_directories(output_dir);
     const fs::path actual_path = output_dir / (name + ".png");
-    const fs::path reference_path = fs::path(OLOHUONE_SOURCE_DIR) / "tests/ui/reference" / (name + ".png");
+    const fs::path reference_path = fs::path(olohuone::test::source_dir()) / "tests/ui/reference" / (name + ".png");
     IMG_SavePNG(rendered, actual_path.c_str());
 
     const char* update = std::getenv("OLOHUONE_UPDATE_REFERENCES");
     if (update != nullptr && std::string(update) == "1") {
         fs::create_directories(reference_path.parent_path());
         IMG_SavePNG(rendered, reference_path.c_str());
+        if (documented == Documented::Yes) {
+            const fs::path shown = fs::path(olohuone::test::source_dir()) / "docs/screenshots" / (name + ".png");
+            IMG_SavePNG(rendered, shown.c_str());
+        }
         return {true, "reference updated: " + reference_path.string()};
     }
 

@@ -9,7 +9,9 @@
 //
 // Every rendering is written to <build>/tests/ui/screenshots/<name>.png; on a mismatch a
 // <name>_diff.png marks the differing pixels in red. After an intended change of the
-// screens, regenerate the references with OLOHUONE_UPDATE_REFERENCES=1 and look at them.
+// screens, regenerate the references with OLOHUONE_UPDATE_REFERENCES=1 and look at them
+// (tools/dev/update-screenshots); a documented screen's image is then written to
+// docs/screenshots/ too.
 #include <SDL.h>
 
 #include <string>
@@ -21,6 +23,9 @@ struct ImageComparison {
     std::string message;
 };
 
-ImageComparison compare_with_reference(SDL_Surface* rendered, const std::string& name);
+enum class Documented { No, Yes };
+
+ImageComparison compare_with_reference(SDL_Surface* rendered, const std::string& name,
+                                       Documented documented = Documented::No);
 
 } // namespace olohuone::testing

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 namespace olohuone::testing {
 namespace {
@@ -57,47 +58,48 @@ TEST_P(EveryScreenTest, TheOfflineNoteIsReadableInEveryLanguageAndSize)
     }
 }
 
-TEST_P(EveryScreenTest, EveryDayEveryEventEveryLanguageAndSize)
+// One test per display and language, so ctest walks them side by side.
+class EveryDayTest : public ::testing::TestWithParam<std::tuple<Display, std::string>> {};
+
+TEST_P(EveryDayTest, EveryDayEveryEventEverySize)
 {
-    const Display display = GetParam();
+    const auto& [display, language] = GetParam();
     OffscreenKiosk kiosk({display.width, display.height, display.diagonal_inches});
     const int days = kiosk.services().config().days_ahead;
-    for (const char* language : {"fi", "sv", "en"}) {
-        for (const char* size : {"normal", "large", "extra_large"}) {
-            // The idle reset brings back Finnish and normal text at the start of each round.
-            kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
-            if (std::string(language) != "fi")
-                kiosk.tap(std::string("language/") + language);
-            kiosk.tap(std::string("size/") + size);
-            ASSERT_EQ(kiosk.ui().language(), language);
-            for (int day = 0; day <= days; ++day) {
-                const std::string where = std::string(language) + "/" + size + "/day+" + std::to_string(day);
-                // Every page of the day's list, and every event's detail.
-                for (int page = 0; page < 20; ++page) {
-                    expect_readable(kiosk, where);
-                    const std::vector<std::string> events = kiosk.targets_starting(event_rows);
-                    for (const std::string& event : events) {
+    for (const char* size : {"normal", "large", "extra_large"}) {
+        // The idle reset brings back Finnish and normal text at the start of each round.
+        kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
+        if (language != "fi")
+            kiosk.tap("language/" + language);
+        kiosk.tap(std::string("size/") + size);
+        ASSERT_EQ(kiosk.ui().language(), language);
+        for (int day = 0; day <= days; ++day) {
+            const std::string where = language + "/" + size + "/day+" + std::to_string(day);
+            // Every page of the day's list, and every event's detail.
+            for (int page = 0; page < 20; ++page) {
+                expect_readable(kiosk, where);
+                const std::vector<std::string> events = kiosk.targets_starting(event_rows);
+                for (const std::string& event : events) {
+                    kiosk.advance_ms(500);
+                    kiosk.tap(event);
+                    EXPECT_EQ(kiosk.ui().screen_name(), "event_detail") << where << " " << event;
+                    expect_readable(kiosk, where + " " + event);
+                    for (int more = 0; more < 10 && kiosk.has_target("detail/more"); ++more) {
                         kiosk.advance_ms(500);
-                        kiosk.tap(event);
-                        EXPECT_EQ(kiosk.ui().screen_name(), "event_detail") << where << " " << event;
-                        expect_readable(kiosk, where + " " + event);
-                        for (int more = 0; more < 10 && kiosk.has_target("detail/more"); ++more) {
-                            kiosk.advance_ms(500);
-                            kiosk.tap("detail/more");
-                            expect_readable(kiosk, where + " " + event + " more");
-                        }
-                        kiosk.advance_ms(500);
-                        kiosk.tap("detail/back");
+                        kiosk.tap("detail/more");
+                        expect_readable(kiosk, where + " " + event + " more");
                     }
-                    if (!kiosk.has_target("list/later"))
-                        break;
                     kiosk.advance_ms(500);
-                    kiosk.tap("list/later");
+                    kiosk.tap("detail/back");
                 }
-                if (day < days) {
-                    kiosk.advance_ms(500);
-                    kiosk.tap("day/next");
-                }
+                if (!kiosk.has_target("list/later"))
+                    break;
+                kiosk.advance_ms(500);
+                kiosk.tap("list/later");
+            }
+            if (day < days) {
+                kiosk.advance_ms(500);
+                kiosk.tap("day/next");
             }
         }
     }
@@ -368,12 +370,20 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Displays, EveryScreenTest,
-                         ::testing::Values(Display{800, 480, 7.0}, Display{480, 800, 7.0},
-                                           Display{1080, 1920, 15.6}, Display{1920, 1080, 15.6},
-                                           Display{1280, 800, 10.1}),
-                         [](const ::testing::TestParamInfo<Display>& info) {
-                             return std::to_string(info.param.width) + "x" + std::to_string(info.param.height);
+const auto displays = ::testing::Values(Display{800, 480, 7.0}, Display{480, 800, 7.0}, Display{1080, 1920, 15.6},
+                                        Display{1920, 1080, 15.6}, Display{1280, 800, 10.1});
+
+std::string display_name(const Display& display)
+{
+    return std::to_string(display.width) + "x" + std::to_string(display.height);
+}
+
+INSTANTIATE_TEST_SUITE_P(Displays, EveryScreenTest, displays,
+                         [](const ::testing::TestParamInfo<Display>& info) { return display_name(info.param); });
+
+INSTANTIATE_TEST_SUITE_P(Displays, EveryDayTest, ::testing::Combine(displays, ::testing::Values("fi", "sv", "en")),
+                         [](const ::testing::TestParamInfo<EveryDayTest::ParamType>& info) {
+                             return display_name(std::get<0>(info.param)) + "_" + std::get<1>(info.param);
                          });
 
 } // namespace

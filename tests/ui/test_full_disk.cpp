@@ -69,7 +69,7 @@ TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceRetur
     EXPECT_FALSE(kiosk.shows_text("Kiitos")) << "thanked for a sign-in that was not stored";
     EXPECT_FALSE(kiosk.shows_text("Aino")) << "what was typed is gone with the flow";
     expect_no_frame_problems(kiosk);
-    const ImageComparison message = compare_with_reference(kiosk.display().surface(), "storage_full_800x480");
+    const ImageComparison message = compare_with_reference(kiosk.display().surface(), "storage_full_800x480", Documented::Yes);
     EXPECT_TRUE(message.matches) << message.message;
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 1) << "the visit stored before is still there";
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visitor"), 1) << "no visitor row without its visit";
@@ -82,7 +82,7 @@ TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceRetur
     EXPECT_TRUE(kiosk.shows_text("Kirjautuminen ei ole nyt käytössä")) << kiosk.screen_text();
     EXPECT_TRUE(kiosk.shows_text("Tuolijumppa")) << "the programme is read from the full disk";
     expect_no_frame_problems(kiosk);
-    const ImageComparison today = compare_with_reference(kiosk.display().surface(), "today_storage_full_800x480");
+    const ImageComparison today = compare_with_reference(kiosk.display().surface(), "today_storage_full_800x480", Documented::Yes);
     EXPECT_TRUE(today.matches) << today.message;
     tap(kiosk, "visit/sign_in");
     EXPECT_EQ(kiosk.ui().screen_name(), "storage_full");

@@ -124,7 +124,8 @@ INSTANTIATE_TEST_SUITE_P(, TurnedPanel,
 TEST(TurnedPanelPicture, PortraitSevenInchTodayMatchesItsReference)
 {
     OffscreenKiosk turned(turned_setup(ScreenRotation::Quarter));
-    const ImageComparison comparison = compare_with_reference(turned.display().surface(), "today_800x480_rotation_90");
+    const ImageComparison comparison = compare_with_reference(turned.display().surface(), "today_800x480_rotation_90",
+                                                              Documented::Yes);
     EXPECT_TRUE(comparison.matches) << comparison.message;
 }
 

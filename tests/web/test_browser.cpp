@@ -9,7 +9,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "chromedriver_process.h"
 #include "core/programme_edit.h"
@@ -18,6 +17,7 @@
 #include "store/record_key.h"
 #include "webdriver_session.h"
 #include "report_records.h"
+#include "support/test_paths.h"
 #include "web_fixture.h"
 
 namespace olohuone::testing {
@@ -52,7 +52,7 @@ protected:
         std::filesystem::create_directories(screenshots);
     }
 
-    std::string screenshots = std::string(OLOHUONE_SCREENSHOT_DIR);
+    std::string screenshots = std::string(olohuone::test::build_dir()) + "/web/screenshots";
 
     // Saves the page at desktop and at phone size, and checks that on the phone nothing
     // is wider than the screen.
@@ -109,7 +109,7 @@ TEST_F(BrowserTest, ACoordinatorLogsInReadsTheKiosksUploadsTheWeeksProgrammeAndL
     ASSERT_TRUE(browser.click_to_new_page(browser.find("main button[type=submit]"))) << browser.last_error();
     EXPECT_NE(browser.page_text().find("Väärä käyttäjätunnus tai salasana."), std::string::npos);
     capture(browser, "login_failed");
-    std::this_thread::sleep_for(std::chrono::milliseconds(1100)); // the throttle's wait after one failure
+    server.advance_clock(std::chrono::milliseconds(1100)); // past the throttle's wait after one failure
     // The form kept the name typed: only the password again.
     ASSERT_TRUE(browser.type(browser.find("#password"), good_password)) << browser.last_error();
     ASSERT_TRUE(browser.click_to_new_page(browser.find("main button[type=submit]"))) << browser.last_error();

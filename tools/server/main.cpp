@@ -13,6 +13,7 @@
 #include "feed_poller.h"
 #include "https_server.h"
 #include "name_retention.h"
+#include "offset_clock.h"
 #include "server_config.h"
 #include "server_store.h"
 #include "service/service_notifier.h"
@@ -39,6 +40,9 @@ int main(int argc, char** argv)
     cli.add_flag("--check-config", check_config,
                  "validate the configuration and the files it names, then exit (0 when valid, 78 naming the fault); "
                  "writes nothing");
+    std::string clock_offset_file;
+    cli.add_option("--clock-offset-file", clock_offset_file,
+                   "for tests: a file holding milliseconds to add to the clock, read at every reading");
     cli.allow_extras();
     CLI11_PARSE(cli, argc, argv);
     if (!cli.remaining().empty()) {
@@ -86,7 +90,9 @@ int main(int argc, char** argv)
         return exit_failure;
     }
 
-    SystemClock clock;
+    const SystemClock system_clock;
+    const server::OffsetClock test_clock(clock_offset_file);
+    const Clock& clock = clock_offset_file.empty() ? static_cast<const Clock&>(system_clock) : test_clock;
     auto zone = TimeZone::named(server::site_time_zone);
     if (!zone) {
         log::error(zone.error().message);

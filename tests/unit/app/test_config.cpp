@@ -9,6 +9,7 @@
 #include "app/config.h"
 #include "app/sync_setup.h"
 #include "app_test_support.h"
+#include "support/test_paths.h"
 
 namespace olohuone::app {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 using test::fails_naming;
 using test::TempDir;
 
-const std::string source_dir = OLOHUONE_SOURCE_DIR;
+const std::string source_dir = olohuone::test::source_dir();
 
 // Sets an environment variable for the test's duration, restoring the old value.
 class ScopedEnv {

@@ -6,6 +6,7 @@
 
 #include "app/content.h"
 #include "app_test_support.h"
+#include "support/test_paths.h"
 
 namespace olohuone::app {
 namespace {
@@ -15,7 +16,7 @@ using test::fails_naming;
 using test::TempDir;
 using test::write_file;
 
-const std::string content_dir = std::string(OLOHUONE_SOURCE_DIR) + "/content";
+const std::string content_dir = std::string(olohuone::test::source_dir()) + "/content";
 
 TEST(AppCatalogs, RealContentLoadsInTheConfiguredOrder)
 {

@@ -7,6 +7,7 @@
 #include "app/kiosk_services.h"
 #include "app_test_support.h"
 #include "core/clock.h"
+#include "support/test_paths.h"
 
 namespace olohuone::app {
 namespace {
@@ -26,7 +27,7 @@ struct ContentCopy {
 
     ContentCopy()
     {
-        fs::copy(std::string(OLOHUONE_SOURCE_DIR) + "/content", dir.file("content"), fs::copy_options::recursive);
+        fs::copy(std::string(olohuone::test::source_dir()) + "/content", dir.file("content"), fs::copy_options::recursive);
         config.content_dir = dir.file("content");
         config.state_dir = dir.file("state");
     }

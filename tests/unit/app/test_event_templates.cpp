@@ -4,6 +4,7 @@
 
 #include "app/event_templates.h"
 #include "app_test_support.h"
+#include "support/test_paths.h"
 
 namespace olohuone::app {
 namespace {
@@ -14,7 +15,7 @@ const std::vector<std::string> languages = {"fi", "sv", "en"};
 
 TEST(EventTemplates, TheBundledFileHasTheUsualActivitiesInEveryLanguage)
 {
-    auto templates = load_event_templates(std::string(OLOHUONE_SOURCE_DIR) + "/content", languages);
+    auto templates = load_event_templates(std::string(olohuone::test::source_dir()) + "/content", languages);
     ASSERT_TRUE(templates.ok()) << templates.error().message;
     ASSERT_GE(templates->size(), 3u);
     const EventTemplate& bingo = templates->at(1);

@@ -5,6 +5,7 @@
 #include "app/config.h"
 #include "app/visit_options.h"
 #include "app_test_support.h"
+#include "support/test_paths.h"
 
 namespace olohuone::app {
 namespace {
@@ -15,7 +16,7 @@ const std::vector<std::string> languages = {"fi", "sv", "en"};
 
 TEST(VisitOptions, TheBundledFileHasGroupsWhomChoicesAndMarkersInEveryLanguage)
 {
-    auto options = load_visit_options(std::string(OLOHUONE_SOURCE_DIR) + "/content", languages);
+    auto options = load_visit_options(std::string(olohuone::test::source_dir()) + "/content", languages);
     ASSERT_TRUE(options.ok()) << options.error().message;
     ASSERT_EQ(options->groups.size(), 5u);
     EXPECT_EQ(options->groups[0].label.in("fi"), "Asukas");

@@ -10,13 +10,14 @@
 
 #include "core/catalog.h"
 #include "test_support.h"
+#include "support/test_paths.h"
 
 namespace olohuone {
 namespace {
 
 std::string catalog_path(const std::string& language)
 {
-    return std::string(OLOHUONE_SOURCE_DIR) + "/content/i18n/" + language + ".toml";
+    return std::string(olohuone::test::source_dir()) + "/content/i18n/" + language + ".toml";
 }
 
 const Catalog& shipped(const std::string& language)

@@ -14,12 +14,13 @@
 #include "core/programme_import.h"
 #include "core/time_zone.h"
 #include "support/instants.h"
+#include "support/test_paths.h"
 
 namespace olohuone::test {
 
 inline std::string fixture_path(const std::string& name)
 {
-    return std::string(OLOHUONE_TEST_DATA_DIR) + "/ics/" + name;
+    return std::string(olohuone::test::data_dir()) + "/ics/" + name;
 }
 
 inline std::string read_file(const std::string& path)
