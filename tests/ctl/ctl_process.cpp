@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "support/temp_dir.h"
+#include "support/test_paths.h"
 
 extern char** environ;
 
@@ -44,9 +45,10 @@ int exit_code_of(pid_t pid)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-} // namespace
-
-CtlRun run_ctl(const std::vector<std::string>& arguments, const std::string& input)
+// Runs argv[0] with `environment` in `folder` (empty: this one) to completion,
+// standard input from `input`, output and error kept apart.
+CtlRun run_to_completion(std::vector<std::string> words, const std::string& input, const std::string& folder,
+                         char* const* environment)
 {
     const test::TempDir files;
     const std::string in_path = files.file("stdin");
@@ -54,16 +56,16 @@ CtlRun run_ctl(const std::vector<std::string>& arguments, const std::string& inp
     const std::string err_path = files.file("stderr");
     std::ofstream(in_path, std::ios::binary) << input;
 
-    std::vector<std::string> words = {OLOHUONE_CTL_BINARY};
-    words.insert(words.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv = argv_of(words);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!folder.empty())
+        posix_spawn_file_actions_addchdir_np(&actions, folder.c_str());
     pid_t pid = -1;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environment);
     posix_spawn_file_actions_destroy(&actions);
     CtlRun run;
     if (spawned != 0) {
@@ -76,6 +78,23 @@ CtlRun run_ctl(const std::vector<std::string>& arguments, const std::string& inp
     return run;
 }
 
+} // namespace
+
+CtlRun run_ctl(const std::vector<std::string>& arguments, const std::string& input)
+{
+    std::vector<std::string> words = {olohuone::test::ctl_program()};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    return run_to_completion(std::move(words), input, {}, environ);
+}
+
+CtlRun run_shell(const std::string& line, const std::string& folder, const std::vector<std::string>& environment,
+                 const std::string& input)
+{
+    std::vector<std::string> variables = environment;
+    std::vector<char*> envp = argv_of(variables);
+    return run_to_completion({"/bin/sh", "-c", line}, input, folder, envp.data());
+}
+
 TerminalRun run_ctl_on_terminal(const std::vector<std::string>& arguments, const std::vector<std::string>& answers)
 {
     TerminalRun run;
@@ -85,7 +104,7 @@ TerminalRun run_ctl_on_terminal(const std::vector<std::string>& arguments, const
         return run;
     }
     const std::string device = ptsname(terminal);
-    std::vector<std::string> words = {OLOHUONE_CTL_BINARY};
+    std::vector<std::string> words = {olohuone::test::ctl_program()};
     words.insert(words.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv = argv_of(words);
     posix_spawn_file_actions_t actions;
