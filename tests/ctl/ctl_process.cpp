@@ -5,7 +5,6 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
-#include <iterator>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -14,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/file_text.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -21,12 +21,6 @@ extern char** environ;
 
 namespace olohuone::testing {
 namespace {
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::vector<char*> argv_of(std::vector<std::string>& words)
 {
@@ -73,8 +67,8 @@ CtlRun run_to_completion(std::vector<std::string> words, const std::string& inpu
         return run;
     }
     run.exit_code = exit_code_of(pid);
-    run.out = read_file(out_path);
-    run.err = read_file(err_path);
+    run.out = olohuone::test::file_text(out_path);
+    run.err = olohuone::test::file_text(err_path);
     return run;
 }
 

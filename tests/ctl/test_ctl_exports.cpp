@@ -6,22 +6,17 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "kiosk_fixture.h"
 #include "support/instants.h"
+#include "support/file_text.h"
 
 namespace olohuone::testing {
 namespace {
 
 using test::utc;
 
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test::file_text;
 
 // Tuesday 24 November 2026. Helsinki is UTC+2 in November, so 08:15 UTC is 10:15 there.
 class ExportTest : public KioskFixture {
@@ -67,7 +62,7 @@ TEST_F(ExportTest, ACommaSeparatorAndAFileOfTwoDays)
                               file});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.out, "wrote 5 visits to " + file + "\n");
-    const std::vector<std::string> lines = csv_lines(read_file(file));
+    const std::vector<std::string> lines = csv_lines(file_text(file));
     ASSERT_EQ(lines.size(), 6u);
     EXPECT_EQ(lines[0], "date,signed_in,signed_out,name,group,whom,marker,anonymous,signed_out_automatically");
     EXPECT_EQ(lines[2], "2026-11-24,10:15,11:40,Åsa Öhman,Omainen tai ystävä,Asukasta,,0,0");
@@ -172,7 +167,7 @@ TEST_F(ExportTest, PresentListsWhoIsSignedInNowAndNotWhoLeftOrWasLeftOpenOnAnEar
     const std::string since = helsinki_clock(now);
     const std::vector<std::string> expected = {"name;group;since", "Åsa Öhman;Omainen tai ystävä;" + since,
                                                "Aino Korhonen;Asukas;" + since};
-    EXPECT_EQ(csv_lines(read_file(file)), expected);
+    EXPECT_EQ(csv_lines(file_text(file)), expected);
 }
 
 TEST_F(ExportTest, BadDatesAndAPeriodBackwardsAreRefusedNamingTheOption)

@@ -14,14 +14,14 @@
 #include "records_api.h"
 #include "server_store.h"
 #include "support/temp_dir.h"
+#include "support/instants.h"
 
 namespace olohuone::testing {
 namespace {
 
 using nlohmann::json;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 
 json sign_in(int n, const std::string& visitor_key, const std::string& name, UnixSeconds at)
 {

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "app/database_path.h"
@@ -20,8 +19,10 @@
 #include "store/record_key.h"
 #include "store/store.h"
 #include "store/visit_log.h"
+#include "support/file_text.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
+#include "support/instants.h"
 
 extern char** environ;
 
@@ -30,14 +31,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 
-std::string read_file(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using olohuone::test::file_text;
 
 std::string calendar(const std::string& uid, const std::string& title, const std::string& start,
                      const std::string& rule)
@@ -172,20 +168,23 @@ TEST_P(DocumentedCommandTest, RunsAsShown)
         const fs::path script = fs::path(olohuone::test::source_dir()) / command.line;
         ASSERT_TRUE(fs::is_regular_file(script)) << command.where << ": " << script << " is not there";
         EXPECT_NE(fs::status(script).permissions() & fs::perms::owner_exec, fs::perms::none) << script;
-        if (command.line == "tools/dev/run-tests")
-            EXPECT_NE(read_file(fs::path(olohuone::test::source_dir()) / ".ci/run").find("exec tools/dev/run-tests"),
+        if (command.line == "tools/dev/run-tests") {
+            EXPECT_NE(file_text(fs::path(olohuone::test::source_dir()) / ".ci/run").find("exec tools/dev/run-tests"),
                       std::string::npos);
+        }
         return;
     }
     const CtlRun run = shell(command.line);
     EXPECT_EQ(run.exit_code, 0) << command.where << ": `" << command.line << "`\n" << run.err << run.out;
     for (const std::string& written : written_files(command.line)) {
-        const std::string content = read_file(dir.path() / written);
+        const std::string content = file_text(dir.path() / written);
         ASSERT_FALSE(content.empty()) << command.where << ": `" << command.line << "` wrote no " << written;
-        if (written.ends_with(".png"))
+        if (written.ends_with(".png")) {
             EXPECT_TRUE(content.starts_with("\x89PNG")) << written << " is not a PNG";
-        if (written.ends_with(".csv"))
+        }
+        if (written.ends_with(".csv")) {
             EXPECT_TRUE(content.starts_with("\xEF\xBB\xBF")) << written << " does not start with a byte order mark";
+        }
     }
 }
 

@@ -47,6 +47,10 @@ inline RoundRange shard_of(int shard, int shards, int total)
 {
     return {total * shard / shards, total * (shard + 1) / shards};
 }
+// Shards of at least 150 rounds: about one confirmed round in ten is killed before its
+// thank-you, and a shard in which none was would prove nothing (so the sanitizer pass's
+// 100 and 50 rounds stay one shard each).
+inline int shard_count(int total) { return std::max(1, total / 150); }
 
 // When in the round the kiosk dies.
 enum class KillAt { WhileTyping, JustAfterConfirm, AroundThanks };

@@ -1,6 +1,6 @@
 // Registrations are as durable as sign-ins: the real kiosk program, its clock started on
 // Tuesday 24 November 2026 at 10.15, registers visitors for Wednesday's outdoor group and
-// is killed with SIGKILL at random moments, in shards side by side, each on a database
+// is killed with SIGKILL at random moments, in registration_shards side by side, each on a database
 // of its own. Every registration whose "Kiitos" was shown
 // must be stored exactly once with its outbox row, and none may be stored twice.
 #include <gtest/gtest.h>
@@ -40,13 +40,12 @@ std::string outdoor_group_row()
     return {};
 }
 
-constexpr int shards = 2;
-
 class RegistrationDurability : public ::testing::TestWithParam<int> {};
 
 TEST_P(RegistrationDurability, EveryThankedRegistrationIsStoredExactlyOnceThroughKills)
 {
-    const RoundRange range = shard_of(GetParam(), shards, std::max(1, rounds() / 2));
+    const int all_rounds = std::max(1, rounds() / 2);
+    const RoundRange range = shard_of(GetParam(), shard_count(all_rounds), all_rounds);
     test::TempDir dir;
     const std::string config = dir.file("kiosk.toml");
     std::ofstream(config) << "[display]\ndiagonal_inches = 15.6\nwindow_width = 1080\nwindow_height = 1920\n";
@@ -96,11 +95,11 @@ TEST_P(RegistrationDurability, EveryThankedRegistrationIsStoredExactlyOnceThroug
     const auto registrations = db.query_int("SELECT count(*) FROM registration").value();
     EXPECT_EQ(db.query_int("SELECT count(DISTINCT event_uid || instance) FROM registration").value(),
               registrations > 0 ? 1 : 0);
-    std::printf("%d rounds: %zu thanked, %lld registrations stored\n", total, thanked.size(),
-                static_cast<long long>(registrations));
+    std::printf("%d rounds, %d confirmed: %zu thanked, %lld registrations stored\n", total, confirm_rounds,
+                thanked.size(), static_cast<long long>(registrations));
 }
 
-INSTANTIATE_TEST_SUITE_P(Shards, RegistrationDurability, ::testing::Range(0, shards));
+INSTANTIATE_TEST_SUITE_P(Shards, RegistrationDurability, ::testing::Range(0, shard_count(std::max(1, rounds() / 2))));
 
 } // namespace
 } // namespace olohuone::testing

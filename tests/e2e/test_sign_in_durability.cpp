@@ -1,6 +1,6 @@
 // Nothing confirmed is lost, nothing is stored twice: the real kiosk program signs
 // visitors in and is killed with SIGKILL at random moments, hundreds of times, and
-// started again on the same database. The rounds are run in shards side by side, each on
+// started again on the same database. The rounds are run in sign_in_shards side by side, each on
 // a database of its own. Every sign-in whose "Kiitos" screen was shown must
 // be in the database exactly once; none may be there twice.
 #include <gtest/gtest.h>
@@ -21,13 +21,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr int shards = 4;
-
 class SignInDurability : public ::testing::TestWithParam<int> {};
 
 TEST_P(SignInDurability, EveryThankedSignInIsStoredExactlyOnceThroughKills)
 {
-    const RoundRange range = shard_of(GetParam(), shards, rounds());
+    const RoundRange range = shard_of(GetParam(), shard_count(rounds()), rounds());
     test::TempDir dir;
     const std::string config = dir.file("kiosk.toml");
     std::ofstream(config) << "[display]\ndiagonal_inches = 15.6\n";
@@ -69,11 +67,11 @@ TEST_P(SignInDurability, EveryThankedSignInIsStoredExactlyOnceThroughKills)
         EXPECT_EQ(counts.first, 1) << name << " is stored " << counts.first << " times";
         EXPECT_EQ(counts.second, counts.first) << name << ": every visit has its outbox row";
     }
-    std::printf("%d rounds: %zu thanked, %zu stored (the rest killed before the record was written)\n", total,
-                thanked.size(), stored.size());
+    std::printf("%d rounds, %d confirmed: %zu thanked, %zu stored (the rest killed before the record was written)\n",
+                total, confirm_rounds, thanked.size(), stored.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(Shards, SignInDurability, ::testing::Range(0, shards));
+INSTANTIATE_TEST_SUITE_P(Shards, SignInDurability, ::testing::Range(0, shard_count(rounds())));
 
 } // namespace
 } // namespace olohuone::testing

@@ -16,14 +16,14 @@
 #include "server_store.h"
 #include "store/sqlite.h"
 #include "support/temp_dir.h"
+#include "support/instants.h"
 
 namespace olohuone::server {
 namespace {
 
 using nlohmann::json;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 constexpr UnixSeconds hour = 3600;
 constexpr UnixSeconds day = 24 * hour;
 

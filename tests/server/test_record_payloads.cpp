@@ -22,13 +22,14 @@
 #include "store/store.h"
 #include "store/visit_log.h"
 #include "support/temp_dir.h"
+#include "support/instants.h"
 
 namespace olohuone::server {
 namespace {
 
 // Mon 23 Nov 2026 12:00 and Tue 24 Nov 2026 10:00 in Helsinki.
 constexpr UnixSeconds monday_noon = 1795428000;
-constexpr UnixSeconds tuesday_ten = 1795507200;
+using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 
 // Fields the kiosk writes only sometimes: "whom" when the group is asked it, the
 // registration of someone marked present when they had registered.

@@ -22,7 +22,7 @@ using test::utc;
 
 // A weekly coffee morning on Tuesdays 10.00–11.30 and a choir on Thursdays 14.00–15.00
 // since 2025; the choir of Thursday 10 December 2026 is cancelled by the calendar.
-std::string weekly_calendar(bool with_coffee = true)
+std::string events_calendar(bool with_coffee = true)
 {
     std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone//test//FI\r\n";
     if (with_coffee)
@@ -208,7 +208,7 @@ TEST_F(ServerEventsTest, AWeeklyEventRepeatsOnItsWeekdaysUntilItsLastDayOrForGoo
 
 TEST_F(ServerEventsTest, OneOccurrenceOfACalendarsEventMovesAndTheWholeEventChangesAroundIt)
 {
-    upload(weekly_calendar());
+    upload(events_calendar());
     const std::string before = etag();
     const std::string page = edit_page("kahvi@test", coffee_1_12);
     EXPECT_NE(page.find("value=\"10.00\""), std::string::npos);
@@ -274,7 +274,7 @@ TEST_F(ServerEventsTest, OneOccurrenceOfACalendarsEventMovesAndTheWholeEventChan
 
 TEST_F(ServerEventsTest, AnOccurrenceAndAWholeEventAreCancelledAndRestored)
 {
-    upload(weekly_calendar());
+    upload(events_calendar());
     const auto cancel = [&](const std::string& uid, UnixSeconds at, const std::string& scope,
                             const std::string& action) {
         return post(events("/cancel"), {{"uid", uid},
@@ -363,7 +363,7 @@ TEST_F(ServerEventsTest, AnEventMadeOnThePageIsEditedCancelledAndDeleted)
 
 TEST_F(ServerEventsTest, WrongInputIsExplainedInFinnishWithWhatWasTypedAndNothingChanges)
 {
-    upload(weekly_calendar());
+    upload(events_calendar());
     const std::string before = etag();
     const HttpAnswer refused = post(events(), {{"title", "  "},
                                                {"date", "31.2.2026"},
@@ -421,14 +421,14 @@ TEST_F(ServerEventsTest, WrongInputIsExplainedInFinnishWithWhatWasTypedAndNothin
               404);
     // The edits calendar's name is not an upload's.
     browser.post_files("/sites/" + site_1 + "/calendars", {{"csrf", token}},
-                       {{"calendars", "edits", weekly_calendar()}});
+                       {{"calendars", "edits", events_calendar()}});
     EXPECT_NE(week_text("2026-W49").find("the name \"edits\" is kept"), std::string::npos);
     EXPECT_EQ(etag(), before);
 }
 
 TEST_F(ServerEventsTest, AnotherSitesCoordinatorFindsNoEventsAndChangesNothing)
 {
-    upload(weekly_calendar());
+    upload(events_calendar());
     const std::string before = etag();
     WebClient other{server.port(), certificates.ca};
     ASSERT_EQ(other.log_in("tapio.tapiola", good_password).status, 303);
@@ -460,7 +460,7 @@ TEST_F(ServerEventsTest, AnotherSitesCoordinatorFindsNoEventsAndChangesNothing)
 
 TEST_F(ServerEventsTest, AnEditWhoseEventLeftItsCalendarIsListedUntilRemoved)
 {
-    upload(weekly_calendar());
+    upload(events_calendar());
     ASSERT_EQ(post(events("/occurrence"), {{"uid", "kahvi@test"},
                                            {"instance", std::to_string(coffee_1_12)},
                                            {"title", "Kahviaamu <ja> pulla"},
@@ -472,7 +472,7 @@ TEST_F(ServerEventsTest, AnEditWhoseEventLeftItsCalendarIsListedUntilRemoved)
               303);
     EXPECT_EQ(week_text("2026-W49").find("Muutoksia tapahtumiin, joita ei enää ole kalenterissa"), std::string::npos);
 
-    upload(weekly_calendar(false));
+    upload(events_calendar(false));
     std::string text = week_text("2026-W49");
     EXPECT_NE(text.find("Muutoksia tapahtumiin, joita ei enää ole kalenterissa"), std::string::npos) << text;
     EXPECT_NE(text.find("Kahviaamu <ja> pulla, ti 1.12. klo 10.00 Poista muutos"), std::string::npos) << text;

@@ -15,7 +15,7 @@
 namespace olohuone::testing {
 namespace {
 
-const std::string programme_dir = std::string(olohuone::test::source_dir()) + "/content/programme/";
+const std::string bundled_programme = std::string(olohuone::test::source_dir()) + "/content/programme/";
 
 const std::string feed_calendar = "BEGIN:VCALENDAR\r\n"
                                   "VERSION:2.0\r\n"
@@ -69,7 +69,7 @@ TEST_F(ServerFeedTest, TheFeedIsReadAtStartAskedAgainWithItsETagAndAGarbageFeedC
     feed.answer("/calendar.ics", feed_calendar, "v1");
     const std::string site = add_site("Olohuone Leppävaara");
     const std::string token = add_kiosk_to(site, "olohuone");
-    const std::string weekly = programme_dir + "weekly.ics";
+    const std::string weekly = bundled_programme + "weekly.ics";
     ASSERT_EQ(run_admin_command(config, "import-programme --site " + site + " " + weekly).exit_code, 0);
     const AdminRun set = set_feed(site, feed.url("/calendar.ics?token=s3cret"));
     EXPECT_EQ(set.exit_code, 0) << set.output;
@@ -84,7 +84,7 @@ TEST_F(ServerFeedTest, TheFeedIsReadAtStartAskedAgainWithItsETagAndAGarbageFeedC
         })) << log();
         const nlohmann::json served = programme(server, site, token);
         EXPECT_EQ(calendar_text(served, "feed"), feed_calendar);
-        EXPECT_EQ(calendar_text(served, "weekly.ics"), read_file(programme_dir + "weekly.ics"));
+        EXPECT_EQ(calendar_text(served, "weekly.ics"), read_file(bundled_programme + "weekly.ics"));
         etag = served["etag"].get<std::string>();
     }
     ASSERT_FALSE(feed.requests().empty());
@@ -117,7 +117,7 @@ TEST_F(ServerFeedTest, TheFeedIsReadAtStartAskedAgainWithItsETagAndAGarbageFeedC
         EXPECT_EQ(set_feed(site, "").exit_code, 0);
         const nlohmann::json without = programme(server, site, token);
         EXPECT_EQ(without["calendars"].size(), 1u);
-        EXPECT_EQ(calendar_text(without, "weekly.ics"), read_file(programme_dir + "weekly.ics"));
+        EXPECT_EQ(calendar_text(without, "weekly.ics"), read_file(bundled_programme + "weekly.ics"));
     }
     EXPECT_EQ(log().find("s3cret"), std::string::npos) << "the feed's token was logged";
 }

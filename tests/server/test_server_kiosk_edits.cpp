@@ -23,7 +23,7 @@ namespace olohuone::testing {
 namespace {
 
 // A weekly coffee morning on Tuesdays 10.00–11.30 since 2025.
-const std::string weekly_calendar =
+const std::string kiosk_edits_calendar =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone//test//FI\r\n"
     "BEGIN:VEVENT\r\nUID:kahvi@test\r\nDTSTAMP:20250101T000000Z\r\n"
     "DTSTART;TZID=Europe/Helsinki:20250107T100000\r\nDTEND;TZID=Europe/Helsinki:20250107T113000\r\n"
@@ -38,7 +38,7 @@ protected:
         ASSERT_EQ(browser.log_in("maija.virtanen", good_password).status, 303);
         token = WebClient::csrf_of(browser.get("/kiosks").body);
         const HttpAnswer uploaded = browser.post_files("/sites/" + site_1 + "/calendars", {{"csrf", token}},
-                                                       {{"calendars", "viikko.ics", weekly_calendar}});
+                                                       {{"calendars", "viikko.ics", kiosk_edits_calendar}});
         ASSERT_EQ(uploaded.status, 303);
     }
 

@@ -19,4 +19,10 @@ inline UnixSeconds utc(int year, int month, int day, int hour = 0, int minute = 
     return static_cast<UnixSeconds>(timegm(&tm));
 }
 
+// The tests' usual moment, Tuesday 24 November 2026 at 10.15 in Helsinki (08.15 UTC),
+// and 10.00 that morning: one definition, so test files agree (and a unity build sees
+// each name once).
+inline constexpr UnixSeconds tuesday_morning = 1795508100;
+inline constexpr UnixSeconds tuesday_ten = 1795507200;
+
 } // namespace olohuone::test

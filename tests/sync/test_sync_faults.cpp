@@ -10,7 +10,7 @@
 namespace olohuone::testing {
 namespace {
 
-const UnixSeconds tuesday_morning = test::utc(2026, 11, 24, 8, 15);
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 
 class SyncFaults : public ::testing::Test {
 protected:

@@ -23,7 +23,7 @@
 namespace olohuone::testing {
 namespace {
 
-const UnixSeconds tuesday_morning = test::utc(2026, 11, 24, 8, 15); // 10.15 in Helsinki
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 const UnixSeconds bingo_start = test::utc(2026, 11, 24, 12);       // 14.00 in Helsinki
 const CivilDate tuesday{2026, 11, 24};
 

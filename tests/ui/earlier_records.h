@@ -9,6 +9,11 @@
 
 namespace olohuone::testing {
 
+// The offscreen kiosk's day (KioskSetup::at): Tuesday 24 November 2026.
+inline constexpr CivilDate today{2026, 11, 24};
+// The staff PIN the tests set (set_staff_pin_earlier) and type.
+inline constexpr const char* test_staff_pin = "2468";
+
 // Signs each name in, in `group`, through the desk the screens use.
 void sign_in_earlier(OffscreenKiosk& kiosk, const std::vector<std::string>& names, const std::string& group);
 

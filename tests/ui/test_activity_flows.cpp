@@ -12,7 +12,6 @@
 namespace olohuone::testing {
 namespace {
 
-constexpr CivilDate today{2026, 11, 24};
 constexpr CivilDate tomorrow{2026, 11, 25};
 const std::string reading_circle = "Iltalukupiiri: marraskuun kirja";
 

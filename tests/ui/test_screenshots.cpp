@@ -25,8 +25,6 @@ struct Resolution {
 constexpr Resolution resolutions[] = {{"800x480", 800, 480, 7.0}, {"1080x1920", 1080, 1920, 15.6}};
 constexpr const char* text_sizes[] = {"normal", "large", "extra_large"};
 
-constexpr const char* screenshot_staff_pin = "2468";
-
 // Regulars, so that the suggestions and the sign-out list have people in them.
 void seed_regulars(OffscreenKiosk& kiosk)
 {
@@ -63,7 +61,6 @@ void tap_choice(OffscreenKiosk& kiosk, const std::string& id)
 // and tomorrow's cancelled chair gymnastics with the registrations it had.
 void seed_activities(OffscreenKiosk& kiosk)
 {
-    const CivilDate today{2026, 11, 24};
     const CivilDate tomorrow{2026, 11, 25};
     const Occurrence gymnastics = occurrence_titled(kiosk, today, "Tuolijumppa");
     register_earlier(kiosk, gymnastics, activity_regulars(12));
@@ -103,7 +100,7 @@ void open_staff_pad(OffscreenKiosk& kiosk)
 void open_staff_mode(OffscreenKiosk& kiosk)
 {
     open_staff_pad(kiosk);
-    type_staff_pin(kiosk, screenshot_staff_pin);
+    type_staff_pin(kiosk, test_staff_pin);
 }
 
 void back_to_first_page(OffscreenKiosk& kiosk)
@@ -394,7 +391,7 @@ void seed_records(OffscreenKiosk& kiosk)
 {
     seed_regulars(kiosk);
     seed_activities(kiosk);
-    set_staff_pin_earlier(kiosk, screenshot_staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
 }
 
 class ScreenshotTest : public ::testing::TestWithParam<Case> {};

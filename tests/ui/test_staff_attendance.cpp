@@ -11,15 +11,13 @@
 namespace olohuone::testing {
 namespace {
 
-constexpr CivilDate today{2026, 11, 24};
-constexpr const char* staff_pin = "2468";
 
 // Staff mode, "Osallistujat", and the activity titled `title`.
 void open_attendance_of(OffscreenKiosk& kiosk, const std::string& title)
 {
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.tap("staff/enter");
-    type_staff_pin(kiosk, staff_pin);
+    type_staff_pin(kiosk, test_staff_pin);
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home");
     tap(kiosk, "staff/attendance");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_activities");

@@ -12,14 +12,13 @@
 namespace olohuone::testing {
 namespace {
 
-constexpr const char* staff_pin = "2468";
 
 
 void open_staff_mode(OffscreenKiosk& kiosk)
 {
     kiosk.tap("staff/enter");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_pin");
-    type_staff_pin(kiosk, staff_pin);
+    type_staff_pin(kiosk, test_staff_pin);
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << kiosk.screen_text();
 }
 
@@ -69,7 +68,7 @@ TEST(StaffFlows, OnAPortraitScreenTheStaffButtonGivesWayToTheLargestText)
 TEST(StaffFlows, TheRightPinOpensStaffModeAndBackDoesNotLeadToThePadAgain)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     open_staff_mode(kiosk);
     EXPECT_TRUE(kiosk.shows_text("Kuka on paikalla"));
     EXPECT_TRUE(kiosk.shows_text("Synkronointi"));
@@ -88,7 +87,7 @@ TEST(StaffFlows, TheRightPinOpensStaffModeAndBackDoesNotLeadToThePadAgain)
 TEST(StaffFlows, TypedDigitsShowAsDotsAndAWrongPinIsSaidPlainly)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.tap("staff/enter");
     for (char digit : std::string("1357")) {
         kiosk.tap(std::string("pin/digit/") + digit);
@@ -112,7 +111,7 @@ TEST(StaffFlows, TypedDigitsShowAsDotsAndAWrongPinIsSaidPlainly)
 TEST(StaffFlows, ThreeWrongPinsShutThePadUntilTheTimeItShowsEvenForTheRightPin)
 {
     OffscreenKiosk kiosk; // 10.15.00
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.tap("staff/enter");
     for (int attempt = 0; attempt < 3; ++attempt)
         type_staff_pin(kiosk, "0000");
@@ -131,7 +130,7 @@ TEST(StaffFlows, ThreeWrongPinsShutThePadUntilTheTimeItShowsEvenForTheRightPin)
 
     kiosk.advance_ms(31'000);
     EXPECT_TRUE(kiosk.shows_text("Anna PIN-koodi."));
-    type_staff_pin(kiosk, staff_pin);
+    type_staff_pin(kiosk, test_staff_pin);
     EXPECT_EQ(kiosk.ui().screen_name(), "staff_home");
     EXPECT_EQ(wrong_tries(kiosk), 0) << "the right PIN clears the count";
 }
@@ -170,7 +169,7 @@ TEST(StaffFlows, TheTapThatOpensThePadDoesNotBounceOntoAKey)
 TEST(StaffFlows, AFourthWrongPinDoublesTheWait)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.tap("staff/enter");
     for (int attempt = 0; attempt < 3; ++attempt)
         type_staff_pin(kiosk, "0000");
@@ -191,7 +190,7 @@ TEST(StaffFlows, WithoutAPinThePadSaysHowOneIsSet)
 TEST(StaffFlows, WhoIsHereListsEveryoneSignedInByWholeNameWithGroupAndTime)
 {
     OffscreenKiosk kiosk; // 10.15
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     sign_in(kiosk, "Veikko Virtanen", "resident");
     kiosk.advance_ms(20 * 60'000); // 10.35
     sign_in(kiosk, "Aino Korhonen", "relative");
@@ -223,7 +222,7 @@ TEST(StaffFlows, WhoIsHereListsEveryoneSignedInByWholeNameWithGroupAndTime)
 TEST(StaffFlows, ALongListIsPagedAndEveryNameCanBeReached)
 {
     OffscreenKiosk kiosk; // a 7" panel
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     const std::vector<std::string> names = {"Aino Aalto", "Bertta Berg", "Cecilia Carlsson", "Daniel Dahl",
                                             "Eila Eskola", "Frans Forsman", "Greta Grönlund", "Hilkka Heino",
                                             "Ilmari Ikonen", "Jorma Jokinen", "Kaarina Koski", "Lauri Lehto",
@@ -254,7 +253,7 @@ TEST(StaffFlows, ALongListIsPagedAndEveryNameCanBeReached)
 TEST(StaffFlows, StaffModeClosesByItselfWhenLeftAlone)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     open_staff_mode(kiosk);
     EXPECT_TRUE(kiosk.shows_text("Sulkeutuu itsestään, kun näyttöön ei ole koskettu 2 minuuttiin."))
         << kiosk.screen_text();
@@ -272,7 +271,7 @@ TEST(StaffFlows, StaffModeClosesByItselfWhenLeftAlone)
 TEST(StaffFlows, AKioskWithoutAServerSaysSoAndCountsWhatItKeeps)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     sign_in(kiosk, "Aino Korhonen", "resident");
     sign_in(kiosk, "", "resident");
     open_staff_mode(kiosk);
@@ -286,7 +285,7 @@ TEST(StaffFlows, AKioskWithoutAServerSaysSoAndCountsWhatItKeeps)
 TEST(StaffFlows, AnUnreachableServerShowsItsProblemAndSyncNowIsOffered)
 {
     OffscreenKiosk kiosk;
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     sign_in(kiosk, "Aino Korhonen", "resident");
     kiosk.sync_with_unreachable_server();
     open_staff_mode(kiosk);

@@ -13,8 +13,6 @@
 namespace olohuone::testing {
 namespace {
 
-constexpr CivilDate today{2026, 11, 24};
-constexpr const char* staff_pin = "2468";
 
 void pick(OffscreenKiosk& kiosk, const std::string& text)
 {
@@ -25,9 +23,9 @@ void pick(OffscreenKiosk& kiosk, const std::string& text)
 
 void open_programme(OffscreenKiosk& kiosk)
 {
-    set_staff_pin_earlier(kiosk, staff_pin);
+    set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.tap("staff/enter");
-    type_staff_pin(kiosk, staff_pin);
+    type_staff_pin(kiosk, test_staff_pin);
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home");
     tap(kiosk, "staff/programme");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme") << kiosk.screen_text();

@@ -8,6 +8,7 @@
 #include "app_test_support.h"
 #include "core/clock.h"
 #include "support/test_paths.h"
+#include "support/instants.h"
 
 namespace olohuone::app {
 namespace {
@@ -18,7 +19,7 @@ using test::TempDir;
 using test::write_file;
 
 // 2026-11-24 08:15 UTC: a Tuesday morning in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 
 // A copy of the bundled content the test may break, and a state folder that must stay empty.
 struct ContentCopy {

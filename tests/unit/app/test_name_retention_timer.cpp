@@ -12,6 +12,7 @@
 #include "store/record_key.h"
 #include "store/store.h"
 #include "store/visit_log.h"
+#include "support/instants.h"
 
 namespace olohuone::app {
 namespace {
@@ -19,8 +20,7 @@ namespace {
 using test::fails_naming;
 using test::TempDir;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 constexpr UnixSeconds day = 24 * 3600;
 
 TEST(NameRetentionConfig, DefaultsAndKeysAreRead)

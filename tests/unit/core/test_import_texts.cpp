@@ -17,12 +17,7 @@ using test::window;
 // Mon 16 Nov – Tue 8 Dec 2026 in Helsinki.
 const ImportWindow texts_window = window(utc(2026, 11, 15, 22), utc(2026, 12, 7, 22));
 
-Occurrence only(const ImportedProgramme& programme, const std::string& uid)
-{
-    const auto found = with_uid(programme, uid);
-    EXPECT_EQ(found.size(), 1u) << uid;
-    return found.empty() ? Occurrence{} : found.front();
-}
+using test::only;
 
 TEST(ImportTexts, EscapedCommaAndSemicolonInSummaryAreShownPlain)
 {

@@ -23,12 +23,7 @@ using Starts = std::vector<UnixSeconds>;
 // 1 June 2026 00:00 EEST – 1 January 2027 00:00 EET.
 const ImportWindow rest_of_2026 = window(utc(2026, 5, 31, 21), utc(2026, 12, 31, 22));
 
-Occurrence only(const ImportedProgramme& programme, const std::string& uid)
-{
-    const auto found = with_uid(programme, uid);
-    EXPECT_EQ(found.size(), 1u) << uid;
-    return found.empty() ? Occurrence{} : found.front();
-}
+using test::only;
 
 TEST(AllDay, DateWithoutDtendLastsFromLocalMidnightToTheNextMidnight)
 {

@@ -70,6 +70,14 @@ inline std::vector<Occurrence> with_uid(const ImportedProgramme& programme, cons
     return found;
 }
 
+// The one occurrence with this UID; fails the test when there is not exactly one.
+inline Occurrence only(const ImportedProgramme& programme, const std::string& uid)
+{
+    const auto found = with_uid(programme, uid);
+    EXPECT_EQ(found.size(), 1u) << uid;
+    return found.empty() ? Occurrence{} : found.front();
+}
+
 inline std::vector<UnixSeconds> starts_of(const std::vector<Occurrence>& occurrences)
 {
     std::vector<UnixSeconds> starts;

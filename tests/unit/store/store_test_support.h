@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/occurrence.h"
+#include "core/visits.h"
 #include "store/sqlite.h"
 #include "support/temp_dir.h"
 
@@ -82,6 +83,12 @@ inline std::vector<std::string> keys_of(const std::vector<Occurrence>& occurrenc
     for (const Occurrence& occurrence : occurrences)
         keys.push_back(occurrence.key());
     return keys;
+}
+
+// A visitor by name, new to the kiosk (no id yet), without a marker.
+inline VisitorIdentity named(const std::string& name, const std::string& group = "resident")
+{
+    return {std::nullopt, name, group, ""};
 }
 
 } // namespace olohuone::test

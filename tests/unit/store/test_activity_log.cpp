@@ -13,6 +13,7 @@
 #include "store/record_key.h"
 #include "store/store.h"
 #include "store_test_support.h"
+#include "support/instants.h"
 
 namespace olohuone::store {
 namespace {
@@ -21,8 +22,7 @@ using test::TempDir;
 
 // Mon 23 Nov 2026 12:00 in Helsinki: the day before the activity.
 constexpr UnixSeconds monday_noon = 1795428000;
-// Tue 24 Nov 2026 10:00 in Helsinki.
-constexpr UnixSeconds tuesday_ten = 1795507200;
+using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 
 Occurrence gymnastics(std::optional<int> capacity = 3)
 {
@@ -36,10 +36,7 @@ Occurrence gymnastics(std::optional<int> capacity = 3)
     return activity;
 }
 
-VisitorIdentity named(const std::string& name, const std::string& group = "resident")
-{
-    return {std::nullopt, name, group, ""};
-}
+using test::named;
 
 class ActivityLogTest : public ::testing::Test {
 protected:

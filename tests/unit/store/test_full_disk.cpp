@@ -10,13 +10,14 @@
 #include "store/visit_log.h"
 #include "store_test_support.h"
 #include "support/small_filesystem.h"
+#include "support/instants.h"
 
 namespace olohuone::store {
 namespace {
 
 using test::SmallFilesystem;
 
-constexpr UnixSeconds tuesday_morning = 1795508100; // Tue 24 Nov 2026 10:15 in Helsinki
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 constexpr std::size_t filesystem_bytes = 2 * 1024 * 1024;
 
 SignInDraft named(int number)

@@ -18,14 +18,14 @@
 #include "store/store.h"
 #include "store/visit_log.h"
 #include "store_test_support.h"
+#include "support/instants.h"
 
 namespace olohuone::store {
 namespace {
 
 using test::TempDir;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 constexpr UnixSeconds hour = 3600;
 constexpr UnixSeconds day = 24 * hour;
 
@@ -44,7 +44,7 @@ Occurrence activity_at(const std::string& uid, UnixSeconds start)
     return activity;
 }
 
-VisitorIdentity named(const std::string& name) { return {std::nullopt, name, "resident", ""}; }
+using test::named;
 
 class NameRetentionTest : public ::testing::Test {
 protected:

@@ -9,13 +9,14 @@
 #include "store/store.h"
 #include "store/sync_state.h"
 #include "store_test_support.h"
+#include "support/instants.h"
 
 namespace olohuone::store {
 namespace {
 
 using test::TempDir;
 
-constexpr UnixSeconds tuesday_ten = 1795507200; // Tue 24 Nov 2026 10:00 in Helsinki
+using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 
 ProgrammeEdit moved_bingo(const std::string& key)
 {

@@ -9,14 +9,14 @@
 #include "store/store.h"
 #include "store/visit_log.h"
 #include "store_test_support.h"
+#include "support/instants.h"
 
 namespace olohuone::store {
 namespace {
 
 using test::TempDir;
 
-// Tue 24 Nov 2026 10:15 in Helsinki.
-constexpr UnixSeconds tuesday_morning = 1795508100;
+using olohuone::test::tuesday_morning; // Tue 24 Nov 2026 10:15 in Helsinki
 constexpr UnixSeconds minute = 60;
 
 const TimeZone& helsinki()
