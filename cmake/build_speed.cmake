@@ -1,5 +1,6 @@
-# Build speed: a compiler cache and a faster linker, each used when it is installed.
-# Neither changes what is built; docs/testing.md has the figures.
+# Build speed: a compiler cache and a faster linker, each used when it is installed,
+# unity builds and line-table debug information. None changes what the programs do;
+# docs/testing.md has the figures.
 
 # ccache. Paths under the source tree are hashed relative to it (CCACHE_BASEDIR) and the
 # working directory not at all (CCACHE_NOHASHDIR), so a new clone in another folder, the
@@ -11,7 +12,7 @@ if(OLOHUONE_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   find_program(OLOHUONE_CCACHE_PROGRAM ccache)
   if(OLOHUONE_CCACHE_PROGRAM)
     set(olohuone_launcher env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" CCACHE_NOHASHDIR=1
-      CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+      CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime
       "${OLOHUONE_CCACHE_PROGRAM}")
     set(CMAKE_C_COMPILER_LAUNCHER ${olohuone_launcher})
     set(CMAKE_CXX_COMPILER_LAUNCHER ${olohuone_launcher})
