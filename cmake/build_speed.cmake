@@ -27,6 +27,11 @@ endif()
 if(NOT DEFINED CMAKE_UNITY_BUILD)
   set(CMAKE_UNITY_BUILD ON)
 endif()
+# A batch includes its files by absolute path, so __FILE__ (in every gtest assertion)
+# would name the clone's folder and no test object would be found again from a clone
+# elsewhere. Relative to the tree it is the same in every clone, and a failing test
+# names tests/...; debug information keeps its full paths.
+add_compile_options("-fmacro-prefix-map=${PROJECT_SOURCE_DIR}/=")
 
 # The linker: lld links the test programs, with their debug information, several times
 # faster than GNU ld. A toolchain without it links as before.
