@@ -35,7 +35,7 @@ struct KioskConfig {
 
     // [visits]
     CivilTime closing_time{20, 0, 0}; // visits still open are signed out automatically
-    int thank_you_seconds = 6;        // "Kiitos, Aino!" stays this long
+    int thank_you_seconds = 10;       // "Kiitos, Aino!" stays this long
     // A visitor who stops in the middle of signing in is asked "Jatketaanko?" after this
     // long, and has answer_seconds to answer before what they typed is wiped.
     int ask_to_continue_after_seconds = 45;

@@ -13,6 +13,9 @@ namespace {
 constexpr std::string_view size_prefix = "size/";
 constexpr std::string_view language_prefix = "language/";
 constexpr const char* staff_entry_id = "staff/enter";
+// How long touches do nothing after a screen the visitor did not ask for: longer than a
+// tap that was already on its way, short enough not to be noticed as a pause.
+constexpr MonotonicMs unasked_change_guard_ms = 700;
 
 const char* size_id(TextSize size)
 {
@@ -210,6 +213,12 @@ const DrawList& KioskUi::frame()
 
 void KioskUi::pointer(const PointerEvent& event)
 {
+    if (m_clock.monotonic_ms() < m_touches_ignored_until_ms) {
+        if (!m_taps.pressed_target().empty())
+            m_dirty = true;
+        m_taps.cancel();
+        return;
+    }
     m_last_input_ms = m_clock.monotonic_ms();
     m_at_home = false;
     const std::string before = m_taps.pressed_target();
@@ -261,11 +270,10 @@ void KioskUi::apply(ScreenAction action)
         m_stack.push_back(std::move(action.next));
         break;
     case ScreenAction::Kind::Home:
-        reset_to_home();
+        go_home();
         break;
     case ScreenAction::Kind::Finish:
-        // The flow's screens (and what was typed in them) go now; the thank-you keeps
-        // the visitor's language and text size until it closes.
+        // The flow's screens (and what was typed in them) go now.
         m_stack.clear();
         m_stack.push_back(std::make_unique<TodayScreen>());
         m_stack.push_back(std::move(action.next));
@@ -280,15 +288,26 @@ void KioskUi::apply(ScreenAction action)
     m_dirty = true;
 }
 
-void KioskUi::reset_to_home()
+void KioskUi::go_home()
 {
     m_stack.clear();
     m_stack.push_back(std::make_unique<TodayScreen>());
+    m_taps.cancel();
+    m_dirty = true;
+}
+
+void KioskUi::reset_to_home()
+{
+    go_home();
     m_language = m_settings.default_language;
     m_text_size = m_settings.default_text_size;
-    m_taps.cancel();
     m_at_home = true;
-    m_dirty = true;
+}
+
+void KioskUi::ignore_touches_after_unasked_change()
+{
+    m_taps.cancel();
+    m_touches_ignored_until_ms = m_clock.monotonic_ms() + unasked_change_guard_ms;
 }
 
 std::optional<MonotonicMs> KioskUi::next_deadline_ms() const
@@ -307,15 +326,19 @@ void KioskUi::tick()
 {
     const MonotonicMs now_ms = m_clock.monotonic_ms();
     if (const auto deadline = next_deadline_ms(); deadline && now_ms >= *deadline) {
-        if (m_stack.back()->holds_personal_data() && !m_stack.back()->closes_after_ms()) {
+        const Screen& top = *m_stack.back();
+        if (top.holds_personal_data() && !top.closes_after_ms()) {
             // Asked, not wiped: the visitor may only be reading or looking for a letter.
             m_stack.push_back(std::make_unique<ContinueScreen>(m_settings.answer_ms));
-            m_taps.cancel();
             m_last_input_ms = now_ms;
             m_dirty = true;
+        } else if (top.closes_after_ms()) {
+            // A thank-you closing ends the flow; the visitor's choices wait for the idle reset.
+            go_home();
         } else {
             reset_to_home();
         }
+        ignore_touches_after_unasked_change();
     }
     const UnixSeconds minute = m_clock.now() / 60;
     if (minute != m_shown_minute)

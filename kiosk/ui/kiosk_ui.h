@@ -24,7 +24,7 @@ struct KioskUiSettings {
     MonotonicMs idle_timeout_ms = 90'000;
     int days_ahead = 6;
     std::string content_dir;
-    MonotonicMs thank_you_ms = 6'000;
+    MonotonicMs thank_you_ms = 10'000;
     // A visitor who stops half-way through signing in is asked "Jatketaanko?" after
     // this long, and has answer_ms to answer before the half-entered data is wiped.
     MonotonicMs ask_to_continue_after_ms = 45'000;
@@ -63,7 +63,14 @@ private:
     std::vector<ControlGroup> shared_controls(const Catalog& catalog) const;
     void handle_tap(const std::string& id);
     void apply(ScreenAction action);
+    // The end of a flow: Today again, in the visitor's language and text size.
+    void go_home();
+    // The idle reset: Today in the kiosk's own language and text size.
     void reset_to_home();
+    // A screen the visitor did not ask for has come (a thank-you closing, the idle reset,
+    // the question): the finger that was down and touches for a moment after do nothing,
+    // so a tap meant for the old screen cannot land on the new one.
+    void ignore_touches_after_unasked_change();
     // When the top screen's own timer runs out (a thank-you, the question), when the
     // visitor is asked whether to continue, and when an idle screen goes home.
     std::optional<MonotonicMs> next_deadline_ms() const;
@@ -92,6 +99,7 @@ private:
     UnixSeconds m_closing_checked_minute = -1;
     MonotonicMs m_built_ms = 0; // when the frame was last built, for screens that refresh
     MonotonicMs m_last_input_ms;
+    MonotonicMs m_touches_ignored_until_ms = 0;
     bool m_at_home = true;
 };
 

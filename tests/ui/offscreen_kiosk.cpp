@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <unistd.h>
 
@@ -142,11 +143,15 @@ void OffscreenKiosk::tap_shakily(const std::string& id, int times)
     }
 }
 
-void OffscreenKiosk::type(const std::string& text)
+void OffscreenKiosk::type(const std::string& text, std::int64_t ms_per_key)
 {
+    constexpr std::int64_t press_ms = 100;
     for (const std::string& character : utf8_characters(fold_name(text))) {
-        tap(ui::key_id_for(character));
-        advance_ms(500);
+        const ui::Point at = center_of(ui::key_id_for(character));
+        touch_down(at);
+        m_clock.advance_ms(press_ms);
+        touch_up(at);
+        advance_ms(ms_per_key - press_ms);
     }
 }
 
@@ -184,8 +189,16 @@ void OffscreenKiosk::sync_with(sync::SyncSettings settings)
 
 void OffscreenKiosk::advance_ms(std::int64_t ms)
 {
-    m_clock.advance_ms(ms);
-    m_loop->pump();
+    // As the real loop does: it wakes when the screen has something due (a thank-you
+    // closing, the idle reset, the next minute), so what happens then happens on time.
+    if (ms <= 0)
+        m_loop->pump();
+    while (ms > 0) {
+        const std::int64_t step = std::clamp<std::int64_t>(m_ui->wait_budget_ms(), 1, ms);
+        m_clock.advance_ms(step);
+        m_loop->pump();
+        ms -= step;
+    }
 }
 
 std::string OffscreenKiosk::target_showing(const std::string& needle, const std::string& id_prefix)

@@ -47,9 +47,10 @@ public:
     // Touches the centre of the target with this id, as a finger would, and lets the
     // loop handle it. Fails the test if no such target is on screen.
     void tap(const std::string& id);
-    // Types `text` on the on-screen keyboard, key by key, at a senior's pace (the
-    // tremor guard ignores a second tap on the same key within 400 ms).
-    void type(const std::string& text);
+    // Types `text` on the on-screen keyboard, a key every `ms_per_key` (a 100 ms press,
+    // then the finger up until the next key): 300 ms is a steady typist's pace, which
+    // the tremor guard must not take for bounces.
+    void type(const std::string& text, std::int64_t ms_per_key = 300);
     // A shaky hand: `times` quick touches on the same target, 60 ms apart.
     void tap_shakily(const std::string& id, int times);
     // Touches at layout positions, landing where they are shown on the glass.
@@ -69,6 +70,9 @@ public:
     void sync_with(sync::SyncSettings settings);
     // Moves virtual time on and lets the loop do what is due.
     void advance_ms(std::int64_t ms);
+    // The moment a person takes after a screen that came by itself (a thank-you closing,
+    // the idle reset, "Jatketaanko?"): the kiosk ignores touches for 0.7 s after one.
+    void pause_after_unasked_change() { advance_ms(1000); }
 
     const ui::DrawList& frame() { return m_ui->frame(); }
     bool has_target(const std::string& id) { return frame().find_target(id) != nullptr; }

@@ -166,6 +166,7 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
             kiosk.advance_ms(kiosk.services().config().ask_to_continue_after_seconds * 1000LL);
             ASSERT_EQ(kiosk.ui().screen_name(), "continue") << where;
             expect_readable(kiosk, where + " continue");
+            kiosk.pause_after_unasked_change();
             tap(kiosk, "continue/yes");
             tap(kiosk, "confirm/yes");
             ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;

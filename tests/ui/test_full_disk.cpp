@@ -97,7 +97,9 @@ TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceRetur
     EXPECT_TRUE(kiosk.shows_text("Inloggningen är inte i bruk just nu")) << kiosk.screen_text();
     tap(kiosk, "visit/sign_in");
     EXPECT_TRUE(kiosk.shows_text("Det går inte att spara just nu.")) << kiosk.screen_text();
-    tap(kiosk, "storage_full/close"); // home, in the default language again
+    tap(kiosk, "storage_full/close"); // home, still in Swedish until the idle reset
+    EXPECT_TRUE(kiosk.shows_text("Inloggningen är inte i bruk just nu")) << kiosk.screen_text();
+    tap(kiosk, "language/fi"); // and a Finnish visitor comes
 
     // Space returns; nobody touches anything and the kiosk notices by itself.
     disk.free_space();

@@ -264,6 +264,7 @@ TEST(StaffFlows, StaffModeClosesByItselfWhenLeftAlone)
     kiosk.advance_ms(1'000);
     EXPECT_EQ(kiosk.ui().screen_name(), "today");
     // Coming back needs the PIN again.
+    kiosk.pause_after_unasked_change();
     kiosk.tap("staff/enter");
     EXPECT_EQ(kiosk.ui().screen_name(), "staff_pin");
 }

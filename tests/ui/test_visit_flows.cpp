@@ -6,6 +6,7 @@
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
 #include "core/visitor_name.h"
+#include "ui/screens/keyboard.h"
 
 namespace olohuone::testing {
 namespace {
@@ -80,6 +81,51 @@ TEST(VisitFlows, ANewVisitorTypesTheirNameAndIsThankedAfterTheRecordIsStored)
     EXPECT_EQ(kiosk.ui().screen_name(), "today");
 }
 
+TEST(VisitFlows, AThankYouClosingByItselfLetsNoLateTapThroughAndKeepsTheVisitorsChoices)
+{
+    OffscreenKiosk kiosk;
+    kiosk.tap("language/sv");
+    kiosk.advance_ms(600);
+    kiosk.tap("size/extra_large");
+    kiosk.advance_ms(600);
+    start_sign_in(kiosk, "resident");
+    kiosk.type("lars");
+    kiosk.tap("name/done");
+    confirm(kiosk);
+    ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
+    EXPECT_EQ(kiosk.services().config().thank_you_seconds, 10) << "the thank-you stays 10 s by default";
+
+    // A finger resting on "Klar" while the thank-you closes, lifted after: it must not
+    // press what Today has in that place.
+    const ui::Point late = kiosk.center_of("thanks/close");
+    kiosk.advance_ms(600);
+    kiosk.touch_down(late);
+    kiosk.advance_ms(kiosk.services().config().thank_you_seconds * 1000LL);
+    ASSERT_EQ(kiosk.ui().screen_name(), "today");
+    ASSERT_NE(kiosk.frame().target_at(late), nullptr) << "Today has a control where \"Klar\" was";
+    kiosk.touch_up(late);
+    EXPECT_EQ(kiosk.ui().screen_name(), "today") << "the touch began on the thank-you";
+    // A second try right after the change is still ignored; a moment later taps work.
+    kiosk.advance_ms(100);
+    kiosk.touch_down(late);
+    kiosk.advance_ms(100);
+    kiosk.touch_up(late);
+    EXPECT_EQ(kiosk.ui().screen_name(), "today") << "a touch within 0.7 s of a change nobody asked for";
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit WHERE signed_out_at IS NULL"), 1);
+
+    // The visitor's Swedish and largest text stay until the idle reset.
+    EXPECT_EQ(kiosk.ui().language(), "sv");
+    EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::ExtraLarge);
+    kiosk.advance_ms(600);
+    kiosk.tap("visit/sign_in");
+    EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_group") << "taps work again after the moment";
+    EXPECT_TRUE(kiosk.shows_text("Vem är du?"));
+    kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL);
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+    EXPECT_EQ(kiosk.ui().language(), "fi");
+    EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::Normal);
+}
+
 TEST(VisitFlows, AShakyDoubleTapOnConfirmMakesOneRecord)
 {
     OffscreenKiosk kiosk;
@@ -92,6 +138,28 @@ TEST(VisitFlows, AShakyDoubleTapOnConfirmMakesOneRecord)
     EXPECT_EQ(kiosk.ui().screen_name(), "thanks");
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 1);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), 1);
+}
+
+TEST(VisitFlows, TypingAtASteadyPaceKeepsDoubleLettersWhileABounceIsDropped)
+{
+    OffscreenKiosk kiosk;
+    start_sign_in(kiosk, "resident");
+    kiosk.type("liisa kalle", 300);
+    EXPECT_TRUE(kiosk.shows_text("Liisa Kalle")) << kiosk.screen_text();
+    kiosk.type(" äänekoski", 300);
+    // A shaky finger: three touches 60 ms apart on one key are one letter, and on the
+    // erase key one erased letter. (The field shows the end of a long name.)
+    kiosk.tap_shakily(ui::key_id_for("i"), 3);
+    EXPECT_TRUE(kiosk.shows_text("Äänekoskii")) << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("Äänekoskiii")) << kiosk.screen_text();
+    kiosk.advance_ms(300);
+    kiosk.tap_shakily(ui::key_id_for(""), 3);
+    EXPECT_TRUE(kiosk.shows_text("Äänekoski")) << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("Äänekoskii")) << kiosk.screen_text();
+    kiosk.advance_ms(300);
+    kiosk.tap("name/done");
+    confirm(kiosk);
+    EXPECT_EQ(text_of(kiosk, "SELECT name FROM visitor"), "Liisa Kalle Äänekoski");
 }
 
 TEST(VisitFlows, AReturningVisitorPicksThemselvesFromTheSuggestions)
@@ -160,6 +228,7 @@ TEST(VisitFlows, ANamesakeOfARegularPicksAMarkerAndIsToldApartByIt)
 
     // Next time both are offered, and the screen tells them apart without their names.
     kiosk.advance_ms(kiosk.services().config().thank_you_seconds * 1000LL);
+    kiosk.pause_after_unasked_change();
     start_sign_in(kiosk, "resident");
     kiosk.type("aino");
     EXPECT_EQ(kiosk.targets_starting("name/visitor/").size(), 2u);
@@ -231,6 +300,7 @@ TEST(VisitFlows, AnAnonymousCountOrSignOutThatCannotBeStoredSaysSo)
     kiosk.advance_ms(kiosk.services().config().ask_to_continue_after_seconds * 1000LL); // asked to go on
     kiosk.advance_ms(kiosk.services().config().answer_seconds * 1000LL);       // no answer: home
     ASSERT_EQ(kiosk.ui().screen_name(), "today");
+    kiosk.pause_after_unasked_change();
     kiosk.tap("visit/sign_out");
     kiosk.advance_ms(600);
     kiosk.tap(kiosk.target_showing("Lars Å.", "choice/"));
@@ -263,6 +333,7 @@ TEST(VisitFlows, AVisitorSignsOutByPickingTheirShortNameFromTodaysList)
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'visit.sign_out'"), 1);
 
     kiosk.advance_ms(kiosk.services().config().thank_you_seconds * 1000LL);
+    kiosk.pause_after_unasked_change();
     kiosk.tap("visit/sign_out");
     EXPECT_FALSE(kiosk.shows_text("Lars Å."));
     EXPECT_TRUE(kiosk.shows_text("Aino K."));
@@ -303,6 +374,8 @@ TEST(VisitFlows, AVisitorWhoStopsIsAskedBeforeTheirTypingIsWiped)
     ASSERT_EQ(kiosk.ui().screen_name(), "continue");
     EXPECT_TRUE(kiosk.shows_text("Jatketaanko?"));
     EXPECT_FALSE(kiosk.shows_text("Marj")) << "the question covers what was typed";
+    kiosk.tap("continue/no");
+    EXPECT_EQ(kiosk.ui().screen_name(), "continue") << "a tap as the question appears was meant for the name";
 
     // Twenty seconds to answer at the least; one tap goes back to the name as it was.
     kiosk.advance_ms(20'000);
@@ -316,7 +389,7 @@ TEST(VisitFlows, AVisitorWhoStopsIsAskedBeforeTheirTypingIsWiped)
     ASSERT_EQ(kiosk.ui().screen_name(), "continue");
     kiosk.advance_ms(answer);
     EXPECT_EQ(kiosk.ui().screen_name(), "today");
-    kiosk.advance_ms(600);
+    kiosk.pause_after_unasked_change();
     start_sign_in(kiosk, "relative");
     EXPECT_FALSE(kiosk.shows_text("Marj"));
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit"), 0);

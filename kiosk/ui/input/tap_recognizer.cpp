@@ -8,6 +8,7 @@ std::optional<std::string> TapRecognizer::handle(const PointerEvent& event, cons
     case PointerPhase::Down: {
         m_down = true;
         m_down_at = event.position;
+        m_down_time = now;
         const TouchTarget* target = targets.target_at(event.position);
         m_pressed = target ? target->id : std::string{};
         m_pressed_repeats = target != nullptr && target->repeat == TapRepeat::Allowed;
@@ -27,20 +28,25 @@ std::optional<std::string> TapRecognizer::handle(const PointerEvent& event, cons
     if (!m_down)
         return std::nullopt;
     m_down = false;
+    const MonotonicMs previous_release = m_last_release_time;
+    m_last_release_time = now;
     std::string tapped = std::move(m_pressed);
     m_pressed.clear();
     if (tapped.empty() || distance(event.position, m_down_at) > m_settings.slop_px)
         return std::nullopt;
 
-    const bool repeat = m_last_tap_at && now - m_last_tap_time < m_settings.repeat_guard_ms
-        && (tapped == m_last_tap_target || distance(*m_last_tap_at, m_down_at) <= m_settings.slop_px);
-    // A key that may be typed twice counts again, but only the same key on the same
-    // screen: a tap that opened the pad at this spot is still a bounce.
-    const bool typed_twice = m_pressed_repeats && tapped == m_last_tap_target;
-    if (repeat && !typed_twice)
+    const bool same_place =
+        m_last_tap_at && (tapped == m_last_tap_target || distance(*m_last_tap_at, m_down_at) <= m_settings.slop_px);
+    // From one typed key to the next only a bounce is dropped; a tap that opened the
+    // pad at this spot is still guarded like any other button.
+    const bool typing = m_pressed_repeats && m_last_tap_typed;
+    const bool dropped = typing ? same_place && m_down_time - previous_release < m_settings.bounce_ms
+                                : same_place && now - m_last_tap_time < m_settings.repeat_guard_ms;
+    if (dropped)
         return std::nullopt;
     m_last_tap_at = m_down_at;
     m_last_tap_target = tapped;
+    m_last_tap_typed = m_pressed_repeats;
     m_last_tap_time = now;
     return tapped;
 }

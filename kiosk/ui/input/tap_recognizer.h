@@ -2,8 +2,11 @@
 // Turns presses into taps the way a shaky hand needs: a tap fires on release, if the
 // finger stayed within a slop radius; the target is chosen where the finger came down;
 // and a second tap on the same control or the same spot soon after the first (a
-// tremor's double tap) is ignored, even if the first tap opened another screen there;
-// a target that is typed on (the PIN pad's digits) may let it count.
+// tremor's double tap) is ignored, even if the first tap opened another screen there.
+// Between keys that are typed on, only a bounce is ignored: a touch that comes down on
+// the same key within bounce_ms of the last one's release. Typing at a steady 300 ms a
+// key keeps the double letters of "Liisa" and "Äänekoski", while a shaking finger's
+// burst of touches, each within bounce_ms of the last, types one letter.
 #include <optional>
 #include <string>
 
@@ -16,6 +19,7 @@ namespace olohuone::ui {
 struct TapSettings {
     int slop_px = 40;
     MonotonicMs repeat_guard_ms = 400;
+    MonotonicMs bounce_ms = 120;
 };
 
 class TapRecognizer {
@@ -34,11 +38,14 @@ private:
     TapSettings m_settings;
     bool m_down = false;
     Point m_down_at;
+    MonotonicMs m_down_time = 0;
     std::string m_pressed;
     bool m_pressed_repeats = false; // the pressed target lets a quick second tap count
     std::optional<Point> m_last_tap_at;
     std::string m_last_tap_target;
-    MonotonicMs m_last_tap_time = 0;
+    bool m_last_tap_typed = false;
+    MonotonicMs m_last_tap_time = 0;     // its release
+    MonotonicMs m_last_release_time = 0; // of any touch, a dropped one too
 };
 
 } // namespace olohuone::ui

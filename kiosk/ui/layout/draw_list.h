@@ -52,7 +52,9 @@ struct DrawCommand {
 // A touch target: what is drawn, and the larger area that still counts as a touch on it
 // (older adults' touches land some millimetres off centre).
 // Whether a quick second tap on a target counts. Guarded: no, it is taken for a
-// tremor's bounce. Allowed: a key typed twice on purpose (the PIN pad's digits).
+// tremor's bounce. Allowed: a key that is typed on (the name keyboard, the PIN pad's
+// digits), where "Liisa" needs the same key twice in quick succession; only a bounce,
+// a touch coming down again right after the release, is dropped there.
 enum class TapRepeat { Guarded, Allowed };
 
 struct TouchTarget {

@@ -81,7 +81,12 @@ private:
 };
 
 // A title and lines of text from the top of `area`, wrapped; returns the height used.
-int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context);
+// last_resort: when even the normal size does not fit, whether the title may shrink to
+// the size of the text (a thank-you, whose one button must keep its size) or the message
+// is drawn at the normal size regardless (a question whose answers page).
+enum class MessageFit { NormalSize, TitleAsText };
+int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context,
+                MessageFit last_resort = MessageFit::NormalSize);
 
 // The "◀ Takaisin" group every flow screen has in its panel.
 ControlGroup back_group(const ScreenContext& context, const std::string& id);

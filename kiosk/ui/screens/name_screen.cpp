@@ -241,6 +241,7 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
         spec.min_label_px = key.insert == " " ? 0 : letter_px;
         spec.hit_margin_px = hit_margin;
         spec.padding_mm = 0.4; // a key holds one big letter
+        spec.repeat = TapRepeat::Allowed; // "Liisa": the same key twice, quickly
         add_button(list, spec, key.rect, context.tools());
     }
 }
