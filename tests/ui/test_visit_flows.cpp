@@ -343,7 +343,7 @@ TEST(VisitFlows, NobodySignedInSaysSoKindly)
 {
     OffscreenKiosk kiosk;
     kiosk.tap("visit/sign_out");
-    EXPECT_TRUE(kiosk.shows_text("Kukaan ei ole kirjautunut sisään tänään."));
+    EXPECT_TRUE(kiosk.shows_text("Kukaan ei ole nyt kirjautuneena sisään.")) << kiosk.screen_text();
 }
 
 TEST(VisitFlows, AtClosingTimeEveryoneStillInIsSignedOutAutomatically)
@@ -360,7 +360,7 @@ TEST(VisitFlows, AtClosingTimeEveryoneStillInIsSignedOutAutomatically)
     const UnixSeconds closing = kiosk.services().zone().to_instant({{2026, 11, 24}, {20, 0, 0}});
     EXPECT_EQ(count(kiosk, "SELECT max(signed_out_at) FROM visit"), closing);
     kiosk.tap("visit/sign_out");
-    EXPECT_TRUE(kiosk.shows_text("Kukaan ei ole kirjautunut sisään tänään."));
+    EXPECT_TRUE(kiosk.shows_text("Kukaan ei ole nyt kirjautuneena sisään.")) << kiosk.screen_text();
 }
 
 TEST(VisitFlows, AVisitorWhoStopsIsAskedBeforeTheirTypingIsWiped)
