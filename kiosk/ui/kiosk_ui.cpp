@@ -213,12 +213,8 @@ const DrawList& KioskUi::frame()
 
 void KioskUi::pointer(const PointerEvent& event)
 {
-    if (m_clock.monotonic_ms() < m_touches_ignored_until_ms) {
-        if (!m_taps.pressed_target().empty())
-            m_dirty = true;
-        m_taps.cancel();
-        return;
-    }
+    if (m_clock.monotonic_ms() < m_touches_ignored_until_ms)
+        return; // the recognizer was cancelled when the window began
     m_last_input_ms = m_clock.monotonic_ms();
     m_at_home = false;
     const std::string before = m_taps.pressed_target();

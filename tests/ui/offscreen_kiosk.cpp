@@ -14,6 +14,8 @@
 namespace olohuone::testing {
 namespace {
 
+constexpr std::int64_t tap_press_ms = 120; // how long tap() holds a finger down
+
 // Drawn text with its no-break spaces (which bind "5 / 10") read as spaces.
 std::string as_read(std::string text)
 {
@@ -129,7 +131,7 @@ void OffscreenKiosk::tap(const std::string& id)
 {
     const ui::Point at = center_of(id);
     touch_down(at);
-    m_clock.advance_ms(120);
+    m_clock.advance_ms(tap_press_ms);
     touch_up(at);
 }
 
@@ -145,13 +147,9 @@ void OffscreenKiosk::tap_shakily(const std::string& id, int times)
 
 void OffscreenKiosk::type(const std::string& text, std::int64_t ms_per_key)
 {
-    constexpr std::int64_t press_ms = 100;
     for (const std::string& character : utf8_characters(fold_name(text))) {
-        const ui::Point at = center_of(ui::key_id_for(character));
-        touch_down(at);
-        m_clock.advance_ms(press_ms);
-        touch_up(at);
-        advance_ms(ms_per_key - press_ms);
+        tap(ui::key_id_for(character));
+        advance_ms(ms_per_key - tap_press_ms);
     }
 }
 

@@ -47,9 +47,8 @@ public:
     // Touches the centre of the target with this id, as a finger would, and lets the
     // loop handle it. Fails the test if no such target is on screen.
     void tap(const std::string& id);
-    // Types `text` on the on-screen keyboard, a key every `ms_per_key` (a 100 ms press,
-    // then the finger up until the next key): 300 ms is a steady typist's pace, which
-    // the tremor guard must not take for bounces.
+    // Types `text` on the on-screen keyboard, a tap every `ms_per_key`: 300 ms is a
+    // steady typist's pace, which the tremor guard must not take for bounces.
     void type(const std::string& text, std::int64_t ms_per_key = 300);
     // A shaky hand: `times` quick touches on the same target, 60 ms apart.
     void tap_shakily(const std::string& id, int times);

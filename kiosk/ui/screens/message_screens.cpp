@@ -40,7 +40,8 @@ int add_answer_buttons(DrawList& list, const ButtonSpec& first, const ButtonSpec
 
 } // namespace
 
-int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context, MessageFit last_resort)
+int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context,
+                std::optional<int> title_shrinks_beyond_h)
 {
     const Metrics& metrics = context.metrics;
     const auto lay_out = [&](DrawList* target, int title_px, int line_px) {
@@ -57,21 +58,24 @@ int add_message(DrawList& list, const Message& message, Rect area, const ScreenC
         return y - area.y;
     };
     // At the visitor's text size if it fits, else growing more slowly, else at the
-    // normal size, else (if allowed) with the title no bigger than the text: a 7" panel
-    // at the largest size has room for the question and its button, not for both at full
-    // size, and a long English or Swedish thank-you needs the last step even at normal.
+    // normal size: a 7" panel at the largest size has room for the question and its
+    // button, not for both at full size. A long English or Swedish thank-you may not fit
+    // even at the normal size.
     const std::pair<int, int> sizes_to_try[] = {
         {metrics.text_px(sizes::detail_title_pt), metrics.text_px(sizes::body_pt)},
         {metrics.damped_text_px(sizes::detail_title_pt), metrics.damped_text_px(sizes::body_pt)},
         {metrics.pt(sizes::detail_title_pt), metrics.pt(sizes::body_pt)},
-        {metrics.pt(sizes::body_pt), metrics.pt(sizes::body_pt)},
     };
-    const std::size_t last = std::size(sizes_to_try) - (last_resort == MessageFit::TitleAsText ? 1 : 2);
-    for (std::size_t i = 0;; ++i) {
-        const auto [title_px, line_px] = sizes_to_try[i];
-        if (i == last || lay_out(nullptr, title_px, line_px) <= area.h)
+    int height = 0;
+    for (const auto& [title_px, line_px] : sizes_to_try) {
+        height = lay_out(nullptr, title_px, line_px);
+        if (height <= area.h)
             return lay_out(&list, title_px, line_px);
     }
+    const auto [title_px, line_px] = sizes_to_try[2];
+    if (title_shrinks_beyond_h && height > *title_shrinks_beyond_h)
+        return lay_out(&list, line_px, line_px);
+    return lay_out(&list, title_px, line_px);
 }
 
 ControlGroup back_group(const ScreenContext& context, const std::string& id)
@@ -138,13 +142,8 @@ void ThanksScreen::build(const ScreenContext& context, Rect area, DrawList& list
     // The message gives way (to smaller text) before "Valmis" does, and its title shrinks
     // to the size of the text only where "Valmis" would otherwise be below a touch
     // target's least height.
-    const Rect words{area.x, area.y, area.w, area.h - answer_height(context) - gap};
-    DrawList measured;
-    const int at_normal_size = add_message(measured, message, words, context);
-    const bool button_keeps_its_size =
-        area.h - at_normal_size - gap >= context.metrics.mm(sizes::min_target_mm);
-    const int used = add_message(list, message, words, context,
-                                 button_keeps_its_size ? MessageFit::NormalSize : MessageFit::TitleAsText);
+    const int used = add_message(list, message, {area.x, area.y, area.w, area.h - answer_height(context) - gap},
+                                 context, area.h - gap - context.metrics.mm(sizes::min_target_mm));
     ButtonSpec close{"thanks/close", context.catalog.text("visit.close"), ButtonStyle::Primary,
                      sizes::button_pt * 1.2};
     close.answer = true;

@@ -2,6 +2,7 @@
 // Screens that say one thing and wait for one tap: a question with a big "yes", the
 // thank-you after a record, and "Jatketaanko?" when a visitor stops half-way.
 #include <functional>
+#include <optional>
 
 #include "ui/screens/screen.h"
 
@@ -81,12 +82,11 @@ private:
 };
 
 // A title and lines of text from the top of `area`, wrapped; returns the height used.
-// last_resort: when even the normal size does not fit, whether the title may shrink to
-// the size of the text (a thank-you, whose one button must keep its size) or the message
-// is drawn at the normal size regardless (a question whose answers page).
-enum class MessageFit { NormalSize, TitleAsText };
+// A message too long for `area` even at the normal size is drawn at it regardless,
+// unless it would then be taller than `title_shrinks_beyond_h`: then its title is no
+// bigger than its text (a thank-you, whose one button must keep a touch target's size).
 int add_message(DrawList& list, const Message& message, Rect area, const ScreenContext& context,
-                MessageFit last_resort = MessageFit::NormalSize);
+                std::optional<int> title_shrinks_beyond_h = std::nullopt);
 
 // The "◀ Takaisin" group every flow screen has in its panel.
 ControlGroup back_group(const ScreenContext& context, const std::string& id);
