@@ -1,34 +1,20 @@
 #include "ui/kiosk_ui.h"
 
+#include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/control_panel.h"
 #include "ui/screens/header.h"
 #include "ui/screens/message_screens.h"
+#include "ui/screens/settings_screen.h"
 #include "ui/screens/staff/pin_pad_screen.h"
 #include "ui/screens/today_screen.h"
 
 namespace olohuone::ui {
 namespace {
 
-constexpr std::string_view size_prefix = "size/";
-constexpr std::string_view language_prefix = "language/";
-constexpr const char* staff_entry_id = "staff/enter";
 // How long touches do nothing after a screen the visitor did not ask for: longer than a
 // tap that was already on its way, short enough not to be noticed as a pause.
 constexpr MonotonicMs unasked_change_guard_ms = 700;
-
-const char* size_id(TextSize size)
-{
-    switch (size) {
-    case TextSize::Normal:
-        return "size/normal";
-    case TextSize::Large:
-        return "size/large";
-    case TextSize::ExtraLarge:
-        return "size/extra_large";
-    }
-    return "size/normal";
-}
 
 } // namespace
 
@@ -76,17 +62,22 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_data.storage != nullptr && m_data.storage->full()};
 }
 
-std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog) const
+std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog, bool behind_one_button) const
 {
+    if (behind_one_button) {
+        // A 7" panel, or a column at large text, has no room for six buttons the visitor
+        // sets once: one, plainly labelled, leads to them (and to "Henkilökunta").
+        ControlGroup settings;
+        settings.buttons.push_back({settings_open_id, catalog.text("settings.open"), ButtonStyle::Unselected});
+        settings.min_button_mm = 24.0;
+        return {settings};
+    }
     ControlGroup sizes_group;
-    // A 7" panel has no line to spare for the caption; three growing "A"s still say
-    // what they do.
-    if (!small_screen())
-        sizes_group.caption = catalog.text("size.label");
+    sizes_group.caption = catalog.text("size.label");
     // Three "A"s of growing size: the sign for text size people know from web pages.
     const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
     for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge}) {
-        sizes_group.buttons.push_back({size_id(size), "A",
+        sizes_group.buttons.push_back({text_size_id(size), "A",
                                        size == m_text_size ? ButtonStyle::Selected : ButtonStyle::Unselected,
                                        label_points[static_cast<int>(size)]});
     }
@@ -120,7 +111,8 @@ bool KioskUi::small_screen() const { return short_screen() || m_width * 25.4 / m
 
 Metrics KioskUi::current_metrics() const
 {
-    return Metrics(m_settings.dpi, m_text_size, small_screen() ? SizeSteps::Compact : SizeSteps::Full);
+    return Metrics(m_settings.dpi, m_text_size, small_screen() ? SizeSteps::Compact : SizeSteps::Full,
+                   m_stack.back()->read_by_staff() ? Readers::Staff : Readers::Visitors);
 }
 
 void KioskUi::rebuild()
@@ -133,10 +125,11 @@ void KioskUi::rebuild()
     Screen& screen = *m_stack.back();
     screen.begin_frame(ctx);
 
+    bool settings_behind_one_button = small_screen();
     const auto all_controls = [&] {
         std::vector<ControlGroup> groups = screen.controls(ctx);
         if (screen.shows_shared_controls(ctx))
-            for (ControlGroup& group : shared_controls(catalog))
+            for (ControlGroup& group : shared_controls(catalog, settings_behind_one_button))
                 groups.push_back(std::move(group));
         return groups;
     };
@@ -167,6 +160,21 @@ void KioskUi::rebuild()
         main.w = inner.w - column_width - panel_gap;
         panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
         shape = PanelShape::Column;
+        settings_behind_one_button = build_control_panel(all_controls(), ctx, panel, nullptr, shape) > panel.h;
+    } else if (landscape && m_text_size != TextSize::Normal && screen.panel_beside_when_short()) {
+        // A 7" panel at large text: labels that need two lines would take a bar of two
+        // rows from the programme. A column of one button per row keeps its full height.
+        // Wide enough for the longest word of any label at the visitor's text size.
+        int widest_word = 0;
+        const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
+        for (const ControlGroup& group : all_controls())
+            for (const ButtonSpec& button : group.buttons)
+                widest_word = std::max(widest_word, widest_word_width(button.label, floor_font, m_measurer));
+        const int column_width =
+            std::clamp(widest_word + 2 * metrics.mm(2.0), inner.w * 3 / 10, inner.w * 4 / 10);
+        main.w = inner.w - column_width - panel_gap;
+        panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
+        shape = PanelShape::Stack;
     } else {
         shape = landscape || small_screen() ? PanelShape::Bar : PanelShape::RoomyBar;
         const int panel_height = build_control_panel(all_controls(), ctx, inner, nullptr, shape);
@@ -185,7 +193,8 @@ void KioskUi::rebuild()
         // right. What visitors do is kept all the same, so it asks nothing of them.
         if (m_data.connection != nullptr && m_data.connection->offline(now)) {
             const std::string note = catalog.text("status.offline");
-            const FontSpec note_font{FontWeight::Regular, metrics.damped_text_px(sizes::header_pt) * 3 / 4};
+            const FontSpec note_font{FontWeight::Regular,
+                                     std::max(metrics.min_text_px(), metrics.damped_text_px(sizes::header_pt) * 3 / 4)};
             const int note_width = std::min(main.w, m_measurer.width(note, note_font));
             const int note_height = m_measurer.line_height(note_font);
             const int note_y = rule_y + rule_height;
@@ -228,9 +237,9 @@ void KioskUi::pointer(const PointerEvent& event)
 void KioskUi::handle_tap(const std::string& id)
 {
     m_dirty = true;
-    if (id.starts_with(size_prefix)) {
+    if (id.starts_with(text_size_prefix)) {
         for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge})
-            if (id == size_id(size))
+            if (id == text_size_id(size))
                 m_text_size = size;
         return;
     }
@@ -240,8 +249,18 @@ void KioskUi::handle_tap(const std::string& id)
             m_language = language;
         return;
     }
+    if (id == settings_open_id) {
+        std::vector<LanguageChoice> languages;
+        for (const Catalog& each : m_catalogs.all())
+            languages.push_back({each.language(), each.native_name()});
+        apply(ScreenAction::push(std::make_unique<SettingsScreen>(languages, m_stack.back()->offers_staff_entry())));
+        return;
+    }
     if (id == staff_entry_id) {
-        apply(ScreenAction::push(std::make_unique<PinPadScreen>(m_settings.staff_idle_ms)));
+        // From the settings screen the pad takes its place: "back" leads to Today.
+        auto pad = std::make_unique<PinPadScreen>(m_settings.staff_idle_ms);
+        apply(screen_name() == "settings" ? ScreenAction::replace(std::move(pad))
+                                          : ScreenAction::push(std::move(pad)));
         return;
     }
     const Catalog& catalog = m_catalogs.get(m_language);

@@ -60,7 +60,8 @@ public:
 
 private:
     ScreenContext context(const Catalog& catalog, const Metrics& metrics, const LocalDateTime& local_now);
-    std::vector<ControlGroup> shared_controls(const Catalog& catalog) const;
+    // Text size, language and (from Today) staff entry; or one button leading to them.
+    std::vector<ControlGroup> shared_controls(const Catalog& catalog, bool behind_one_button) const;
     void handle_tap(const std::string& id);
     void apply(ScreenAction action);
     // The end of a flow: Today again, in the visitor's language and text size.

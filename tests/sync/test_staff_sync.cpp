@@ -31,7 +31,7 @@ TEST(StaffSync, SyncNowDeliversWhatWaitsAndTheScreenSaysSo)
 
     sign_in(kiosk, "Aino Korhonen");
     sign_in(kiosk, "Veikko Virtanen");
-    kiosk.tap("staff/enter");
+    kiosk.choose("staff/enter");
     type_staff_pin(kiosk, "2468");
     kiosk.tap("staff/sync");
     kiosk.advance_ms(600);

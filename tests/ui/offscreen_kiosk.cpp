@@ -135,6 +135,30 @@ void OffscreenKiosk::tap(const std::string& id)
     touch_up(at);
 }
 
+void OffscreenKiosk::choose(const std::string& id)
+{
+    // At the largest text on a portrait screen the staff button gives way; staff tap the
+    // smallest "A" to bring it back.
+    if (id == "staff/enter" && !has_target(id) && has_target("size/normal")) {
+        tap("size/normal");
+        advance_ms(600);
+    }
+    if (has_target(id) || !has_target("settings/open")) {
+        EXPECT_TRUE(has_target(id)) << id << " is not offered on " << ui().screen_name() << ": " << screen_text();
+        tap(id);
+        return;
+    }
+    advance_ms(600); // a pause, as a person's: the last tap may have been on this spot
+    tap("settings/open");
+    advance_ms(600);
+    tap(id);
+    if (ui().screen_name() == "settings") {
+        advance_ms(600);
+        tap("settings/done");
+        advance_ms(600); // the next tap may fall where "Takaisin" was
+    }
+}
+
 void OffscreenKiosk::tap_shakily(const std::string& id, int times)
 {
     const ui::Point at = center_of(id);
@@ -148,6 +172,11 @@ void OffscreenKiosk::tap_shakily(const std::string& id, int times)
 void OffscreenKiosk::type(const std::string& text, std::int64_t ms_per_key)
 {
     for (const std::string& character : utf8_characters(fold_name(text))) {
+        // A letter on the keyboard's other page is a tap on the page key away.
+        if (!has_target(ui::key_id_for(character)) && has_target(std::string(ui::page_key_id))) {
+            tap(std::string(ui::page_key_id));
+            advance_ms(ms_per_key - tap_press_ms);
+        }
         tap(ui::key_id_for(character));
         advance_ms(ms_per_key - tap_press_ms);
     }

@@ -47,6 +47,10 @@ public:
     // Touches the centre of the target with this id, as a finger would, and lets the
     // loop handle it. Fails the test if no such target is on screen.
     void tap(const std::string& id);
+    // A text size ("size/large"), a language ("language/sv") or staff mode
+    // ("staff/enter"), as a visitor finds them: on the screen where it offers them, else
+    // behind "Teksti ja kieli" (a 7" panel), coming back after a size or language.
+    void choose(const std::string& id);
     // Types `text` on the on-screen keyboard, a tap every `ms_per_key`: 300 ms is a
     // steady typist's pace, which the tremor guard must not take for bounces.
     void type(const std::string& text, std::int64_t ms_per_key = 300);

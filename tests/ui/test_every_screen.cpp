@@ -50,8 +50,8 @@ TEST_P(EveryScreenTest, TheOfflineNoteIsReadableInEveryLanguageAndSize)
         for (const char* size : {"normal", "large", "extra_large"}) {
             kiosk.advance_ms(kiosk.services().config().sync.offline_after_minutes * 60'000LL + 1000);
             if (language != "fi")
-                kiosk.tap("language/" + language);
-            kiosk.tap(std::string("size/") + size);
+                kiosk.choose("language/" + language);
+            kiosk.choose(std::string("size/") + size);
             EXPECT_TRUE(kiosk.shows_text(note)) << language << "/" << size << ": " << kiosk.screen_text();
             expect_readable(kiosk, "offline/" + language + "/" + size);
         }
@@ -70,8 +70,8 @@ TEST_P(EveryDayTest, EveryDayEveryEventEverySize)
         // The idle reset brings back Finnish and normal text at the start of each round.
         kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
         if (language != "fi")
-            kiosk.tap("language/" + language);
-        kiosk.tap(std::string("size/") + size);
+            kiosk.choose("language/" + language);
+        kiosk.choose(std::string("size/") + size);
         ASSERT_EQ(kiosk.ui().language(), language);
         for (int day = 0; day <= days; ++day) {
             const std::string where = language + "/" + size + "/day+" + std::to_string(day);
@@ -118,8 +118,8 @@ std::string start_round(OffscreenKiosk& kiosk, const std::string& language, cons
 {
     kiosk.advance_ms(kiosk.services().config().idle_timeout_seconds * 1000LL + 1000);
     if (language != "fi")
-        tap(kiosk, "language/" + language);
-    tap(kiosk, "size/" + size);
+        kiosk.choose("language/" + language);
+    kiosk.choose("size/" + size);
     return language + "/" + size;
 }
 
@@ -316,11 +316,7 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
         for (const char* size : {"normal", "large", "extra_large"}) {
             const std::string where = start_round(kiosk, language, size);
             expect_readable(kiosk, where + " today with the staff button");
-            // At the largest text on a portrait screen the staff button gives way; staff
-            // tap the smallest "A" to bring it back.
-            if (!kiosk.has_target("staff/enter"))
-                tap(kiosk, "size/normal");
-            tap(kiosk, "staff/enter");
+            kiosk.choose("staff/enter");
             expect_readable(kiosk, where + " PIN pad");
             type_staff_pin(kiosk, "1111");
             expect_readable(kiosk, where + " wrong PIN");
@@ -360,9 +356,7 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
     // The pad shut after wrong PINs, in each language.
     for (const char* language : {"fi", "sv", "en"}) {
         const std::string where = start_round(kiosk, language, "large");
-        if (!kiosk.has_target("staff/enter"))
-            tap(kiosk, "size/normal");
-        tap(kiosk, "staff/enter");
+        kiosk.choose("staff/enter");
         for (int attempt = 0; attempt < 3; ++attempt)
             type_staff_pin(kiosk, "0000");
         expect_readable(kiosk, where + " PIN pad shut");

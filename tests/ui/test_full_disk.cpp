@@ -93,13 +93,13 @@ TEST(FullDisk, AVisitorIsToldKindlyAndSignInsOpenAgainByThemselvesOnceSpaceRetur
     EXPECT_TRUE(kiosk.shows_text("Kirjautuminen ei ole nyt käytössä"));
 
     // Swedish, for a visitor who reads it.
-    tap(kiosk, "language/sv");
+    kiosk.choose("language/sv");
     EXPECT_TRUE(kiosk.shows_text("Inloggningen är inte i bruk just nu")) << kiosk.screen_text();
     tap(kiosk, "visit/sign_in");
     EXPECT_TRUE(kiosk.shows_text("Det går inte att spara just nu.")) << kiosk.screen_text();
     tap(kiosk, "storage_full/close"); // home, still in Swedish until the idle reset
     EXPECT_TRUE(kiosk.shows_text("Inloggningen är inte i bruk just nu")) << kiosk.screen_text();
-    tap(kiosk, "language/fi"); // and a Finnish visitor comes
+    kiosk.choose("language/fi"); // and a Finnish visitor comes
 
     // Space returns; nobody touches anything and the kiosk notices by itself.
     disk.free_space();
@@ -124,7 +124,7 @@ TEST(FullDisk, StaffStillReachTheRollCallAndWrongPinsStillShutThePad)
     sign_in_while_there_is_room(kiosk);
 
     disk.fill();
-    tap(kiosk, "staff/enter");
+    kiosk.choose("staff/enter");
     type_staff_pin(kiosk, "2468");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << kiosk.screen_text();
     tap(kiosk, "staff/present");
@@ -133,7 +133,7 @@ TEST(FullDisk, StaffStillReachTheRollCallAndWrongPinsStillShutThePad)
     tap(kiosk, "present/back");
     tap(kiosk, "staff/leave");
 
-    tap(kiosk, "staff/enter");
+    kiosk.choose("staff/enter");
     for (int wrong = 0; wrong < 3; ++wrong)
         type_staff_pin(kiosk, "1111");
     EXPECT_EQ(kiosk.ui().screen_name(), "staff_pin");

@@ -16,7 +16,7 @@ namespace {
 void open_attendance_of(OffscreenKiosk& kiosk, const std::string& title)
 {
     set_staff_pin_earlier(kiosk, test_staff_pin);
-    kiosk.tap("staff/enter");
+    kiosk.choose("staff/enter");
     type_staff_pin(kiosk, test_staff_pin);
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home");
     tap(kiosk, "staff/attendance");

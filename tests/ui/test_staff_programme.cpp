@@ -24,7 +24,7 @@ void pick(OffscreenKiosk& kiosk, const std::string& text)
 void open_programme(OffscreenKiosk& kiosk)
 {
     set_staff_pin_earlier(kiosk, test_staff_pin);
-    kiosk.tap("staff/enter");
+    kiosk.choose("staff/enter");
     type_staff_pin(kiosk, test_staff_pin);
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_home");
     tap(kiosk, "staff/programme");

@@ -50,9 +50,69 @@ TEST(TouchFlows, TodayShowsNowNextPastAndCancelled)
     OffscreenKiosk kiosk({1080, 1920, 15.6});
     EXPECT_TRUE(kiosk.shows_text("Nyt"));
     EXPECT_TRUE(kiosk.shows_text("Seuraavaksi"));
-    EXPECT_TRUE(kiosk.shows_text("Päättynyt"));
     EXPECT_TRUE(kiosk.shows_text("Peruttu"));
     EXPECT_TRUE(kiosk.shows_text("Siirretty, oli klo 13.00"));
+    // What is over is a page back: the list begins with what is on now.
+    EXPECT_FALSE(kiosk.shows_text("Päättynyt"));
+    EXPECT_TRUE(kiosk.shows_text("2–6 / 6")) << kiosk.screen_text();
+    kiosk.tap("list/earlier");
+    EXPECT_TRUE(kiosk.shows_text("Päättynyt"));
+    EXPECT_FALSE(kiosk.shows_text("/ 6")) << "the whole day fits: no position to give";
+}
+
+// The 7" panel at 10.15: chair gymnastics on now, the children's visit next, and the
+// sing-along after; the morning's ended event is a page back.
+TEST(TouchFlows, TheSevenInchTodayShowsNowAndNextTogetherWithItsPosition)
+{
+    OffscreenKiosk kiosk;
+    EXPECT_GE(kiosk.targets_starting(event_rows).size(), 3u) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Nyt"));
+    EXPECT_TRUE(kiosk.shows_text("Seuraavaksi"));
+    EXPECT_TRUE(kiosk.shows_text("2–4")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("/ 6")) << kiosk.screen_text();
+    for (const char* control : {"visit/sign_in", "visit/sign_out", "day/next", "settings/open"})
+        EXPECT_TRUE(kiosk.has_target(control)) << control;
+    kiosk.tap("list/later");
+    EXPECT_TRUE(kiosk.shows_text("5–6")) << kiosk.screen_text();
+    kiosk.advance_ms(1000);
+    kiosk.tap("list/earlier");
+    EXPECT_TRUE(kiosk.shows_text("Nyt")) << kiosk.screen_text();
+    kiosk.advance_ms(1000);
+
+    kiosk.choose("size/extra_large");
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+    EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::ExtraLarge);
+    EXPECT_GE(kiosk.targets_starting(event_rows).size(), 2u) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Nyt"));
+    EXPECT_TRUE(kiosk.shows_text("Seuraavaksi"));
+    for (const char* control : {"visit/sign_in", "visit/sign_out", "day/next", "settings/open"})
+        EXPECT_TRUE(kiosk.has_target(control)) << control;
+}
+
+// Text size and language are one tap away, and take effect on the settings screen itself.
+TEST(TouchFlows, TheSevenInchSettingsAreOneTapAwayAndShowTheirEffectAtOnce)
+{
+    OffscreenKiosk kiosk;
+    EXPECT_FALSE(kiosk.has_target("size/large"));
+    kiosk.tap("settings/open");
+    ASSERT_EQ(kiosk.ui().screen_name(), "settings");
+    EXPECT_TRUE(kiosk.shows_text("Tekstin koko"));
+    kiosk.advance_ms(600);
+    kiosk.tap("language/sv");
+    EXPECT_TRUE(kiosk.shows_text("Textstorlek")) << kiosk.screen_text();
+    kiosk.advance_ms(600);
+    kiosk.tap("size/large");
+    EXPECT_EQ(kiosk.ui().text_size(), ui::TextSize::Large);
+    EXPECT_EQ(kiosk.ui().screen_name(), "settings");
+    kiosk.advance_ms(600);
+    kiosk.tap("settings/done");
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+    EXPECT_TRUE(kiosk.shows_text("Stolgymnastik")) << kiosk.screen_text();
+    kiosk.advance_ms(600);
+    kiosk.tap("settings/open");
+    kiosk.advance_ms(600);
+    kiosk.tap("staff/enter");
+    EXPECT_EQ(kiosk.ui().screen_name(), "staff_pin");
 }
 
 TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)
@@ -100,10 +160,10 @@ TEST(TouchFlows, TextSizeButtonsEnlargeTheProgramme)
 {
     OffscreenKiosk kiosk;
     const int normal = font_px_of(kiosk, "Tuolijumppa");
-    kiosk.tap("size/large");
+    kiosk.choose("size/large");
     const int large = font_px_of(kiosk, "Tuolijumppa");
     kiosk.advance_ms(1000);
-    kiosk.tap("size/extra_large");
+    kiosk.choose("size/extra_large");
     const int extra_large = font_px_of(kiosk, "Tuolijumppa");
     EXPECT_GT(large, normal);
     EXPECT_GT(extra_large, large);
@@ -112,11 +172,11 @@ TEST(TouchFlows, TextSizeButtonsEnlargeTheProgramme)
 TEST(TouchFlows, LanguageButtonsSwitchToSwedishAndEnglish)
 {
     OffscreenKiosk kiosk({1080, 1920, 15.6});
-    kiosk.tap("language/sv");
+    kiosk.choose("language/sv");
     EXPECT_TRUE(kiosk.shows_text("Tisdag 24 november 2026"));
     EXPECT_TRUE(kiosk.shows_text("Stolgymnastik"));
     kiosk.advance_ms(1000);
-    kiosk.tap("language/en");
+    kiosk.choose("language/en");
     EXPECT_TRUE(kiosk.shows_text("Tuesday 24 November 2026"));
     EXPECT_TRUE(kiosk.has_target("language/fi"));
 }
@@ -124,9 +184,9 @@ TEST(TouchFlows, LanguageButtonsSwitchToSwedishAndEnglish)
 TEST(TouchFlows, IdleReturnsToTodayAtDefaultSizeAndLanguage)
 {
     OffscreenKiosk kiosk;
-    kiosk.tap("language/sv");
+    kiosk.choose("language/sv");
     kiosk.advance_ms(1000);
-    kiosk.tap("size/extra_large");
+    kiosk.choose("size/extra_large");
     kiosk.advance_ms(1000);
     kiosk.tap("day/next");
     kiosk.advance_ms(1000);
@@ -208,14 +268,15 @@ TEST(TouchFlows, ShakyFingerWithinSlopStillTaps)
 TEST(TouchFlows, TouchJustOutsideAButtonStillCountsForIt)
 {
     OffscreenKiosk kiosk;
-    const ui::TouchTarget* next = kiosk.frame().find_target("day/next");
-    ASSERT_NE(next, nullptr);
-    const int off = static_cast<int>(2.5 * kiosk.dpi() / 25.4); // 2.5 mm above the drawn edge
-    const ui::Point above{next->drawn.center().x, next->drawn.y - off};
-    ASSERT_GE(above.y, 0);
-    kiosk.touch_down(above);
-    kiosk.touch_up(above);
-    EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+    // The bar's last button, touched in the screen's edge beside it, where nothing else is.
+    const ui::TouchTarget* settings = kiosk.frame().find_target("settings/open");
+    ASSERT_NE(settings, nullptr);
+    const int off = static_cast<int>(1.5 * kiosk.dpi() / 25.4);
+    const ui::Point beside{settings->drawn.right() + off, settings->drawn.center().y};
+    ASSERT_LT(beside.x, kiosk.width());
+    kiosk.touch_down(beside);
+    kiosk.touch_up(beside);
+    EXPECT_EQ(kiosk.ui().screen_name(), "settings");
 }
 
 TEST(TouchFlows, MouseClicksWorkLikeTouches)
@@ -272,7 +333,7 @@ TEST(TouchFlows, IdleKioskDrawsOnlyWhenTheMinuteChanges)
 TEST(TouchFlows, DescriptionPagesWhenLong)
 {
     OffscreenKiosk kiosk({800, 480, 7.0});
-    kiosk.tap("size/extra_large");
+    kiosk.choose("size/extra_large");
     kiosk.advance_ms(1000);
     kiosk.tap(kiosk.target_showing("Tuolijumppa", event_rows));
     ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");

@@ -84,9 +84,9 @@ TEST(VisitFlows, ANewVisitorTypesTheirNameAndIsThankedAfterTheRecordIsStored)
 TEST(VisitFlows, AThankYouClosingByItselfLetsNoLateTapThroughAndKeepsTheVisitorsChoices)
 {
     OffscreenKiosk kiosk;
-    kiosk.tap("language/sv");
+    kiosk.choose("language/sv");
     kiosk.advance_ms(600);
-    kiosk.tap("size/extra_large");
+    kiosk.choose("size/extra_large");
     kiosk.advance_ms(600);
     start_sign_in(kiosk, "resident");
     kiosk.type("lars");
@@ -160,6 +160,26 @@ TEST(VisitFlows, TypingAtASteadyPaceKeepsDoubleLettersWhileABounceIsDropped)
     kiosk.tap("name/done");
     confirm(kiosk);
     EXPECT_EQ(text_of(kiosk, "SELECT name FROM visitor"), "Liisa Kalle Äänekoski");
+}
+
+TEST(VisitFlows, TheSevenInchKeyboardHasSixteenMillimetreKeysAndTheRareLettersATapAway)
+{
+    OffscreenKiosk kiosk; // the 7" panel
+    start_sign_in(kiosk, "resident");
+    const double px_per_mm = kiosk.dpi() / 25.4;
+    for (const std::string& key : kiosk.targets_starting("key/")) {
+        const ui::Rect drawn = kiosk.frame().find_target(key)->drawn;
+        EXPECT_GE(drawn.w / px_per_mm, 15.95) << key;
+        EXPECT_GE(drawn.h / px_per_mm, 15.95) << key;
+    }
+    EXPECT_FALSE(kiosk.has_target(ui::key_id_for("b"))) << "b is on the second page";
+    kiosk.type("björn åberg", 300); // type() turns the page where a letter is not shown
+    EXPECT_TRUE(kiosk.shows_text("Björn Åberg")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.has_target(ui::key_id_for("a"))) << "after a rare letter the first page is back";
+    kiosk.advance_ms(300);
+    kiosk.tap("name/done");
+    confirm(kiosk);
+    EXPECT_EQ(text_of(kiosk, "SELECT name FROM visitor"), "Björn Åberg");
 }
 
 TEST(VisitFlows, AReturningVisitorPicksThemselvesFromTheSuggestions)
@@ -398,7 +418,7 @@ TEST(VisitFlows, AVisitorWhoStopsIsAskedBeforeTheirTypingIsWiped)
 TEST(VisitFlows, SwedishVisitorsSignInInSwedish)
 {
     OffscreenKiosk kiosk;
-    kiosk.tap("language/sv");
+    kiosk.choose("language/sv");
     kiosk.advance_ms(600);
     kiosk.tap("visit/sign_in");
     EXPECT_TRUE(kiosk.shows_text("Vem är du?"));

@@ -12,6 +12,8 @@ public:
     virtual ~TextMeasurer() = default;
     virtual int width(std::string_view text, const FontSpec& font) = 0;
     virtual int line_height(const FontSpec& font) = 0;
+    // Height of a capital letter above the baseline: what a reader sees as the text's size.
+    virtual int cap_height(const FontSpec& font) = 0;
 };
 
 } // namespace olohuone::ui

@@ -1,5 +1,7 @@
 #include "ui/layout/text_wrap.h"
 
+#include <cctype>
+
 namespace olohuone::ui {
 namespace {
 
@@ -11,20 +13,67 @@ std::size_t next_character(std::string_view text, std::size_t i)
     return i;
 }
 
-// Splits a word that is wider than the line into pieces that fit.
+bool is_vowel(std::string_view character)
+{
+    static constexpr std::string_view vowels[] = {"a", "e", "i", "o", "u", "y", "ä", "ö", "å",
+                                                  "A", "E", "I", "O", "U", "Y", "Ä", "Ö", "Å"};
+    for (std::string_view vowel : vowels)
+        if (character == vowel)
+            return true;
+    return false;
+}
+
+bool is_letter(std::string_view character)
+{
+    return character.size() > 1 || std::isalpha(static_cast<unsigned char>(character[0])) != 0;
+}
+
+// Splits a word that is wider than the line into pieces that fit, each but the last
+// ending in a hyphen. A piece ends where a syllable does if it can: before a consonant
+// that a vowel follows ("Vapaa-ehtoinen" would need a dictionary; "Vapaaeh-toinen" is
+// the rule of Finnish syllables), else wherever the line is full.
 void break_long_word(std::string_view word, int max_width, const FontSpec& font, TextMeasurer& measurer,
                      std::vector<std::string>& lines)
 {
+    std::vector<std::string_view> characters;
+    for (std::size_t i = 0; i < word.size();) {
+        const std::size_t next = next_character(word, i);
+        characters.push_back(word.substr(i, next - i));
+        i = next;
+    }
+    const auto text_of = [&](std::size_t from, std::size_t to) {
+        std::string text;
+        for (std::size_t i = from; i < to; ++i)
+            text += characters[i];
+        return text;
+    };
+    const auto syllable_starts_at = [&](std::size_t i) {
+        return i >= 2 && i + 1 < characters.size() && is_letter(characters[i]) && !is_vowel(characters[i])
+            && is_vowel(characters[i + 1]) && is_letter(characters[i - 1]);
+    };
     std::size_t start = 0;
-    while (start < word.size()) {
-        std::size_t end = next_character(word, start);
-        while (end < word.size()) {
-            const std::size_t longer = next_character(word, end);
-            if (measurer.width(word.substr(start, longer - start), font) > max_width)
-                break;
-            end = longer;
+    while (start < characters.size()) {
+        if (measurer.width(text_of(start, characters.size()), font) <= max_width) {
+            lines.push_back(text_of(start, characters.size()));
+            return;
         }
-        lines.emplace_back(word.substr(start, end - start));
+        // The longest piece that fits with its hyphen, and the longest ending at a syllable.
+        std::size_t end = start + 1;
+        std::size_t syllable_end = 0;
+        for (std::size_t candidate = start + 1; candidate < characters.size(); ++candidate) {
+            const bool own_hyphen = characters[candidate - 1] == "-";
+            if (measurer.width(text_of(start, candidate) + (own_hyphen ? "" : "-"), font) > max_width)
+                break;
+            end = candidate;
+            if (own_hyphen || (candidate - start >= 2 && syllable_starts_at(candidate)))
+                syllable_end = candidate;
+        }
+        if (syllable_end > start)
+            end = syllable_end;
+        std::string piece = text_of(start, end);
+        if (piece.back() != '-')
+            piece += "-";
+        lines.push_back(std::move(piece));
         start = end;
     }
 }
@@ -96,6 +145,17 @@ void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max
     while (!last.empty() && last.back() == ' ')
         last.pop_back();
     last += ellipsis;
+}
+
+int widest_word_width(std::string_view text, const FontSpec& font, TextMeasurer& measurer)
+{
+    int widest = 0;
+    while (!text.empty()) {
+        const std::size_t space = text.find(' ');
+        widest = std::max(widest, measurer.width(text.substr(0, space), font));
+        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+    }
+    return widest;
 }
 
 int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer)

@@ -17,6 +17,9 @@ std::vector<std::string> wrap_text(std::string_view text, int max_width, const F
 void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width, const FontSpec& font,
                  TextMeasurer& measurer);
 
+// The width of the widest word of `text` (split at spaces): a label can wrap no narrower.
+int widest_word_width(std::string_view text, const FontSpec& font, TextMeasurer& measurer);
+
 // The largest pixel size from `preferred_px` down to `min_px` at which `text` fits in
 // `max_width` on one line; `min_px` if none does.
 int fitting_font_px(std::string_view text, int max_width, FontSpec font, int min_px, TextMeasurer& measurer);

@@ -42,7 +42,7 @@ int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
     if (spec.max_label_px > 0)
         font.px = std::min(font.px, spec.max_label_px);
     // One line, shrinking from the preferred size down to the usual floor ...
-    const int floor_px = std::min(font.px, metrics.pt(sizes::min_label_pt));
+    const int floor_px = std::min(font.px, metrics.min_text_px());
     font.px = fitting_font_px(spec.label, inner.w, font, floor_px, tools.measurer);
     // ... and no taller than the button (a label sharing the button with a detail line).
     while (font.px > floor_px && tools.measurer.line_height(font) > inner.h)
@@ -50,21 +50,39 @@ int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
     if (tools.measurer.width(spec.label, font) <= inner.w)
         return font.px;
     // ... else wrapped at spaces, from the floor down, until every line fits the button.
-    const int last_resort_px = metrics.pt(9);
-    for (; font.px > last_resort_px; font.px -= std::max(1, font.px / 20)) {
+    const int last_resort_px = metrics.min_text_px();
+    for (; font.px >= last_resort_px; font.px -= std::max(1, font.px / 20)) {
         const std::vector<std::string> lines = wrap_text(spec.label, inner.w, font, tools.measurer);
-        bool fits = static_cast<int>(lines.size()) * tools.measurer.line_height(font) <= inner.h;
         // No word may be split across lines.
-        std::string_view rest = spec.label;
-        while (fits && !rest.empty()) {
-            const std::size_t space = rest.find(' ');
-            fits = tools.measurer.width(rest.substr(0, space), font) <= inner.w;
-            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-        }
+        const bool fits = static_cast<int>(lines.size()) * tools.measurer.line_height(font) <= inner.h
+            && widest_word_width(spec.label, font, tools.measurer) <= inner.w;
         if (fits)
             return font.px;
     }
     return last_resort_px;
+}
+
+int button_needed_height(const ButtonSpec& spec, int width, const LayoutTools& tools)
+{
+    const Metrics& metrics = tools.metrics;
+    const int pad = metrics.mm(spec.padding_mm);
+    const int target = metrics.mm(sizes::min_target_mm);
+    // Asked with the height unbounded: the size the label takes when height is no limit.
+    ButtonSpec label_only = spec;
+    label_only.detail.clear();
+    const int px = button_label_px(label_only, {0, 0, width, 100 * target}, tools);
+    const FontSpec font{FontWeight::Bold, px};
+    const int lines = static_cast<int>(wrap_text(spec.label, width - 2 * pad, font, tools.measurer).size());
+    int needed = lines * tools.measurer.line_height(font) + 2 * pad;
+    if (!spec.detail.empty()) {
+        // The label has the upper six tenths, the detail (as add_detail sets it) the rest.
+        const FontSpec detail_font{FontWeight::Regular, std::max(metrics.min_text_px(), px * 8 / 10)};
+        const int detail_lines =
+            static_cast<int>(wrap_text(spec.detail, width - 2 * pad, detail_font, tools.measurer).size());
+        const int detail_needed = detail_lines * tools.measurer.line_height(detail_font) + pad / 2;
+        needed = std::max(needed * 10 / 6, detail_needed * 10 / 4);
+    }
+    return std::max(target, needed);
 }
 
 int line_spacing(const FontSpec& font, TextMeasurer& measurer) { return measurer.line_height(font); }
@@ -86,7 +104,7 @@ void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px,
     const int pad = metrics.mm(spec.padding_mm);
     const int top = label_part(spec, rect).bottom();
     const Rect area{rect.x + pad, top, rect.w - 2 * pad, rect.bottom() - pad / 2 - top};
-    const int floor_px = metrics.pt(sizes::min_label_pt);
+    const int floor_px = metrics.min_text_px();
     FontSpec font{FontWeight::Regular, std::max(floor_px, label_px * 8 / 10)};
     std::vector<std::string> lines = wrap_text(spec.detail, area.w, font, tools.measurer);
     while (font.px > floor_px
@@ -108,9 +126,16 @@ void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px,
 
 } // namespace
 
-void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutTools& tools)
+void add_button(DrawList& list, const ButtonSpec& given, Rect rect, const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
+    // A button too narrow for its label on one line at the smallest readable size says
+    // its short label instead.
+    ButtonSpec spec = given;
+    if (!spec.short_label.empty()
+        && tools.measurer.width(spec.label, {FontWeight::Bold, metrics.min_text_px()})
+            > rect.w - 2 * metrics.mm(spec.padding_mm))
+        spec.label = spec.short_label;
     const ButtonColors colors = colors_for(spec);
     const int radius = metrics.mm(2.0);
     list.fill(rect, colors.fill, radius);

@@ -33,6 +33,10 @@ struct ButtonSpec {
     // A second, smaller line under the label ("Asukas" under "Aino K."); empty for none.
     std::string detail = {};
     TapRepeat repeat = TapRepeat::Guarded;
+    // A shorter label ("◀", "⌫") for a button too narrow for its label on one line, or
+    // sharing a narrow row (the day buttons in the 7" panel's column at large text).
+    // Empty: the label always.
+    std::string short_label = {};
 };
 
 struct LayoutTools {
@@ -46,6 +50,10 @@ void add_button(DrawList& list, const ButtonSpec& spec, Rect rect, const LayoutT
 
 // The label size add_button would choose for `spec` in a button of `size`.
 int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools);
+
+// The height a button of `width` needs for its label (wrapped at the floor size if need
+// be) and its detail line, at least a touch target's.
+int button_needed_height(const ButtonSpec& spec, int width, const LayoutTools& tools);
 
 // Wrapped lines of text from (x, y) within `width`; returns the height used.
 int add_wrapped_text(DrawList* list, const std::string& text, int x, int y, int width, FontSpec font,

@@ -36,9 +36,30 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const Metrics& metrics = context.metrics;
     const ChoiceSpec& spec = m_spec;
     const int gap = metrics.mm(sizes::gap_mm);
+    // A tall screen lists the answers one under another, full width: the easiest to read
+    // and to hit.
+    const bool tall = area.h > area.w;
+    // Rows are a choice's usual height, or taller where a label needs more lines at the
+    // visitor's text size than that holds.
+    int choice_height = metrics.mm(choice_height_mm);
+    const auto capacity = [&](Rect space) {
+        const int columns =
+            tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(spec.min_choice_width_mm) + gap), 1, max_columns);
+        const int width = (space.w - (columns - 1) * gap) / columns;
+        choice_height = metrics.mm(choice_height_mm);
+        for (const Choice& choice : spec.choices) {
+            ButtonSpec probe{"", choice.label, choice.style, sizes::button_pt * 1.1};
+            probe.answer = true;
+            probe.detail = choice.detail;
+            choice_height = std::max(choice_height, button_needed_height(probe, width, context.tools()));
+        }
+        const int rows = std::max(1, (space.h + gap) / (choice_height + gap));
+        return std::pair{columns, rows};
+    };
     // The question gives way (to smaller text) before the answers do: a row of answers
     // and the page buttons always fit under it.
-    const int answers_reserve = metrics.mm(choice_height_mm) + metrics.mm(sizes::min_target_mm + 1.0) + gap * 4;
+    capacity(area);
+    const int answers_reserve = choice_height + metrics.mm(sizes::min_target_mm + 1.0) + gap * 4;
     const Rect question{area.x, area.y, area.w, std::max(0, area.h - answers_reserve)};
     int y = area.y + add_message(list, spec.message, question, context) + gap * 2;
     m_count = spec.choices.size();
@@ -49,15 +70,6 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
         return;
     }
 
-    // A tall screen lists the answers one under another, full width: the easiest to read
-    // and to hit.
-    const bool tall = area.h > area.w;
-    const auto capacity = [&](Rect space) {
-        const int columns =
-            tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(spec.min_choice_width_mm) + gap), 1, max_columns);
-        const int rows = std::max(1, (space.h + gap) / (metrics.mm(choice_height_mm) + gap));
-        return std::pair{columns, rows};
-    };
     // The footnote grows more slowly than the answers, and gives way to them when a
     // small screen cannot show both on one page (the confirmation repeats it).
     int bottom = area.bottom();
@@ -78,8 +90,9 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     auto [columns, rows] = capacity(grid);
     const bool paged = static_cast<std::size_t>(columns * rows) < m_count;
     ContentPaging paging;
+    PagingLabels labels;
     if (paged) {
-        paging = place_content_paging(grid, metrics);
+        paging = place_content_paging(grid, labels_for(context.catalog, labels), context);
         grid = paging.content;
         std::tie(columns, rows) = capacity(grid);
     } else {
@@ -92,8 +105,9 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     m_first = std::min(m_first, m_count - 1) / m_per_page * m_per_page;
 
     const int width = (grid.w - (columns - 1) * gap) / columns;
-    const int height = std::clamp((grid.h - (rows - 1) * gap) / rows, metrics.mm(sizes::min_target_mm),
-                                  metrics.mm(choice_height_mm + (tall ? 10.0 : 6.0)));
+    const int height = std::max(metrics.mm(sizes::min_target_mm), std::min(grid.h, std::clamp((grid.h - (rows - 1) * gap) / rows, choice_height,
+                                                   std::max(choice_height,
+                                                            metrics.mm(choice_height_mm + (tall ? 10.0 : 6.0))))));
     const std::size_t end = std::min(m_count, m_first + m_per_page);
     const auto button_for = [&](std::size_t i) {
         ButtonSpec button{std::string(choice_prefix) + spec.choices[i].id, spec.choices[i].label,
@@ -118,7 +132,6 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
         add_button(list, button, rect, context.tools());
     }
     if (paged) {
-        PagingLabels labels;
         add_content_paging(list, paging, labels_for(context.catalog, labels), m_first > 0,
                            m_first + m_per_page < m_count, context);
     }

@@ -1,5 +1,8 @@
 #include "ui/screens/control_panel.h"
 
+#include <algorithm>
+
+#include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 
 namespace olohuone::ui {
@@ -8,7 +11,6 @@ namespace {
 struct Row {
     std::vector<const ControlGroup*> groups;
     int min_width = 0;
-    bool has_caption = false;
 };
 
 // Groups sit a little further apart than the buttons inside them.
@@ -48,21 +50,25 @@ std::vector<Row> flow(const std::vector<ControlGroup>& groups, const ScreenConte
         Row& row = rows.back();
         row.min_width += (row.groups.empty() ? 0 : gap) + needed;
         row.groups.push_back(&group);
-        row.has_caption = row.has_caption || !group.caption.empty();
     }
     return rows;
 }
 
-// The width at which every label of the group fits on one line, at the usual floor
-// size or at its preferred size: spare room in a row goes first to the groups that
-// need it for their floor size.
+// The width at which the group's labels are readable: at the floor size, every word of
+// each label fits its button (a label may take two lines); at the preferred size, each
+// label fits on one line. Spare room in a row goes first to the groups that need it for
+// their floor.
 int group_wanted_width(const ControlGroup& group, const ScreenContext& context, LabelSize size)
 {
     const Metrics& metrics = context.metrics;
     int widest = 0;
     for (const ButtonSpec& button : group.buttons) {
-        const FontSpec font{FontWeight::Bold, size == LabelSize::Floor ? metrics.pt(sizes::min_label_pt)
-                                                                       : metrics.damped_text_px(button.label_pt)};
+        if (size == LabelSize::Floor) {
+            const FontSpec font{FontWeight::Bold, metrics.min_text_px()};
+            widest = std::max(widest, widest_word_width(button.label, font, context.measurer) + 2 * metrics.mm(2.0));
+            continue;
+        }
+        const FontSpec font{FontWeight::Bold, metrics.damped_text_px(button.label_pt)};
         widest = std::max(widest, context.measurer.width(button.label, font) + 2 * metrics.mm(2.0));
     }
     const int count = static_cast<int>(group.buttons.size());
@@ -92,35 +98,149 @@ std::vector<int> share_row(const Row& row, const ScreenContext& context, int wid
     return widths;
 }
 
+int build_stack(const std::vector<ControlGroup>& groups, const ScreenContext& context, Rect area, DrawList* list)
+{
+    const Metrics& metrics = context.metrics;
+    const int gap = metrics.mm(sizes::gap_mm);
+    // One button per row, unless that is taller than the column: then a group whose
+    // buttons have short labels (the day arrows) shares a row.
+    std::vector<std::vector<ButtonSpec>> rows;
+    const auto stack_rows = [&](bool share) {
+        rows.clear();
+        for (const ControlGroup& group : groups) {
+            std::vector<ButtonSpec> shown;
+            for (const ButtonSpec& button : group.buttons)
+                if (!button.hidden)
+                    shown.push_back(button);
+            const bool shares = share && shown.size() > 1
+                && std::all_of(shown.begin(), shown.end(), [](const ButtonSpec& b) { return !b.short_label.empty(); });
+            if (shares) {
+                for (ButtonSpec& button : shown)
+                    button.label = button.short_label;
+                rows.push_back(shown);
+            } else {
+                for (const ButtonSpec& button : shown)
+                    rows.push_back({button});
+            }
+        }
+        int total = -gap;
+        for (const std::vector<ButtonSpec>& row : rows) {
+            const int width = (area.w - (static_cast<int>(row.size()) - 1) * gap) / static_cast<int>(row.size());
+            int needed = 0;
+            for (const ButtonSpec& button : row)
+                needed = std::max(needed, button_needed_height(button, width, context.tools()));
+            total += gap + needed;
+        }
+        return total;
+    };
+    if (stack_rows(false) > area.h)
+        stack_rows(true);
+    const int count = static_cast<int>(rows.size());
+    if (count == 0)
+        return 0;
+    const int height = std::clamp((area.h - (count - 1) * gap) / count, metrics.mm(sizes::min_target_mm),
+                                  metrics.mm(sizes::min_target_mm + 10.0));
+    if (list != nullptr)
+        for (int r = 0; r < count; ++r) {
+            const std::vector<ButtonSpec>& row = rows[static_cast<std::size_t>(r)];
+            const int n = static_cast<int>(row.size());
+            const int width = (area.w - (n - 1) * gap) / n;
+            for (int i = 0; i < n; ++i) {
+                ButtonSpec spec = row[static_cast<std::size_t>(i)];
+                spec.pressed = spec.id == context.pressed;
+                add_button(*list, spec, {area.x + i * (width + gap), area.y + r * (height + gap), width, height},
+                           context.tools());
+            }
+        }
+    return count * height + (count - 1) * gap;
+}
+
+// The height a row's buttons need: a touch target's, or more where a label takes two
+// lines at the visitor's text size.
+int row_button_height(const Row& row, const std::vector<int>& widths, const ScreenContext& context)
+{
+    const Metrics& metrics = context.metrics;
+    const int gap = metrics.mm(sizes::gap_mm);
+    int height = metrics.mm(sizes::min_target_mm + (context.small_screen ? 0.5 : 1.0));
+    for (std::size_t g = 0; g < row.groups.size(); ++g) {
+        const ControlGroup& group = *row.groups[g];
+        const int count = static_cast<int>(group.buttons.size());
+        const int width = (widths[g] - (count - 1) * gap) / count;
+        for (const ButtonSpec& button : group.buttons)
+            height = std::max(height, button_needed_height(button, width, context.tools()));
+    }
+    return height;
+}
+
 } // namespace
 
 int build_control_panel(const std::vector<ControlGroup>& groups, const ScreenContext& context, Rect area,
                         DrawList* list, PanelShape shape)
 {
+    if (shape == PanelShape::Stack)
+        return build_stack(groups, context, area, list);
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
-    const int button_height = metrics.mm(sizes::min_target_mm + 1.0);
     const FontSpec caption_font{FontWeight::Regular, metrics.damped_text_px(sizes::secondary_pt)};
-    const int caption_height = context.measurer.line_height(caption_font);
-    const std::vector<Row> rows = flow(groups, context, area.w, shape);
+    // In a column, a group whose labels cannot sit side by side without breaking a word
+    // gives each button a row of its own, or says its short labels.
+    std::vector<ControlGroup> split;
+    if (shape == PanelShape::Column)
+        for (const ControlGroup& group : groups) {
+            if (group.buttons.size() < 2 || group_wanted_width(group, context, LabelSize::Floor) <= area.w) {
+                split.push_back(group);
+                continue;
+            }
+            // The day arrows keep their row, with their short labels.
+            if (std::all_of(group.buttons.begin(), group.buttons.end(),
+                            [](const ButtonSpec& b) { return !b.short_label.empty(); })) {
+                ControlGroup arrows = group;
+                for (ButtonSpec& button : arrows.buttons)
+                    button.label = button.short_label;
+                split.push_back(std::move(arrows));
+                continue;
+            }
+            for (const ButtonSpec& button : group.buttons) {
+                ControlGroup alone = group;
+                alone.buttons = {button};
+                alone.caption = &button == &group.buttons.front() ? group.caption : std::string{};
+                split.push_back(std::move(alone));
+            }
+        }
+    const std::vector<Row> rows = flow(shape == PanelShape::Column ? split : groups, context, area.w, shape);
 
     int total = 0;
-    for (const Row& row : rows)
-        total += (total ? gap : 0) + (row.has_caption ? caption_height : 0) + button_height;
+    std::vector<std::vector<int>> row_widths;
+    std::vector<int> heights;
+    std::vector<int> caption_heights; // a caption wider than its group takes two lines
+    for (const Row& row : rows) {
+        row_widths.push_back(share_row(row, context, area.w));
+        heights.push_back(row_button_height(row, row_widths.back(), context));
+        int captions = 0;
+        for (std::size_t g = 0; g < row.groups.size(); ++g)
+            if (!row.groups[g]->caption.empty())
+                captions = std::max(captions, add_wrapped_text(nullptr, row.groups[g]->caption, 0, 0,
+                                                               row_widths.back()[g], caption_font, theme::text,
+                                                               theme::background, context.measurer));
+        caption_heights.push_back(captions);
+        total += (total ? gap : 0) + captions + heights.back();
+    }
     if (list == nullptr)
         return total;
 
     int y = area.y;
-    for (const Row& row : rows) {
-        const std::vector<int> widths = share_row(row, context, area.w);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        const std::vector<int>& widths = row_widths[r];
+        const int button_height = heights[r];
         int x = area.x;
-        const int button_y = y + (row.has_caption ? caption_height : 0);
+        const int button_y = y + caption_heights[r];
         for (std::size_t g = 0; g < row.groups.size(); ++g) {
             const ControlGroup* group = row.groups[g];
             const int group_width = widths[g];
             if (!group->caption.empty())
-                list->text({group->caption, caption_font, {x, y}, {x, y, group_width, caption_height},
-                            theme::secondary_text, theme::background});
+                add_wrapped_text(list, group->caption, x, y, group_width, caption_font, theme::secondary_text,
+                                 theme::background, context.measurer);
             const int count = static_cast<int>(group->buttons.size());
             const int button_width = (group_width - (count - 1) * gap) / count;
             int shared_px = 0;

@@ -167,7 +167,7 @@ void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList&
     for (const Block& block : blocks)
         total += block.space_before + block.height;
     const bool paged = m_first_block > 0 || total > area.h;
-    const ContentPaging paging = place_content_paging(area, metrics);
+    const ContentPaging paging = place_content_paging(area, paging_labels(context.catalog), context);
     Rect content = area;
     if (paged && !context.paging_in_panel) {
         content = paging.content;

@@ -124,13 +124,12 @@ int build_event_row(const PlanEntry& entry, const std::string& places, const std
                     const ScreenContext& context, int x, int y, int width, DrawList* list, RowDetail detail,
                     int max_height)
 {
-    const Metrics normal_metrics(context.metrics.dpi(), TextSize::Normal);
-    const Metrics& metrics = detail == RowDetail::Smaller ? normal_metrics : context.metrics;
+    const Metrics& metrics = context.metrics;
     const Occurrence& occurrence = entry.occurrence;
     const std::string& language = context.catalog.language();
     const bool past = entry.state == TimeState::Past;
     const RowFonts fonts = row_fonts(metrics);
-    const int padding = metrics.mm(2.5);
+    const int padding = metrics.mm(context.small_screen ? 1.0 : 2.5);
     const int inner_x = x + padding;
     const int inner_width = width - 2 * padding;
     const int top = y + padding;
@@ -180,9 +179,10 @@ int build_event_row(const PlanEntry& entry, const std::string& places, const std
 
 
     std::vector<std::string> title = wrap_text(occurrence.title.in(language), text_width, fonts.title, context.measurer);
-    if (detail == RowDetail::Smaller && max_height > 0) {
-        const int room = y + max_height - padding - cursor_y;
-        const int lines = std::max(1, room / context.measurer.line_height(fonts.title));
+    if (detail == RowDetail::Smaller) {
+        // Two lines at most, fewer if even they do not fit: the list keeps its rows.
+        const int room = max_height > 0 ? y + max_height - padding - cursor_y : 0;
+        const int lines = max_height > 0 ? std::clamp(room / context.measurer.line_height(fonts.title), 1, 2) : 2;
         limit_lines(title, static_cast<std::size_t>(lines), text_width, fonts.title, context.measurer);
     }
     cursor_y += add_text_lines(list, title, text_x, cursor_y, text_width, fonts.title,

@@ -6,9 +6,8 @@
 namespace olohuone::ui {
 
 // How much a row shows. A row that does not fit the list on its own (large text on a
-// small panel) first leaves out the place and host, then how many are coming, then also
-// steps its text down to the normal size and, as a last resort, shortens a long title
-// with "…"; the detail screen always has everything.
+// small panel) first leaves out the place and host, then how many are coming, and as a
+// last resort shortens a long title with "…"; the detail screen always has everything.
 enum class RowDetail { Full, Compact, Plain, Smaller };
 
 // "12 / 15 tulossa · 3 vapaana" for a row, or "" (past, cancelled, all-day, nobody and

@@ -37,20 +37,20 @@ int build_header(const ScreenContext& context, Rect area, DrawList* list, Header
         // on one line, with the month as a number.
         const std::string short_line = catalog.day_heading(context.local_now.date) + " · " + time;
         FontSpec fitted = date_font;
-        fitted.px = fitting_font_px(short_line, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+        fitted.px = fitting_font_px(short_line, area.w, date_font, std::max(context.metrics.min_text_px(), date_font.px * 3 / 4), context.measurer);
         if (context.measurer.width(short_line, fitted) <= area.w)
             return single_line(short_line, fitted);
     }
     // Two lines; on a small screen the month as a number rather than a date that wraps.
     std::string date_line = date;
     FontSpec fitted_date = date_font;
-    fitted_date.px = fitting_font_px(date, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+    fitted_date.px = fitting_font_px(date, area.w, date_font, std::max(context.metrics.min_text_px(), date_font.px * 3 / 4), context.measurer);
     if (space == HeaderSpace::OneLine && context.measurer.width(date, fitted_date) > area.w) {
         date_line = catalog.day_heading(context.local_now.date);
-        fitted_date.px = fitting_font_px(date_line, area.w, date_font, date_font.px * 3 / 4, context.measurer);
+        fitted_date.px = fitting_font_px(date_line, area.w, date_font, std::max(context.metrics.min_text_px(), date_font.px * 3 / 4), context.measurer);
     }
     FontSpec fitted_time = time_font;
-    fitted_time.px = fitting_font_px(time, area.w, time_font, time_font.px * 3 / 4, context.measurer);
+    fitted_time.px = fitting_font_px(time, area.w, time_font, std::max(context.metrics.min_text_px(), time_font.px * 3 / 4), context.measurer);
     int used = add_wrapped_text(list, date_line, area.x, area.y, area.w, fitted_date, theme::text, theme::background,
                                 context.measurer);
     used += add_wrapped_text(list, time, area.x, area.y + used, area.w, fitted_time, theme::time_text,

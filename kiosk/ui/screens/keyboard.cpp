@@ -11,6 +11,7 @@ namespace {
 struct RowKey {
     std::string insert; // "" for backspace
     int units = 1;
+    bool page_key = false;
 };
 using Rows = std::vector<std::vector<RowKey>>;
 
@@ -31,24 +32,32 @@ Rows finnish_rows()
     return rows;
 }
 
-// Alphabetical rows of `columns` keys, for a screen too narrow for the Finnish layout.
-Rows alphabetical_rows(int columns)
+// `letters` in rows of `columns` keys, then space and backspace: beside the last letters
+// when there is room for a space bar of two keys' width, else in a row of their own. With
+// `page_key`, the key to the other page comes last.
+Rows alphabetical_rows(std::string_view letters, int columns, bool page_key)
 {
     Rows rows;
-    std::vector<RowKey> all = row_of("abcdefghijklmnopqrstuvwxyzåäö'-");
+    std::vector<RowKey> all = row_of(letters);
     for (std::size_t i = 0; i < all.size(); i += static_cast<std::size_t>(columns))
         rows.emplace_back(all.begin() + static_cast<long>(i),
                           all.begin() + static_cast<long>(std::min(all.size(), i + static_cast<std::size_t>(columns))));
-    // Space and backspace join the last letters when there is room for a space bar of
-    // two keys' width; else they get a row of their own.
-    const int left = columns - static_cast<int>(rows.back().size());
-    if (left < 4)
+    const int needed = page_key ? 3 : 4;
+    if (columns - static_cast<int>(rows.back().size()) < needed)
         rows.push_back({});
     const int free = columns - static_cast<int>(rows.back().size());
-    rows.back().push_back({" ", free - 2});
-    rows.back().push_back({"", 2});
+    const int backspace = free - (page_key ? 1 : 0) >= 4 ? 2 : 1;
+    rows.back().push_back({" ", free - backspace - (page_key ? 1 : 0)});
+    rows.back().push_back({"", backspace});
+    if (page_key)
+        rows.back().push_back({"", 1, true});
     return rows;
 }
+
+constexpr std::string_view all_letters = "abcdefghijklmnopqrstuvwxyzåäö'-";
+// The letters of Finnish names, and the rest.
+constexpr std::string_view first_page_letters = "adehijklmnoprstuvyäö";
+constexpr std::string_view second_page_letters = "bcfgqwxzå'-";
 
 } // namespace
 
@@ -98,16 +107,20 @@ std::optional<std::string> key_insert(std::string_view id)
     return std::nullopt;
 }
 
-KeyboardLayout layout_keyboard(Rect area, const Metrics& metrics, const std::string& space_label)
+KeyboardLayout layout_keyboard(Rect area, const Metrics& metrics, const std::string& space_label, KeyboardPage page)
 {
     const int gap = std::max(2, metrics.mm(1.2));
     const int min_key = metrics.mm(min_key_mm);
+    const int row_fits = std::max(1, (area.h + gap) / (min_key + gap));
     constexpr int finnish_units = 11;
     int units = finnish_units;
     Rows rows = finnish_rows();
     if ((area.w + gap) / finnish_units - gap < min_key) {
         units = std::max(4, (area.w + gap) / (min_key + gap));
-        rows = alphabetical_rows(units);
+        rows = alphabetical_rows(all_letters, units, false);
+        if (static_cast<int>(rows.size()) > row_fits)
+            rows = alphabetical_rows(page == KeyboardPage::First ? first_page_letters : second_page_letters, units,
+                                     true);
     }
     const int unit = std::min((area.w + gap) / units, metrics.mm(max_key_mm) + gap);
     const int row_count = static_cast<int>(rows.size());
@@ -125,8 +138,15 @@ KeyboardLayout layout_keyboard(Rect area, const Metrics& metrics, const std::str
         int x = left + (units - row_units) * unit / 2;
         for (const RowKey& key : row) {
             const Rect rect{x, y, key.units * unit - gap, key_height};
-            std::string label = key.insert.empty() ? "⌫" : key.insert == " " ? space_label : capital_letter(key.insert);
-            layout.keys.push_back({key_id_for(key.insert), std::move(label), key.insert, rect});
+            if (key.page_key) {
+                // Names the letters it leads to: the way there is plain to see.
+                layout.keys.push_back({std::string(page_key_id), page == KeyboardPage::First ? "BCF" : "ADE", "",
+                                       rect});
+            } else {
+                std::string label =
+                    key.insert.empty() ? "⌫" : key.insert == " " ? space_label : capital_letter(key.insert);
+                layout.keys.push_back({key_id_for(key.insert), std::move(label), key.insert, rect});
+            }
             x += key.units * unit;
         }
         y += key_height + gap;

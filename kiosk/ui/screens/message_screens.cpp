@@ -64,7 +64,8 @@ int add_message(DrawList& list, const Message& message, Rect area, const ScreenC
     const std::pair<int, int> sizes_to_try[] = {
         {metrics.text_px(sizes::detail_title_pt), metrics.text_px(sizes::body_pt)},
         {metrics.damped_text_px(sizes::detail_title_pt), metrics.damped_text_px(sizes::body_pt)},
-        {metrics.pt(sizes::detail_title_pt), metrics.pt(sizes::body_pt)},
+        {std::max(metrics.min_text_px(), metrics.pt(sizes::detail_title_pt)),
+         std::max(metrics.min_text_px(), metrics.pt(sizes::body_pt))},
     };
     int height = 0;
     for (const auto& [title_px, line_px] : sizes_to_try) {
@@ -137,8 +138,16 @@ ScreenAction ConfirmScreen::on_tap(const std::string& id, const ScreenContext& c
 
 void ThanksScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
-    const Message message = m_describe(context);
+    Message message = m_describe(context);
     const int gap = context.metrics.mm(sizes::gap_mm * 3);
+    // A message too long for the screen at the visitor's size loses its last lines before
+    // "Valmis" loses its size: the title says what happened.
+    const int room = area.h - gap - context.metrics.mm(sizes::min_target_mm);
+    DrawList measured;
+    while (!message.lines.empty() && add_message(measured, message, area, context, room) > room) {
+        message.lines.pop_back();
+        measured.clear();
+    }
     // The message gives way (to smaller text) before "Valmis" does, and its title shrinks
     // to the size of the text only where "Valmis" would otherwise be below a touch
     // target's least height.

@@ -106,8 +106,12 @@ void NameScreen::build_field(const ScreenContext& context, Rect rect, DrawList& 
     if (m_typed.empty()) {
         const FontSpec hint{FontWeight::Regular, font.px};
         const std::string text = context.catalog.text("visit.type_name");
-        const int px = fitting_font_px(text, inner.w, hint, metrics.pt(sizes::min_label_pt), context.measurer);
-        list.text({text, {FontWeight::Regular, px}, {inner.x, y}, inner, theme::secondary_text, theme::panel});
+        const int px = fitting_font_px(text, inner.w, hint, metrics.min_text_px(), context.measurer);
+        // Too long even at the smallest size: the start of it, ending in "…".
+        std::vector<std::string> lines = wrap_text(text, inner.w, {FontWeight::Regular, px}, context.measurer);
+        limit_lines(lines, 1, inner.w, {FontWeight::Regular, px}, context.measurer);
+        list.text({lines.empty() ? text : lines.front(), {FontWeight::Regular, px}, {inner.x, y}, inner,
+                   theme::secondary_text, theme::panel});
         return;
     }
     // The end of a long name stays in view, as on any text field.
@@ -139,7 +143,7 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
     if (!m_problem_key.empty()) {
         const FontSpec font{FontWeight::Bold, metrics.text_px(sizes::body_pt)};
         const std::string& text = context.catalog.text(m_problem_key);
-        const int px = fitting_font_px(text, row.w, font, metrics.pt(sizes::min_label_pt), context.measurer);
+        const int px = fitting_font_px(text, row.w, font, metrics.min_text_px(), context.measurer);
         add_wrapped_text(&list, text, row.x, row.y, row.w, {FontWeight::Bold, px}, theme::time_text,
                          theme::background, context.measurer);
         return;
@@ -150,7 +154,12 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
             return;
         ButtonSpec anonymous{"name/anonymous", context.catalog.text("visit.anonymous"), ButtonStyle::Unselected};
         anonymous.pressed = anonymous.id == context.pressed;
-        add_button(list, anonymous, {row.x, row.y, std::min(row.w, metrics.mm(110)), row.h}, context.tools());
+        // One line in the row, shorter where the whole sentence does not fit at this size.
+        const int width = std::min(row.w, std::max(metrics.mm(110), row.w * 2 / 3));
+        const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
+        if (context.measurer.width(anonymous.label, floor_font) > width - 2 * metrics.mm(anonymous.padding_mm))
+            anonymous.label = context.catalog.text("visit.anonymous_short");
+        add_button(list, anonymous, {row.x, row.y, width, row.h}, context.tools());
         return;
     }
     if (character_count(normalize_name(m_typed)) < letters_before_suggestions) {
@@ -166,15 +175,39 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
     }
     if (m_suggestions.empty())
         return;
-    const int count = static_cast<int>(m_suggestions.size());
-    const int width = std::min((row.w - (fitting - 1) * gap) / fitting, metrics.mm(suggestion_width_mm * 1.6));
+    // As many as fit with their labels on one line at the visitor's text size. Where even
+    // one does not, a label keeps the name and the marker (what tells two Ainos apart)
+    // and leaves out the group.
+    const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
+    const int padding = 2 * metrics.mm(1.5);
+    const auto full_label = [&](const VisitorSuggestion& suggestion) {
+        return visitor_label(suggestion.public_name, suggestion.group_id, suggestion.marker_id, context);
+    };
+    const auto fitting_label = [&](const VisitorSuggestion& suggestion, int width) {
+        std::string label = full_label(suggestion);
+        if (context.measurer.width(label, floor_font) + padding <= width)
+            return label;
+        label = suggestion.public_name;
+        if (const NameMarker* marker = context.visit_options.marker(suggestion.marker_id))
+            label += " · " + marker->label.in(context.catalog.language());
+        return label;
+    };
+    int shown = static_cast<int>(m_suggestions.size());
+    int widest = 0;
+    for (const VisitorSuggestion& suggestion : m_suggestions)
+        widest = std::max(widest, context.measurer.width(full_label(suggestion), floor_font) + padding);
+    while (shown > 1 && (row.w - (shown - 1) * gap) / shown < widest)
+        --shown;
+    m_suggestions.resize(static_cast<std::size_t>(shown));
+    const int count = shown;
+    const int width = std::min((row.w - (count - 1) * gap) / count,
+                               std::max(widest, metrics.mm(suggestion_width_mm * 1.6)));
     std::vector<ButtonSpec> buttons;
     int label_px = 0; // one size for all, so no one's name looks bigger than another's
     for (const VisitorSuggestion& suggestion : m_suggestions) {
         // One line: the suggestion row is a single target's height, even on a 7" panel.
         buttons.push_back({std::string(suggestion_prefix) + std::to_string(suggestion.visitor_id),
-                           visitor_label(suggestion.public_name, suggestion.group_id, suggestion.marker_id, context),
-                           ButtonStyle::Primary});
+                           fitting_label(suggestion, width), ButtonStyle::Primary});
         buttons.back().answer = true;
         const int px = button_label_px(buttons.back(), {0, 0, width, row.h}, context.tools());
         label_px = label_px == 0 ? px : std::min(label_px, px);
@@ -192,7 +225,12 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
     const int row_height = metrics.mm(sizes::min_target_mm);
-    const int side_button = std::max(metrics.mm(30), area.w / 6);
+    // Wide enough for "◀ Takaisin" and "Valmis" on one line at the visitor's text size.
+    const FontSpec side_font{FontWeight::Bold, metrics.min_text_px()};
+    int side_button = std::max(metrics.mm(30), area.w / 6);
+    for (const char* key : {"visit.back", "visit.done"})
+        side_button = std::max(side_button, context.measurer.width(context.catalog.text(key), side_font)
+                                                + 2 * metrics.mm(2.0));
     int y = area.y;
 
     // A title only where there is room for it; on a 7" panel the empty field says it.
@@ -207,7 +245,7 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 
     // The field between "back" and "done"; on a narrow screen it has a row of its own,
     // so a whole name stays readable.
-    const bool field_row = area.w - 2 * (side_button + gap) < metrics.mm(60);
+    const bool field_row = area.w - 2 * (side_button + gap) < metrics.mm(45);
     Rect back_rect{area.x, y, side_button, row_height};
     Rect done_rect{area.right() - side_button, y, side_button, row_height};
     Rect field_rect{area.x + side_button + gap, y, area.w - 2 * (side_button + gap), row_height};
@@ -219,6 +257,7 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     }
     ButtonSpec back{"name/back", context.catalog.text("visit.back"), ButtonStyle::Unselected};
     back.pressed = back.id == context.pressed;
+    back.short_label = "◀";
     add_button(list, back, back_rect, context.tools());
     ButtonSpec done_button{"name/done", context.catalog.text("visit.done"), ButtonStyle::Primary};
     done_button.pressed = done_button.id == context.pressed;
@@ -229,8 +268,13 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     build_offers(context, {area.x, y, area.w, row_height}, list);
     y += row_height + gap;
 
-    const KeyboardLayout keyboard =
-        layout_keyboard({area.x, y, area.w, area.bottom() - y}, metrics, context.catalog.text("visit.space"));
+    KeyboardLayout keyboard =
+        layout_keyboard({area.x, y, area.w, area.bottom() - y}, metrics, context.catalog.text("visit.space"),
+                        m_keyboard_page);
+    // A space bar too short for its word says it shorter.
+    for (Key& key : keyboard.keys)
+        if (key.insert == " " && widest_word_width(key.label, side_font, context.measurer) > key.rect.w - metrics.mm(1.0))
+            key.label = context.catalog.text("visit.space_short");
     // Key letters at least as big as the large text size, whatever size is chosen.
     const int letter_px = std::max(metrics.text_px(sizes::body_pt), Metrics(metrics.dpi(), TextSize::Large).text_px(
                                                                         sizes::body_pt));
@@ -238,7 +282,7 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     for (const Key& key : keyboard.keys) {
         ButtonSpec spec{key.id, key.label, ButtonStyle::Unselected, sizes::button_pt};
         spec.pressed = key.id == context.pressed;
-        spec.min_label_px = key.insert == " " ? 0 : letter_px;
+        spec.min_label_px = key.insert == " " || key.id == page_key_id ? 0 : letter_px;
         spec.hit_margin_px = hit_margin;
         spec.padding_mm = 0.4; // a key holds one big letter
         spec.repeat = TapRepeat::Allowed; // "Liisa": the same key twice, quickly
@@ -275,8 +319,15 @@ ScreenAction NameScreen::on_tap(const std::string& id, const ScreenContext& cont
         }
         return {};
     }
-    if (const auto insert = key_insert(id))
+    if (id == page_key_id) {
+        m_keyboard_page = m_keyboard_page == KeyboardPage::First ? KeyboardPage::Second : KeyboardPage::First;
+        return {};
+    }
+    if (const auto insert = key_insert(id)) {
         type(*insert);
+        // A rare letter typed, the common ones come back, as on a phone's keyboard.
+        m_keyboard_page = KeyboardPage::First;
+    }
     return {};
 }
 

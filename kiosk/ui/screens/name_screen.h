@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/visitor_name.h"
+#include "ui/screens/keyboard.h"
 #include "ui/screens/screen.h"
 #include "ui/screens/visit_flow.h"
 
@@ -34,6 +35,7 @@ private:
 
     std::shared_ptr<SignInFlow> m_flow;
     std::string m_typed;
+    KeyboardPage m_keyboard_page = KeyboardPage::First; // where the letters need two pages
     std::string m_problem_key; // a gentle message in place of the suggestions
     std::vector<VisitorSuggestion> m_suggestions; // those shown, for the tap that picks one
     std::pair<std::string, int> m_suggested_for{{}, -1}; // the text and room they were asked for

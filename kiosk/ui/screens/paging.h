@@ -1,7 +1,8 @@
 #pragma once
 // "Earlier / later" buttons for a screen whose content does not fit at once. In the
 // control panel they are a group of their own; inside the content area they take a
-// column beside a wide, short area (a 7" landscape panel) or a row under any other.
+// column beside a wide, short area (a 7" landscape panel) or a row under any other,
+// with the position ("1–3 / 6") between the two buttons.
 #include <string>
 
 #include "ui/screens/screen.h"
@@ -13,6 +14,7 @@ struct PagingLabels {
     std::string earlier_label;
     std::string later_id;
     std::string later_label;
+    std::string position = {}; // "1–3 / 6": where the page is in the whole; empty for none
 };
 
 // The panel group; a button with nothing to page to keeps its place, hidden, so the
@@ -26,7 +28,10 @@ struct ContentPaging {
     bool arrows_only = false; // too short for labels: ▲ and ▼ side by side
 };
 
-ContentPaging place_content_paging(Rect area, const Metrics& metrics);
+ContentPaging place_content_paging(Rect area, const PagingLabels& labels, const ScreenContext& context);
+
+// The position on one line, or the range above the count where the line is too wide.
+std::vector<std::string> position_lines(const std::string& position, int width, const ScreenContext& context);
 
 void add_content_paging(DrawList& list, const ContentPaging& paging, const PagingLabels& labels, bool has_earlier,
                         bool has_later, const ScreenContext& context);

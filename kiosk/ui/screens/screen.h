@@ -115,8 +115,14 @@ public:
     // A screen whose figures change by themselves (the sync status) is drawn again this
     // often while it is shown.
     virtual std::optional<MonotonicMs> refreshes_every_ms() const { return std::nullopt; }
+    // Staff mode's screens (named "staff_…"; the PIN pad, where a visitor may land, is
+    // not one of them) may use smaller text to fit their lists (metrics.h).
+    virtual bool read_by_staff() const { return name().starts_with("staff_") && name() != "staff_pin"; }
     // Today offers the "Henkilökunta" button among the text size and language buttons.
     virtual bool offers_staff_entry() const { return false; }
+    // On a 7" landscape panel at large text, the controls stand in a column beside this
+    // screen rather than a bar under it (Today, whose list needs the height).
+    virtual bool panel_beside_when_short() const { return false; }
 };
 
 } // namespace olohuone::ui

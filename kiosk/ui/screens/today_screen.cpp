@@ -1,5 +1,7 @@
 #include "ui/screens/today_screen.h"
 
+#include <array>
+
 #include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
 #include "ui/screens/event_detail_screen.h"
@@ -26,6 +28,9 @@ std::size_t rows_fitting(const std::vector<int>& heights, std::size_t first, int
     }
     return end;
 }
+
+// Between rows: on a 7" panel a little less, for a third row.
+int row_gap(const ScreenContext& context) { return context.metrics.mm(context.small_screen ? 1.5 : sizes::gap_mm); }
 
 } // namespace
 
@@ -56,10 +61,14 @@ std::vector<ControlGroup> TodayScreen::controls(const ScreenContext& context)
         days.buttons.push_back({"day/previous",
                                 context.catalog.format("nav.previous_day", {{"day", day_name(m_day_offset - 1, context)}}),
                                 ButtonStyle::Primary});
+    if (m_day_offset > 0)
+        days.buttons.back().short_label = "◀";
     if (m_day_offset < context.days_ahead)
         days.buttons.push_back({"day/next",
                                 context.catalog.format("nav.next_day", {{"day", day_name(m_day_offset + 1, context)}}),
                                 ButtonStyle::Primary});
+    if (m_day_offset < context.days_ahead)
+        days.buttons.back().short_label = "▶";
     // One day button gets room for "Huomenna ▶"; two share it, so that on a 7" panel
     // the whole control bar still fits one row.
     days.min_button_mm = days.buttons.size() > 1 || context.small_screen ? 20.0 : 34.0;
@@ -103,7 +112,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
             candidates = {day_name(1, context) + " · " + context.catalog.day_heading(date), day_name(1, context)};
         std::string heading = candidates.back();
         for (const std::string& candidate : candidates) {
-            const int px = fitting_font_px(candidate, area.w, heading_font, heading_font.px * 7 / 10, context.measurer);
+            const int px = fitting_font_px(candidate, area.w, heading_font, std::max(context.metrics.min_text_px(), heading_font.px * 7 / 10), context.measurer);
             if (context.measurer.width(candidate, {heading_font.weight, px}) <= area.w) {
                 heading = candidate;
                 heading_font.px = px;
@@ -124,47 +133,87 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
         return;
     }
 
-    // Paging buttons take space only when the day does not fit.
-    const int gap = metrics.mm(sizes::gap_mm);
-    const Rect full{area.x, y, area.w, area.bottom() - y};
-    const ContentPaging paging = place_content_paging(full, metrics);
+    // The list starts at what is on now or next: what is over is a page back, under
+    // "Aiemmat". It shows at least `wanted` rows (now and next together, and one more at
+    // the smaller sizes), leaving out a row's details before leaving out a row.
+    const int gap = row_gap(context);
     const std::size_t count = m_plan.entries.size();
+    const std::size_t current = m_day_offset == 0 ? m_plan.first_current_index() : 0;
+    std::size_t not_over = 0;
+    while (not_over < current && m_plan.entries[not_over].state == TimeState::Past)
+        ++not_over;
     std::vector<std::string> places;
     for (const PlanEntry& entry : m_plan.entries)
         places.push_back(row_places(entry, context));
-    const auto measure_rows = [&](int width) {
-        m_row_heights.clear();
-        for (std::size_t i = 0; i < count; ++i)
-            m_row_heights.push_back(
-                build_event_row(m_plan.entries[i], places[i], {}, context, area.x, 0, width, nullptr, RowDetail::Full));
-    };
-    measure_rows(full.w);
-    const bool all_fit = rows_fitting(m_row_heights, 0, full.h, gap) == count;
-    if (all_fit)
-        m_first = 0;
-    Rect rows = full;
-    if (!context.paging_in_panel && !all_fit) {
-        rows = paging.content;
-        if (rows.w != full.w)
-            measure_rows(rows.w);
-    }
-    m_rows_space = rows.h;
-    m_row_detail.assign(count, RowDetail::Full);
-    for (std::size_t i = 0; i < count; ++i) {
-        for (RowDetail less : {RowDetail::Compact, RowDetail::Plain, RowDetail::Smaller}) {
-            if (m_row_heights[i] <= m_rows_space)
-                break;
-            m_row_detail[i] = less;
-            m_row_heights[i] =
-                build_event_row(m_plan.entries[i], places[i], {}, context, rows.x, 0, rows.w, nullptr, less,
-                                m_rows_space);
+    const std::size_t wanted = metrics.text_size() == TextSize::Normal ? 3 : 2;
+
+    // Rows at the most detail that lets `wanted` of them fit from any first row from
+    // `from` on; each row also gives up details until it fits the space on its own.
+    const auto lay_out_rows = [&](Rect rows, std::size_t from) {
+        m_rows_space = rows.h;
+        // Each row measured once per level it is tried at.
+        std::vector<std::array<int, 4>> measured(count, {-1, -1, -1, -1});
+        const auto height_of = [&](std::size_t i, RowDetail detail) {
+            int& height = measured[i][static_cast<std::size_t>(detail)];
+            if (height < 0)
+                height = build_event_row(m_plan.entries[i], places[i], {}, context, rows.x, 0, rows.w, nullptr,
+                                         detail, m_rows_space);
+            return height;
+        };
+        for (RowDetail level : {RowDetail::Full, RowDetail::Compact, RowDetail::Plain, RowDetail::Smaller}) {
+            m_row_heights.clear();
+            m_row_detail.clear();
+            for (std::size_t i = 0; i < count; ++i) {
+                RowDetail detail = level;
+                int height = height_of(i, detail);
+                for (RowDetail less : {RowDetail::Compact, RowDetail::Plain, RowDetail::Smaller}) {
+                    if (height <= m_rows_space || less <= detail)
+                        continue;
+                    detail = less;
+                    height = height_of(i, detail);
+                }
+                m_row_heights.push_back(height);
+                m_row_detail.push_back(detail);
+            }
+            // From every first row, so that paging back and forth shows the same pages.
+            bool enough = true;
+            for (std::size_t first = from; first < count && enough; ++first)
+                enough = rows_fitting(m_row_heights, first, m_rows_space, gap) - first >= std::min(wanted, count - first);
+            if (enough)
+                return;
         }
+    };
+
+    const Rect full{area.x, y, area.w, area.bottom() - y};
+    const std::size_t start = m_first.value_or(not_over);
+    // A list that starts past its first row has pages; else it has them if it does not fit.
+    bool paged = start > 0;
+    if (!paged) {
+        lay_out_rows(full, not_over);
+        paged = rows_fitting(m_row_heights, start, full.h, gap) < count;
+    }
+    // The widest position there can be, so the paging column does not change width.
+    const std::string widest_position = context.catalog.format(
+        "list.position", {{"first", std::to_string(count)}, {"last", std::to_string(count)},
+                          {"count", std::to_string(count)}});
+    PagingLabels labels = paging_labels(context.catalog);
+    labels.position = widest_position;
+    const ContentPaging paging = place_content_paging(full, labels, context);
+    Rect rows = full;
+    // With the page buttons in the panel, the position is a line under the list.
+    const FontSpec position_font{FontWeight::Bold, metrics.damped_text_px(sizes::secondary_pt)};
+    const int position_height = context.measurer.line_height(position_font);
+    if (paged && !context.paging_in_panel) {
+        rows = paging.content;
+        lay_out_rows(rows, not_over);
+    } else if (paged) {
+        rows.h -= position_height + gap;
+        lay_out_rows(rows, not_over);
     }
 
     if (!m_first) {
-        // Start as early as possible while still showing what is on now or next.
-        const std::size_t current = m_day_offset == 0 ? m_plan.first_current_index() : 0;
-        std::size_t first = 0;
+        // As early as possible while still showing what is on now or next.
+        std::size_t first = not_over;
         while (first < current && rows_fitting(m_row_heights, first, m_rows_space, gap) <= current)
             ++first;
         m_first = first;
@@ -180,9 +229,19 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 
     m_has_earlier = *m_first > 0;
     m_has_later = m_shown_end < count;
-    if (context.paging_in_panel || (!m_has_earlier && !m_has_later))
+    m_position = context.catalog.format("list.position", {{"first", std::to_string(*m_first + 1)},
+                                                          {"last", std::to_string(m_shown_end)},
+                                                          {"count", std::to_string(count)}});
+    if (!m_has_earlier && !m_has_later)
         return;
-    add_content_paging(list, paging, paging_labels(context.catalog), m_has_earlier, m_has_later, context);
+    if (context.paging_in_panel) {
+        const int width = context.measurer.width(m_position, position_font);
+        list.text({m_position, position_font, {rows.right() - width, rows.bottom() + gap},
+                   {rows.x, rows.bottom() + gap, rows.w, position_height}, theme::text, theme::background});
+        return;
+    }
+    labels.position = m_position;
+    add_content_paging(list, paging, labels, m_has_earlier, m_has_later, context);
 }
 
 ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& context)
@@ -195,7 +254,7 @@ ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& con
         m_first = m_shown_end;
     } else if (id == "list/earlier" && m_first && *m_first > 0) {
         // Step back a page: the rows just before the first one, as many as fit.
-        const int gap = context.metrics.mm(sizes::gap_mm);
+        const int gap = row_gap(context);
         std::size_t first = *m_first;
         while (first > 0 && rows_fitting(m_row_heights, first - 1, m_rows_space, gap) >= *m_first)
             --first;

@@ -17,6 +17,7 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool offers_staff_entry() const override { return true; }
+    bool panel_beside_when_short() const override { return true; }
 
     int day_offset() const { return m_day_offset; }
 
@@ -35,6 +36,7 @@ private:
     std::vector<int> m_row_heights;
     std::vector<RowDetail> m_row_detail;
     int m_rows_space = 0;
+    std::string m_position; // "1–3 / 6", from the last build
     DayPlan m_plan;
     bool m_plan_shows_now = false; // whether m_plan was made knowing the time of day
 };

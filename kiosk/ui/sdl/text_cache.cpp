@@ -41,6 +41,15 @@ int TextCache::line_height(const FontSpec& font)
     return ttf ? TTF_FontLineSkip(ttf) : font.px;
 }
 
+int TextCache::cap_height(const FontSpec& font)
+{
+    TTF_Font* ttf = m_fonts.get(font);
+    int min_x = 0, max_x = 0, min_y = 0, max_y = 0, advance = 0;
+    if (ttf == nullptr || TTF_GlyphMetrics32(ttf, 'H', &min_x, &max_x, &min_y, &max_y, &advance) != 0)
+        return font.px * 7 / 10;
+    return max_y;
+}
+
 TextTexture TextCache::get(const std::string& text, const FontSpec& font, Color color)
 {
     if (text.empty())

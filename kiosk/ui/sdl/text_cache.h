@@ -27,6 +27,7 @@ public:
 
     int width(std::string_view text, const FontSpec& font) override;
     int line_height(const FontSpec& font) override;
+    int cap_height(const FontSpec& font) override;
 
     TextTexture get(const std::string& text, const FontSpec& font, Color color);
     std::size_t size() const { return m_entries.size(); }

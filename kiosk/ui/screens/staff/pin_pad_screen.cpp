@@ -83,15 +83,16 @@ void PinPadScreen::build(const ScreenContext& context, Rect area, DrawList& list
         pad = {area.x + (area.w - pad_w) / 2, back.y - gap * 4 - pad_h, pad_w, pad_h};
         words.h = pad.y - gap * 2 - area.y;
     }
-    add_button(list, {"pin/back", context.catalog.text("visit.back"), ButtonStyle::Unselected, sizes::button_pt * 1.1,
-                      context.pressed == "pin/back"},
-               back, context.tools());
+    ButtonSpec back_button{"pin/back", context.catalog.text("visit.back"), ButtonStyle::Unselected,
+                           sizes::button_pt * 1.1, context.pressed == "pin/back"};
+    back_button.short_label = "◀";
+    add_button(list, back_button, back, context.tools());
 
     // Sizes that grow less than a visitor's text: a title that broke inside its word on a
     // 7" panel at the largest size would be harder to read, not easier.
     const std::string title = context.catalog.text("staff.pin_title");
     FontSpec title_font{FontWeight::Bold, metrics.damped_text_px(sizes::detail_title_pt)};
-    title_font.px = fitting_font_px(title, words.w, title_font, title_font.px * 2 / 3, context.measurer);
+    title_font.px = fitting_font_px(title, words.w, title_font, std::max(context.metrics.min_text_px(), title_font.px * 2 / 3), context.measurer);
     const FontSpec note_font{FontWeight::Regular, metrics.damped_text_px(sizes::body_pt)};
     int y = words.y;
     y += add_wrapped_text(&list, title, words.x, y, words.w, title_font, theme::text, theme::background,
@@ -119,6 +120,8 @@ void PinPadScreen::build(const ScreenContext& context, Rect area, DrawList& list
         ButtonSpec spec{id, label, style, sizes::button_pt * 1.3, id == context.pressed};
         spec.hit_margin_px = gap / 2; // neighbouring keys must not steal each other's taps
         spec.repeat = repeat;
+        if (id == "pin/erase")
+            spec.short_label = "⌫";
         add_button(list, spec, rect, context.tools());
     };
     // Digits may be typed twice quickly ("2255"); "Poista" and "OK" keep the tremor guard.

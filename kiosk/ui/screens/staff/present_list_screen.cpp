@@ -93,7 +93,7 @@ void PresentListScreen::build(const ScreenContext& context, Rect area, DrawList&
     ContentPaging paging;
     const bool paged = per_page(rows) < m_present.size();
     if (paged) {
-        paging = place_content_paging(rows, metrics);
+        paging = place_content_paging(rows, paging_labels(catalog), context);
         rows = paging.content;
     }
     m_per_page = per_page(rows);
