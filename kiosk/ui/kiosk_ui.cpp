@@ -15,6 +15,9 @@ namespace {
 // How long touches do nothing after a screen the visitor did not ask for: longer than a
 // tap that was already on its way, short enough not to be noticed as a pause.
 constexpr MonotonicMs unasked_change_guard_ms = 700;
+// How long a tapped button stays lit after the finger lifts: a quick tap that begins and
+// ends between two frames is still seen (a key typed, its letter and its light).
+constexpr MonotonicMs tap_light_ms = 150;
 
 } // namespace
 
@@ -49,7 +52,7 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_clock.synchronised(),
                          m_data.programme,
                          m_settings.content_dir,
-                         m_taps.pressed_target(),
+                         m_shown_pressed,
                          m_settings.days_ahead,
                          !small_screen(),
                          small_screen(),
@@ -117,6 +120,10 @@ Metrics KioskUi::current_metrics() const
 
 void KioskUi::rebuild()
 {
+    // The button under the finger, or the one just tapped for a moment after.
+    m_shown_pressed = m_taps.pressed_target();
+    if (m_shown_pressed.empty() && m_clock.monotonic_ms() < m_lit_until_ms)
+        m_shown_pressed = m_lit_target;
     const Catalog& catalog = m_catalogs.get(m_language);
     const Metrics metrics = current_metrics();
     const UnixSeconds now = m_clock.now();
@@ -230,8 +237,11 @@ void KioskUi::pointer(const PointerEvent& event)
     const auto tapped = m_taps.handle(event, frame(), m_clock.monotonic_ms());
     if (m_taps.pressed_target() != before)
         m_dirty = true;
-    if (tapped)
+    if (tapped) {
+        m_lit_target = *tapped;
+        m_lit_until_ms = m_clock.monotonic_ms() + tap_light_ms;
         handle_tap(*tapped);
+    }
 }
 
 void KioskUi::handle_tap(const std::string& id)
@@ -340,6 +350,10 @@ std::optional<MonotonicMs> KioskUi::next_deadline_ms() const
 void KioskUi::tick()
 {
     const MonotonicMs now_ms = m_clock.monotonic_ms();
+    if (!m_lit_target.empty() && now_ms >= m_lit_until_ms) {
+        m_lit_target.clear();
+        m_dirty = true;
+    }
     if (const auto deadline = next_deadline_ms(); deadline && now_ms >= *deadline) {
         const Screen& top = *m_stack.back();
         if (top.holds_personal_data() && !top.closes_after_ms()) {
@@ -377,6 +391,8 @@ MonotonicMs KioskUi::wait_budget_ms() const
         budget = std::min(budget, std::max<MonotonicMs>(0, *deadline - now_ms));
     if (const auto every = m_stack.back()->refreshes_every_ms())
         budget = std::min(budget, std::max<MonotonicMs>(0, m_built_ms + *every - now_ms));
+    if (!m_lit_target.empty())
+        budget = std::min(budget, std::max<MonotonicMs>(0, m_lit_until_ms - now_ms));
     if (m_data.storage != nullptr)
         if (const auto check = m_data.storage->next_check_ms())
             budget = std::min(budget, std::max<MonotonicMs>(0, *check - now_ms));

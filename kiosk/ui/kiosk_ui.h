@@ -101,6 +101,9 @@ private:
     MonotonicMs m_built_ms = 0; // when the frame was last built, for screens that refresh
     MonotonicMs m_last_input_ms;
     MonotonicMs m_touches_ignored_until_ms = 0;
+    std::string m_shown_pressed; // what the frame draws pressed (ScreenContext::pressed)
+    std::string m_lit_target;    // the last tapped target, lit until m_lit_until_ms
+    MonotonicMs m_lit_until_ms = 0;
     bool m_at_home = true;
 };
 

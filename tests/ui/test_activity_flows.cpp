@@ -103,7 +103,7 @@ TEST(ActivityFlows, AFullActivityOffersTheQueueAndACancellationMovesItUp)
     register_earlier(kiosk, outdoors, activity_regulars(8));
 
     open_event(kiosk, "Ulkoiluryhmä", true);
-    EXPECT_TRUE(kiosk.shows_text("Täynnä"));
+    EXPECT_TRUE(kiosk.shows_text("tulossa · täynnä")) << "lower case mid-sentence";
     tap(kiosk, "activity/register");
     pick(kiosk, "Lars Å.");
     EXPECT_TRUE(kiosk.shows_text("Pääset jonoon sijalle 1."));

@@ -5,6 +5,7 @@
 
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
+#include "ui/layout/theme.h"
 #include "core/visitor_name.h"
 #include "ui/screens/keyboard.h"
 
@@ -173,6 +174,22 @@ TEST(VisitFlows, TheSevenInchKeyboardHasSixteenMillimetreKeysAndTheRareLettersAT
         EXPECT_GE(drawn.h / px_per_mm, 15.95) << key;
     }
     EXPECT_FALSE(kiosk.has_target(ui::key_id_for("b"))) << "b is on the second page";
+    // A quick tap, down and up between two frames: the key is seen lit, then not.
+    const auto lit = [&](const std::string& key) {
+        const ui::Rect drawn = kiosk.frame().find_target(key)->drawn;
+        for (const ui::FillCommand& fill : kiosk.frame().fills())
+            if (fill.rect == drawn && fill.color == ui::theme::accent_pressed)
+                return true;
+        return false;
+    };
+    const ui::Point key_e = kiosk.center_of(ui::key_id_for("e"));
+    kiosk.touch_down(key_e);
+    kiosk.touch_up(key_e);
+    EXPECT_TRUE(lit(ui::key_id_for("e")));
+    kiosk.advance_ms(300);
+    EXPECT_FALSE(lit(ui::key_id_for("e")));
+    kiosk.tap(ui::key_id_for(""));
+    kiosk.advance_ms(300);
     kiosk.type("björn åberg", 300); // type() turns the page where a letter is not shown
     EXPECT_TRUE(kiosk.shows_text("Björn Åberg")) << kiosk.screen_text();
     EXPECT_TRUE(kiosk.has_target(ui::key_id_for("a"))) << "after a rare letter the first page is back";
@@ -262,6 +279,7 @@ TEST(VisitFlows, AnEmptyOrLetterlessNameGetsAGentleMessageAndNothingIsStored)
     kiosk.tap("name/done");
     EXPECT_EQ(kiosk.ui().screen_name(), "sign_in_name");
     EXPECT_TRUE(kiosk.shows_text("Kirjoita ensin nimesi."));
+    EXPECT_TRUE(kiosk.has_target("name/anonymous")) << "counting without a name stays on offer";
     kiosk.advance_ms(600);
     kiosk.type("-");
     kiosk.tap("name/done");

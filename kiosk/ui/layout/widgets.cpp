@@ -129,13 +129,17 @@ void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px,
 void add_button(DrawList& list, const ButtonSpec& given, Rect rect, const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
-    // A button too narrow for its label on one line at the smallest readable size says
-    // its short label instead.
+    // A button that cannot hold its label at the smallest readable size (a word too
+    // wide, or more lines than its height holds) says its short label instead.
     ButtonSpec spec = given;
-    if (!spec.short_label.empty()
-        && tools.measurer.width(spec.label, {FontWeight::Bold, metrics.min_text_px()})
-            > rect.w - 2 * metrics.mm(spec.padding_mm))
-        spec.label = spec.short_label;
+    if (!spec.short_label.empty()) {
+        const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
+        const Rect room = label_part(spec, rect).inset(metrics.mm(spec.padding_mm));
+        const auto lines = static_cast<int>(wrap_text(spec.label, room.w, floor_font, tools.measurer).size());
+        if (widest_word_width(spec.label, floor_font, tools.measurer) > room.w
+            || lines * tools.measurer.line_height(floor_font) > room.h)
+            spec.label = spec.short_label;
+    }
     const ButtonColors colors = colors_for(spec);
     const int radius = metrics.mm(2.0);
     list.fill(rect, colors.fill, radius);

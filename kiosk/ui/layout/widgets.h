@@ -33,7 +33,7 @@ struct ButtonSpec {
     // A second, smaller line under the label ("Asukas" under "Aino K."); empty for none.
     std::string detail = {};
     TapRepeat repeat = TapRepeat::Guarded;
-    // A shorter label ("◀", "⌫") for a button too narrow for its label on one line, or
+    // A shorter label ("◀", "⌫") for a button that cannot hold its label, or
     // sharing a narrow row (the day buttons in the 7" panel's column at large text).
     // Empty: the label always.
     std::string short_label = {};

@@ -36,8 +36,10 @@ std::vector<Row> flow(const std::vector<ControlGroup>& groups, const ScreenConte
         if (group.buttons.empty())
             continue;
         const int needed = group_min_width(group, metrics);
-        const int wanted =
-            shape == PanelShape::RoomyBar ? group_wanted_width(group, context, LabelSize::Preferred) : needed;
+        // A group shares a row only where its labels' words fit their buttons.
+        const int wanted = shape == PanelShape::RoomyBar ? group_wanted_width(group, context, LabelSize::Preferred)
+            : shape == PanelShape::Bar                   ? group_wanted_width(group, context, LabelSize::Floor)
+                                                         : needed;
         if (rows.empty() || shape == PanelShape::Column || group.starts_row || row_wanted + gap + wanted > width) {
             // A column beside the content has a row for every group; a bar under it
             // would take its row from the content.

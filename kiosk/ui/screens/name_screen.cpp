@@ -104,14 +104,17 @@ void NameScreen::build_field(const ScreenContext& context, Rect rect, DrawList& 
     const int line = context.measurer.line_height(font);
     const int y = inner.y + (inner.h - line) / 2;
     if (m_typed.empty()) {
-        const FontSpec hint{FontWeight::Regular, font.px};
-        const std::string text = context.catalog.text("visit.type_name");
+        // "Kirjoita ensin nimesi." where the name goes, so the row under the field keeps
+        // "Laske minut mukaan ilman nimeä".
+        const bool asked_for_name = m_problem_key == "visit.name_empty";
+        const FontSpec hint{asked_for_name ? FontWeight::Bold : FontWeight::Regular, font.px};
+        const std::string text = context.catalog.text(asked_for_name ? m_problem_key : "visit.type_name");
         const int px = fitting_font_px(text, inner.w, hint, metrics.min_text_px(), context.measurer);
         // Too long even at the smallest size: the start of it, ending in "…".
-        std::vector<std::string> lines = wrap_text(text, inner.w, {FontWeight::Regular, px}, context.measurer);
-        limit_lines(lines, 1, inner.w, {FontWeight::Regular, px}, context.measurer);
-        list.text({lines.empty() ? text : lines.front(), {FontWeight::Regular, px}, {inner.x, y}, inner,
-                   theme::secondary_text, theme::panel});
+        std::vector<std::string> lines = wrap_text(text, inner.w, {hint.weight, px}, context.measurer);
+        limit_lines(lines, 1, inner.w, {hint.weight, px}, context.measurer);
+        list.text({lines.empty() ? text : lines.front(), {hint.weight, px}, {inner.x, y}, inner,
+                   asked_for_name ? theme::time_text : theme::secondary_text, theme::panel});
         return;
     }
     // The end of a long name stays in view, as on any text field.
@@ -140,7 +143,7 @@ void NameScreen::build_offers(const ScreenContext& context, Rect row, DrawList& 
 {
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
-    if (!m_problem_key.empty()) {
+    if (!m_problem_key.empty() && !(m_typed.empty() && m_problem_key == "visit.name_empty")) {
         const FontSpec font{FontWeight::Bold, metrics.text_px(sizes::body_pt)};
         const std::string& text = context.catalog.text(m_problem_key);
         const int px = fitting_font_px(text, row.w, font, metrics.min_text_px(), context.measurer);

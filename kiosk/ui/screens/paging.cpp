@@ -62,11 +62,13 @@ ContentPaging place_content_paging(Rect area, const PagingLabels& labels, const 
         if (short_area) {
             paging.earlier = {column.x, column.y, target, target};
             paging.later = {column.right() - target, column.y, target, target};
+            paging.position = {column.x, column.y + target, column.w, column.h - target};
         } else {
             const int height =
                 std::max(target, std::min(metrics.mm(sizes::min_target_mm + 8.0), (column.h - gap) / 3));
             paging.earlier = {column.x, column.y, column.w, height};
             paging.later = {column.x, column.bottom() - height, column.w, height};
+            paging.position = {column.x, paging.earlier.bottom(), column.w, paging.later.y - paging.earlier.bottom()};
         }
     } else {
         const int height = metrics.mm(sizes::min_target_mm + 1.0);
@@ -76,6 +78,7 @@ ContentPaging place_content_paging(Rect area, const PagingLabels& labels, const 
         const int width = labels.position.empty() ? (row.w - gap) / 2 : (row.w - 2 * gap) / 3;
         paging.arrows_only =
             !label_fits(labels.earlier_label, width, context) || !label_fits(labels.later_label, width, context);
+        paging.position = {paging.earlier.right(), row.y, paging.later.x - paging.earlier.right(), row.h};
         paging.earlier = {row.x, row.y, width, row.h};
         paging.later = {row.right() - width, row.y, width, row.h};
     }
@@ -109,12 +112,8 @@ void add_content_paging(DrawList& list, const ContentPaging& paging, const Pagin
                    {labels.later_id, paging.arrows_only ? "▼" : labels.later_label, ButtonStyle::Primary,
                     sizes::button_pt, context.pressed == labels.later_id},
                    paging.later, context.tools());
-    // The position, centred in the space between the two buttons.
-    const bool column = paging.earlier.x == paging.later.x;
-    const Rect between = column ? Rect{paging.earlier.x, paging.earlier.bottom(), paging.earlier.w,
-                                       paging.later.y - paging.earlier.bottom()}
-                                : Rect{paging.earlier.right(), paging.earlier.y,
-                                       paging.later.x - paging.earlier.right(), paging.earlier.h};
+    // The position, centred in its place.
+    const Rect between = paging.position;
     const FontSpec font = position_font(context);
     if (between.w <= 0 || between.h <= 0)
         return;

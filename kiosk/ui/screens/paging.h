@@ -25,7 +25,8 @@ struct ContentPaging {
     Rect content; // what is left for the content
     Rect earlier;
     Rect later;
-    bool arrows_only = false; // too short for labels: ▲ and ▼ side by side
+    Rect position; // where "1–3 / 6" goes: between the buttons, or under them side by side
+    bool arrows_only = false; // too narrow or short for labels: ▲ and ▼
 };
 
 ContentPaging place_content_paging(Rect area, const PagingLabels& labels, const ScreenContext& context);

@@ -45,7 +45,8 @@ std::string TodayScreen::day_name(int offset, const ScreenContext& context) cons
         return context.catalog.text("day.today");
     if (offset == 1)
         return context.catalog.text("day.tomorrow");
-    return context.catalog.short_date(context.local_now.date.plus_days(offset));
+    // The whole weekday: "to 26.11." is an abbreviation not everyone reads.
+    return context.catalog.day_heading(context.local_now.date.plus_days(offset));
 }
 
 void TodayScreen::show_day(int offset)
