@@ -189,7 +189,7 @@ void KioskUi::rebuild()
         panel = {inner.x, main.bottom() + panel_gap, inner.w, panel_height};
     }
     int content_y = main.y;
-    if (screen.shows_day_header()) {
+    if (small_screen() ? screen.shows_day_header_on_a_small_screen() : screen.shows_day_header()) {
         const int header_height =
             build_header(ctx, main, &m_frame, small_screen() ? HeaderSpace::OneLine : HeaderSpace::TwoLines);
         const int rule_y = main.y + header_height + metrics.mm(1.0);

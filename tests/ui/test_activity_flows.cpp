@@ -114,7 +114,7 @@ TEST(ActivityFlows, AFullActivityOffersTheQueueAndACancellationMovesItUp)
 
     // Helmi cannot come after all: Lars gets her place.
     open_event(kiosk, "Ulkoiluryhmä", true);
-    EXPECT_TRUE(kiosk.shows_text("Jonossa: 1."));
+    EXPECT_TRUE(kiosk.shows_text("· 1 jonossa")) << kiosk.screen_text();
     tap(kiosk, "activity/cancel");
     ASSERT_EQ(kiosk.ui().screen_name(), "cancel_list");
     pick(kiosk, "Helmi L.");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "offscreen_kiosk.h"
+#include "ui/layout/theme.h"
 
 namespace olohuone::testing {
 namespace {
@@ -113,6 +114,43 @@ TEST(TouchFlows, TheSevenInchSettingsAreOneTapAwayAndShowTheirEffectAtOnce)
     kiosk.advance_ms(600);
     kiosk.tap("staff/enter");
     EXPECT_EQ(kiosk.ui().screen_name(), "staff_pin");
+}
+
+// On the 7" panel at the largest text the children's visit takes pages; each ends where
+// a sentence of the description does, and together they hold all of it.
+TEST(TouchFlows, ADescriptionPagesAtTheEndOfASentence)
+{
+    OffscreenKiosk kiosk;
+    kiosk.choose("size/extra_large");
+    kiosk.advance_ms(600);
+    kiosk.tap(kiosk.target_showing("Päiväkoti", event_rows));
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    const std::string description = "Päiväkoti Tenavien eskarit laulavat joululauluja ja tuovat itse tekemiään "
+                                    "joulukortteja. Lapset jäävät hetkeksi juttelemaan ja piirtämään.";
+    // Description lines: regular weight, and part of the description.
+    const auto description_lines = [&] {
+        std::vector<std::string> lines;
+        for (const ui::TextCommand& text : kiosk.frame().texts())
+            if (text.font.weight == ui::FontWeight::Regular && description.find(text.text) != std::string::npos)
+                lines.push_back(text.text);
+        return lines;
+    };
+    std::string all;
+    int pages_with_more = 0;
+    for (int page = 0; page < 6; ++page) {
+        const std::vector<std::string> lines = description_lines();
+        for (const std::string& line : lines)
+            all += (all.empty() ? "" : " ") + line;
+        if (!kiosk.has_target("detail/more"))
+            break;
+        ++pages_with_more;
+        if (!lines.empty())
+            EXPECT_EQ(lines.back().back(), '.') << "page " << page + 1 << " ends mid-sentence: " << kiosk.screen_text();
+        kiosk.advance_ms(600);
+        kiosk.tap("detail/more");
+    }
+    EXPECT_GE(pages_with_more, 1) << "the description is meant to take more than one page here";
+    EXPECT_EQ(all, description) << "every word, once, in order";
 }
 
 TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)

@@ -7,6 +7,36 @@
 #include "ui/screens/paging.h"
 
 namespace olohuone::ui {
+namespace {
+
+// "Yksi. Kaksi! Kolme?" → "Yksi.", "Kaksi!", "Kolme?"; a line break ends one too.
+std::vector<std::string> sentences_of(const std::string& text)
+{
+    std::vector<std::string> sentences;
+    std::string current;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            if (!current.empty())
+                sentences.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        current += c;
+        const bool ends = (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ');
+        if (ends) {
+            sentences.push_back(std::move(current));
+            current.clear();
+            while (i + 1 < text.size() && text[i + 1] == ' ')
+                ++i;
+        }
+    }
+    if (!current.empty())
+        sentences.push_back(std::move(current));
+    return sentences;
+}
+
+} // namespace
 
 PagingLabels EventDetailScreen::paging_labels(const Catalog& catalog) const
 {
@@ -63,9 +93,12 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
         bool first = true;
         for (std::string& line : wrap_text(text, width, font, context.measurer)) {
             blocks.push_back({Block::Kind::Text, std::move(line), font, color, theme::background, strike,
-                              context.measurer.line_height(font), first ? space_before : 0});
+                              context.measurer.line_height(font), first ? space_before : 0, false});
             first = false;
         }
+        // A page ends after a whole fact or sentence, never inside one.
+        if (!first)
+            blocks.back().page_may_end = true;
     };
     const auto add_badge_block = [&](const std::string& text, Color foreground, Color fill) {
         const Rect size = add_badge(nullptr, text, 0, 0, width, badge_font, foreground, fill, context.measurer);
@@ -105,7 +138,20 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
     if (picture_block)
         blocks.push_back({Block::Kind::Picture, {}, {}, {}, {}, false, std::min(area_height / 2, width * 2 / 3),
                           metrics.mm(2.0)});
-    add_text(occurrence.description.in(language), body_font, theme::text, metrics.mm(2.0));
+    // A description longer than a page begins each sentence on a line of its own, so that
+    // pages end where sentences do: nobody carries half a sentence to the next page.
+    const std::string& description = occurrence.description.in(language);
+    const int description_height = add_wrapped_text(nullptr, description, 0, 0, width, body_font, theme::text,
+                                                    theme::background, context.measurer);
+    if (description_height <= area_height / 2) {
+        add_text(description, body_font, theme::text, metrics.mm(2.0));
+        return blocks;
+    }
+    int before = metrics.mm(2.0);
+    for (const std::string& sentence : sentences_of(description)) {
+        add_text(sentence, body_font, theme::text, before);
+        before = 0;
+    }
     return blocks;
 }
 
@@ -182,13 +228,26 @@ void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList&
         list.image(context.content_dir + "/" + occurrence.picture,
                    {text_area.right() + gap, area.y, content.right() - text_area.right() - gap,
                     std::min(area.h, picture_width * 2 / 3)});
+    // The blocks this page holds, ending after a sentence where one ends on it.
+    std::size_t end = m_first_block;
+    for (int used = 0; end < blocks.size(); ++end) {
+        const int before = end == m_first_block ? 0 : blocks[end].space_before;
+        if (area.y + used + before + blocks[end].height > content.bottom() && end > m_first_block)
+            break;
+        used += before + blocks[end].height;
+    }
+    if (end < blocks.size()) {
+        std::size_t sentence_end = end;
+        while (sentence_end > m_first_block + 1 && !blocks[sentence_end - 1].page_may_end)
+            --sentence_end;
+        if (blocks[sentence_end - 1].page_may_end)
+            end = sentence_end;
+    }
     int y = area.y;
     std::size_t index = m_first_block;
-    for (; index < blocks.size(); ++index) {
+    for (; index < end; ++index) {
         const Block& block = blocks[index];
         const int before = index == m_first_block ? 0 : block.space_before;
-        if (y + before + block.height > content.bottom() && index > m_first_block)
-            break;
         y += before;
         switch (block.kind) {
         case Block::Kind::Text:

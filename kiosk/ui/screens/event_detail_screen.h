@@ -20,6 +20,7 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool shows_shared_controls(const ScreenContext& context) const override;
+    bool shows_day_header_on_a_small_screen() const override { return false; }
 
     const Occurrence& occurrence() const { return m_entry.occurrence; }
 
@@ -34,6 +35,8 @@ private:
         bool strike = false;
         int height = 0;
         int space_before = 0;
+        // The last line of a fact, a title or a sentence: a page may end after it.
+        bool page_may_end = true;
     };
 
     std::vector<Block> make_blocks(const ScreenContext& context, int width, int area_height, bool picture_block) const;

@@ -102,6 +102,9 @@ public:
     // The day and time at the top; a screen with a question of its own may leave it out
     // to give the question the room.
     virtual bool shows_day_header() const { return true; }
+    // On a 7" panel, where a screen with facts of its own (an event's detail, which says
+    // its own day and time) needs the header's lines more.
+    virtual bool shows_day_header_on_a_small_screen() const { return shows_day_header(); }
     // Text size and language in the panel. The keyboard takes the whole screen instead,
     // and a question on a 7" panel keeps the room for its answers (the visitor chose
     // their size and language on the programme screen).
