@@ -77,13 +77,7 @@ std::vector<ControlGroup> KioskUi::shared_controls(const Catalog& catalog, bool 
     }
     ControlGroup sizes_group;
     sizes_group.caption = catalog.text("size.label");
-    // Three "A"s of growing size: the sign for text size people know from web pages.
-    const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
-    for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge}) {
-        sizes_group.buttons.push_back({text_size_id(size), "A",
-                                       size == m_text_size ? ButtonStyle::Selected : ButtonStyle::Unselected,
-                                       label_points[static_cast<int>(size)]});
-    }
+    sizes_group.buttons = text_size_buttons(m_text_size);
     sizes_group.uniform_labels = false;
     // The screen's own buttons keep their row, with room for their labels; the settings
     // share the next.
@@ -170,8 +164,8 @@ void KioskUi::rebuild()
         settings_behind_one_button = build_control_panel(all_controls(), ctx, panel, nullptr, shape) > panel.h;
     } else if (landscape && m_text_size != TextSize::Normal && screen.panel_beside_when_short()) {
         // A 7" panel at large text: labels that need two lines would take a bar of two
-        // rows from the programme. A column of one button per row keeps its full height.
-        // Wide enough for the longest word of any label at the visitor's text size.
+        // rows from the programme. A column of one button per row, wide enough for the
+        // longest word of any label, keeps its full height.
         int widest_word = 0;
         const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
         for (const ControlGroup& group : all_controls())

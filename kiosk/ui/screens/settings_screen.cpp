@@ -45,6 +45,16 @@ const char* text_size_id(TextSize size)
     return "size/normal";
 }
 
+std::vector<ButtonSpec> text_size_buttons(TextSize current)
+{
+    const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
+    std::vector<ButtonSpec> buttons;
+    for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge})
+        buttons.push_back({text_size_id(size), "A", size == current ? ButtonStyle::Selected : ButtonStyle::Unselected,
+                           label_points[static_cast<int>(size)]});
+    return buttons;
+}
+
 std::vector<ControlGroup> SettingsScreen::controls(const ScreenContext& context)
 {
     ControlGroup done = back_group(context, done_id);
@@ -61,16 +71,7 @@ std::vector<ControlGroup> SettingsScreen::controls(const ScreenContext& context)
 void SettingsScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
     const Catalog& catalog = context.catalog;
-    const TextSize current = context.metrics.text_size();
-    // Three "A"s of growing size, the sign people know from web pages, each also in words
-    // for whoever does not.
-    std::vector<ButtonSpec> sizes_row;
-    const double label_points[] = {sizes::button_pt * 0.8, sizes::button_pt * 1.05, sizes::button_pt * 1.3};
-    for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::ExtraLarge}) {
-        ButtonSpec spec{text_size_id(size), "A", size == current ? ButtonStyle::Selected : ButtonStyle::Unselected,
-                        label_points[static_cast<int>(size)]};
-        sizes_row.push_back(spec);
-    }
+    const std::vector<ButtonSpec> sizes_row = text_size_buttons(context.metrics.text_size());
     std::vector<ButtonSpec> languages_row;
     for (const LanguageChoice& language : m_languages)
         languages_row.push_back({std::string(language_prefix) + language.code, language.native_name,

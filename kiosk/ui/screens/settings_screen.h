@@ -36,6 +36,9 @@ private:
 
 // The ids the kiosk answers on any screen (kiosk_ui.cpp).
 const char* text_size_id(TextSize size);
+// Three "A"s of growing size, the sign for text size people know from web pages; the
+// `current` one selected.
+std::vector<ButtonSpec> text_size_buttons(TextSize current);
 inline constexpr std::string_view text_size_prefix = "size/";
 inline constexpr std::string_view language_prefix = "language/";
 inline constexpr const char* staff_entry_id = "staff/enter";
