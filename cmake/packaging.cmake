@@ -71,8 +71,11 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME olohuone-kiosk)
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Olohuone touch kiosk for community living rooms\n"
   " The full-screen kiosk: today's programme, visitors signing in and out, registrations\n"
   " and attendance, synchronised with olohuone-server when one is configured.")
-# fonts.toml names DejaVu first; tzdata for the living room's wall clock; adduser for postinst.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "${same_ctl}, fonts-dejavu-core, tzdata, adduser")
+# fonts.toml names DejaVu first; tzdata for the living room's wall clock; adduser for
+# postinst; the dictionaries long words are hyphenated by (libvoikko and libhyphen
+# themselves come from dpkg-shlibdeps).
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
+  "${same_ctl}, fonts-dejavu-core, tzdata, adduser, voikko-fi, hyphen-sv, hyphen-en-us")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "ca-certificates")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
   "${packaging_dir}/debian/olohuone-kiosk/conffiles;${packaging_dir}/debian/olohuone-kiosk/postinst;${packaging_dir}/debian/olohuone-kiosk/prerm;${packaging_dir}/debian/olohuone-kiosk/postrm")

@@ -1,5 +1,6 @@
 #include "ui/layout/text_wrap.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace olohuone::ui {
@@ -29,9 +30,9 @@ bool is_letter(std::string_view character)
 }
 
 // Splits a word that is wider than the line into pieces that fit, each but the last
-// ending in a hyphen. A piece ends where a syllable does if it can: before a consonant
-// that a vowel follows ("Vapaa-ehtoinen" would need a dictionary; "Vapaaeh-toinen" is
-// the rule of Finnish syllables), else wherever the line is full.
+// ending in a hyphen. A piece ends where the language's dictionary allows a break if
+// the measurer knows one; else where a syllable ends by rule, before a consonant that a
+// vowel follows ("Vapaaeh-toinen"); else wherever the line is full.
 void break_long_word(std::string_view word, int max_width, const FontSpec& font, TextMeasurer& measurer,
                      std::vector<std::string>& lines)
 {
@@ -47,7 +48,14 @@ void break_long_word(std::string_view word, int max_width, const FontSpec& font,
             text += characters[i];
         return text;
     };
-    const auto syllable_starts_at = [&](std::size_t i) {
+    const std::vector<std::size_t> dictionary_points = measurer.hyphenation_points(word);
+    std::vector<bool> dictionary_break_before(characters.size() + 1, false);
+    for (std::size_t i = 0, offset = 0; i < characters.size(); offset += characters[i].size(), ++i)
+        dictionary_break_before[i] =
+            std::find(dictionary_points.begin(), dictionary_points.end(), offset) != dictionary_points.end();
+    const auto syllable_starts_at = [&](std::size_t i) -> bool {
+        if (!dictionary_points.empty())
+            return dictionary_break_before[i];
         return i >= 2 && i + 1 < characters.size() && is_letter(characters[i]) && !is_vowel(characters[i])
             && is_vowel(characters[i + 1]) && is_letter(characters[i - 1]);
     };

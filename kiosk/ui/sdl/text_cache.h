@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "ui/layout/color.h"
+#include "ui/hyphenation/dictionary_hyphenation.h"
 #include "ui/layout/text_measurer.h"
 #include "ui/sdl/font_library.h"
 #include "ui/sdl/sdl_handles.h"
@@ -28,6 +29,11 @@ public:
     int width(std::string_view text, const FontSpec& font) override;
     int line_height(const FontSpec& font) override;
     int cap_height(const FontSpec& font) override;
+    void set_language(std::string_view language) override { m_language = language; }
+    std::vector<std::size_t> hyphenation_points(std::string_view word) override
+    {
+        return m_hyphenation.break_points(word, m_language);
+    }
 
     TextTexture get(const std::string& text, const FontSpec& font, Color color);
     std::size_t size() const { return m_entries.size(); }
@@ -43,6 +49,8 @@ private:
     FontLibrary& m_fonts;
     SDL_Renderer* m_renderer;
     std::size_t m_capacity;
+    DictionaryHyphenation m_hyphenation; // where long words break, in m_language
+    std::string m_language = "fi";
     std::list<Entry> m_entries; // most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
 };
