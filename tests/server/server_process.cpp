@@ -132,13 +132,26 @@ void ServerProcess::kill_now()
 
 void ServerProcess::advance_clock(std::chrono::milliseconds by)
 {
-    m_clock_offset += by;
+    m_wall_offset += by;
+    m_monotonic_offset += by;
+    write_clock_offsets();
+}
+
+void ServerProcess::set_wall_clock(std::chrono::system_clock::time_point at)
+{
+    m_wall_offset = std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::system_clock::now());
+    write_clock_offsets();
+}
+
+void ServerProcess::write_clock_offsets()
+{
     // Written aside and renamed, so the server never reads half a number.
     const std::string written = m_clock_offset_file + ".new";
     {
         std::unique_ptr<FILE, decltype(&std::fclose)> file(std::fopen(written.c_str(), "w"), &std::fclose);
         ASSERT_TRUE(file) << written;
-        std::fprintf(file.get(), "%lld\n", static_cast<long long>(m_clock_offset.count()));
+        std::fprintf(file.get(), "%lld %lld\n", static_cast<long long>(m_wall_offset.count()),
+                     static_cast<long long>(m_monotonic_offset.count()));
     }
     ASSERT_EQ(std::rename(written.c_str(), m_clock_offset_file.c_str()), 0) << m_clock_offset_file;
 }

@@ -48,10 +48,16 @@ public:
     // Moves the server's clock, wall and monotonic, on by `by` at once: where a person
     // would wait (olohuone-server --clock-offset-file), the test does not sleep.
     void advance_clock(std::chrono::milliseconds by);
+    // Puts the server's calendar at `at` (its monotonic clock stays): a test that reads
+    // dated pages does not depend on the day it runs.
+    void set_wall_clock(std::chrono::system_clock::time_point at);
 
 private:
+    void write_clock_offsets();
+
     std::string m_clock_offset_file;
-    std::chrono::milliseconds m_clock_offset{0};
+    std::chrono::milliseconds m_wall_offset{0};
+    std::chrono::milliseconds m_monotonic_offset{0};
     pid_t m_pid = -1;
     int m_port = 0;
     std::string m_pin;

@@ -6,6 +6,8 @@
 // importer, as a kiosk would read it.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "core/programme_import.h"
@@ -48,6 +50,10 @@ class ServerEventsTest : public WebFixture {
 protected:
     void SetUp() override
     {
+        // The weeks these tests edit are the server's next ones, whatever day the tests
+        // run on: a week with today in it marks the day "tänään", and a past day takes
+        // no new event.
+        server.set_wall_clock(std::chrono::system_clock::from_time_t(1795168800)); // Fri 2026-11-20 12.00
         add_coordinator("maija.virtanen", {{std::stoll(site_1)}, false, {}});
         add_coordinator("tapio.tapiola", {{std::stoll(site_2)}, false, {}});
         ASSERT_EQ(browser.log_in("maija.virtanen", good_password).status, 303);

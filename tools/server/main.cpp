@@ -42,7 +42,8 @@ int main(int argc, char** argv)
                  "writes nothing");
     std::string clock_offset_file;
     cli.add_option("--clock-offset-file", clock_offset_file,
-                   "for tests: a file holding milliseconds to add to the clock, read at every reading");
+                   "for tests: a file holding milliseconds to add to the clock (and optionally, second, to the monotonic "
+                   "clock), read at every reading");
     cli.allow_extras();
     CLI11_PARSE(cli, argc, argv);
     if (!cli.remaining().empty()) {

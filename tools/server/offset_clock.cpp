@@ -5,22 +5,24 @@
 
 namespace olohuone::server {
 
-std::int64_t OffsetClock::offset_ms() const
+OffsetClock::Offsets OffsetClock::offsets() const
 {
-    std::int64_t offset = 0;
+    Offsets offsets;
     std::ifstream file(m_offset_file);
-    if (!(file >> offset))
-        return 0;
-    return offset;
+    if (!(file >> offsets.wall_ms))
+        return {};
+    if (!(file >> offsets.monotonic_ms))
+        offsets.monotonic_ms = offsets.wall_ms;
+    return offsets;
 }
 
 UnixSeconds OffsetClock::now() const
 {
     using namespace std::chrono;
     const auto system_ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    return (system_ms + offset_ms()) / 1000;
+    return (system_ms + offsets().wall_ms) / 1000;
 }
 
-MonotonicMs OffsetClock::monotonic_ms() const { return m_system.monotonic_ms() + offset_ms(); }
+MonotonicMs OffsetClock::monotonic_ms() const { return m_system.monotonic_ms() + offsets().monotonic_ms; }
 
 } // namespace olohuone::server
