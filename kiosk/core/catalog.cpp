@@ -108,6 +108,7 @@ Result<Catalog> Catalog::parse(std::string_view toml_text, const std::string& so
                         read_pattern(table, "date.long_date", catalog.m_long_date_pattern, source_name),
                         read_pattern(table, "date.short_date", catalog.m_short_date_pattern, source_name),
                         read_pattern(table, "date.day_heading", catalog.m_day_heading_pattern, source_name),
+                        read_pattern(table, "date.day_in_text", catalog.m_day_in_text_pattern, source_name),
                         read_pattern(table, "date.clock", catalog.m_clock_pattern, source_name),
                         read_pattern(table, "date.clock_phrase", catalog.m_clock_phrase_pattern, source_name),
                         read_pattern(table, "date.time_range", catalog.m_time_range_pattern, source_name)}) {
@@ -146,6 +147,8 @@ std::string Catalog::long_date(const CivilDate& date) const { return format_date
 std::string Catalog::short_date(const CivilDate& date) const { return format_date(m_short_date_pattern, date, true); }
 
 std::string Catalog::day_heading(const CivilDate& date) const { return format_date(m_day_heading_pattern, date, false); }
+
+std::string Catalog::day_in_text(const CivilDate& date) const { return format_date(m_day_in_text_pattern, date, false); }
 
 std::string Catalog::format_date(const std::string& pattern, const CivilDate& date, bool short_weekday) const
 {

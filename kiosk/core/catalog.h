@@ -37,6 +37,7 @@ public:
     std::string long_date(const CivilDate& date) const;  // Tiistai 24. marraskuuta 2026
     std::string short_date(const CivilDate& date) const; // ke 25.11.
     std::string day_heading(const CivilDate& date) const; // Torstai 26.11.
+    std::string day_in_text(const CivilDate& date) const; // torstai 26.11. (inside a sentence)
     std::string clock(const CivilTime& time) const;      // 10.15
     std::string clock_phrase(const CivilTime& time) const; // klo 10.15
     std::string time_range(const CivilTime& start, const CivilTime& end) const; // 10.00–11.00
@@ -55,6 +56,7 @@ private:
     std::string m_long_date_pattern;
     std::string m_short_date_pattern;
     std::string m_day_heading_pattern;
+    std::string m_day_in_text_pattern;
     std::string m_clock_pattern;
     std::string m_clock_phrase_pattern;
     std::string m_time_range_pattern;

@@ -56,6 +56,7 @@ ScreenContext KioskUi::context(const Catalog& catalog, const Metrics& metrics, c
                          m_settings.days_ahead,
                          !small_screen(),
                          small_screen(),
+                         m_width >= m_height && short_screen() && m_text_size != TextSize::Normal,
                          m_data.visits,
                          m_data.activities,
                          m_data.visit_options,
@@ -119,6 +120,7 @@ void KioskUi::rebuild()
     if (m_shown_pressed.empty() && m_clock.monotonic_ms() < m_lit_until_ms)
         m_shown_pressed = m_lit_target;
     const Catalog& catalog = m_catalogs.get(m_language);
+    m_measurer.set_language(m_language);
     const Metrics metrics = current_metrics();
     const UnixSeconds now = m_clock.now();
     const LocalDateTime local_now = m_zone.to_local(now);
@@ -162,7 +164,7 @@ void KioskUi::rebuild()
         panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
         shape = PanelShape::Column;
         settings_behind_one_button = build_control_panel(all_controls(), ctx, panel, nullptr, shape) > panel.h;
-    } else if (landscape && m_text_size != TextSize::Normal && screen.panel_beside_when_short()) {
+    } else if (ctx.panel_beside_if_asked && screen.panel_beside_when_short()) {
         // A 7" panel at large text: labels that need two lines would take a bar of two
         // rows from the programme. A column of one button per row, wide enough for the
         // longest word of any label, keeps its full height.
@@ -171,11 +173,15 @@ void KioskUi::rebuild()
         for (const ControlGroup& group : all_controls())
             for (const ButtonSpec& button : group.buttons)
                 widest_word = std::max(widest_word, widest_word_width(button.label, floor_font, m_measurer));
-        const int column_width =
-            std::clamp(widest_word + 2 * metrics.mm(2.0), inner.w * 3 / 10, inner.w * 4 / 10);
+        int column_width = std::clamp(widest_word + 2 * metrics.mm(2.0), inner.w * 3 / 10, inner.w * 4 / 10);
+        shape = PanelShape::Stack;
+        // Wider, where long labels ("Vad används mitt namn till?") would need more lines
+        // than the column's height holds.
+        while (column_width < inner.w / 2
+               && build_control_panel(all_controls(), ctx, {0, 0, column_width, inner.h}, nullptr, shape) > inner.h)
+            column_width += metrics.mm(4.0);
         main.w = inner.w - column_width - panel_gap;
         panel = {main.right() + panel_gap, inner.y, column_width, inner.h};
-        shape = PanelShape::Stack;
     } else {
         shape = landscape || small_screen() ? PanelShape::Bar : PanelShape::RoomyBar;
         const int panel_height = build_control_panel(all_controls(), ctx, inner, nullptr, shape);

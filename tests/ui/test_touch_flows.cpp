@@ -144,8 +144,9 @@ TEST(TouchFlows, ADescriptionPagesAtTheEndOfASentence)
         if (!kiosk.has_target("detail/more"))
             break;
         ++pages_with_more;
-        if (!lines.empty())
+        if (!lines.empty()) {
             EXPECT_EQ(lines.back().back(), '.') << "page " << page + 1 << " ends mid-sentence: " << kiosk.screen_text();
+        }
         kiosk.advance_ms(600);
         kiosk.tap("detail/more");
     }
@@ -172,6 +173,9 @@ TEST(TouchFlows, DayButtonsStepToTomorrowAndBack)
     ASSERT_FALSE(kiosk.has_target("day/previous"));
     kiosk.tap("day/next");
     EXPECT_TRUE(kiosk.shows_text("Huomenna"));
+    // The weekday inside the heading's sentence is written small, as Finnish writes it.
+    EXPECT_TRUE(kiosk.shows_text("keskiviikko 25.11.")) << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("Keskiviikko 25.11.")) << kiosk.screen_text();
     EXPECT_TRUE(kiosk.has_target("day/previous"));
     kiosk.advance_ms(1000);
     kiosk.tap("day/next");
@@ -181,6 +185,18 @@ TEST(TouchFlows, DayButtonsStepToTomorrowAndBack)
     kiosk.advance_ms(1000);
     kiosk.tap("day/previous");
     EXPECT_FALSE(kiosk.has_target("day/previous")) << "back on today";
+}
+
+TEST(TouchFlows, AnEventOfSeveralDaysSaysItsFirstAndLastDay)
+{
+    KioskSetup setup;
+    setup.at = {{2026, 12, 2}, {10, 15, 0}}; // Wednesday, in the Christmas fair's week
+    OffscreenKiosk kiosk(setup);
+    kiosk.tap(kiosk.target_showing("Joulumyyjäisviikko", event_rows));
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    // DTEND of an all-day event is the day after its last (RFC 5545 3.6.1).
+    EXPECT_TRUE(kiosk.shows_text("maanantai 30.11. – perjantai 4.12.")) << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("5.12.")) << kiosk.screen_text();
 }
 
 TEST(TouchFlows, DayButtonsStopAtTheLastDayShown)

@@ -231,6 +231,52 @@ TEST(VisitFlows, OneTapCountsAnAnonymousVisitInTheChosenGroup)
     EXPECT_EQ(text_of(kiosk, "SELECT kind FROM outbox"), "visit.counted");
 }
 
+// On the 7" panel the privacy note has no room under the answers: a button beside them
+// shows it on a page of its own, and "Takaisin" leads back to the same question.
+TEST(VisitFlows, TheSevenInchPanelShowsWhatANameIsKeptForFromTheGroupAndConfirmScreens)
+{
+    OffscreenKiosk kiosk; // 800x480, 7"
+    kiosk.choose("size/extra_large");
+    kiosk.advance_ms(1000);
+    const std::string note_start = "Nimesi ja käyntiaikasi tallennetaan";
+    kiosk.tap("visit/sign_in");
+    kiosk.advance_ms(600);
+    for (int page = 0; page < 5 && !kiosk.has_target("choices/footnote"); ++page) {
+        kiosk.tap("choices/later");
+        kiosk.advance_ms(600);
+    }
+    ASSERT_TRUE(kiosk.has_target("choices/footnote"));
+    EXPECT_FALSE(kiosk.shows_text(note_start));
+    kiosk.tap("choices/footnote");
+    ASSERT_EQ(kiosk.ui().screen_name(), "footnote");
+    EXPECT_TRUE(kiosk.shows_text(note_start));
+    EXPECT_TRUE(kiosk.shows_text("etunimesi"));
+    for (const std::string& problem : frame_problems(kiosk))
+        ADD_FAILURE() << problem;
+    kiosk.advance_ms(600);
+    kiosk.tap("choices/back");
+    ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_group");
+    kiosk.advance_ms(600);
+    kiosk.tap("choices/back");
+    kiosk.advance_ms(600);
+
+    start_sign_in(kiosk, "resident");
+    kiosk.type("aino");
+    kiosk.tap("name/done");
+    ASSERT_EQ(kiosk.ui().screen_name(), "sign_in_confirm");
+    EXPECT_FALSE(kiosk.shows_text(note_start));
+    for (const std::string& problem : frame_problems(kiosk))
+        ADD_FAILURE() << problem;
+    kiosk.advance_ms(600);
+    kiosk.tap("confirm/note");
+    ASSERT_EQ(kiosk.ui().screen_name(), "footnote");
+    EXPECT_TRUE(kiosk.shows_text(note_start));
+    kiosk.advance_ms(600);
+    kiosk.tap("choices/back");
+    confirm(kiosk);
+    EXPECT_EQ(count(kiosk, "SELECT COUNT(*) FROM visit"), 1);
+}
+
 TEST(VisitFlows, ARelativeIsAskedWhomTheyCameToSee)
 {
     OffscreenKiosk kiosk;

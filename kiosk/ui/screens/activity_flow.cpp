@@ -196,8 +196,7 @@ std::string places_text(const ActivityStatus& status, const Catalog& catalog, Pl
 std::string activity_label(const Occurrence& activity, const ScreenContext& context)
 {
     const std::string& title = activity.title.in(context.catalog.language());
-    return title + ", " + context.catalog.day_heading(context.zone.to_local(activity.start).date) + " "
-        + time_label(activity, context);
+    return title + ", " + when_label(activity, context);
 }
 
 std::unique_ptr<Screen> make_register_screen(const Occurrence& activity, const ScreenContext& context)

@@ -8,6 +8,7 @@ namespace {
 
 constexpr double choice_height_mm = sizes::min_target_mm + 3.0;
 constexpr int max_columns = 3;
+constexpr std::string_view footnote_id = "choices/footnote";
 
 const PagingLabels& labels_for(const Catalog& catalog, PagingLabels& labels)
 {
@@ -16,6 +17,18 @@ const PagingLabels& labels_for(const Catalog& catalog, PagingLabels& labels)
 }
 
 } // namespace
+
+std::unique_ptr<Screen> note_screen(const std::string& title, const std::string& note)
+{
+    return std::make_unique<ChoiceScreen>(
+        "footnote",
+        [title, note](const ScreenContext&) {
+            ChoiceSpec spec;
+            spec.message = {title, {note}, {}};
+            return spec;
+        },
+        [](const std::string&, const ScreenContext&) { return ScreenAction::pop(); }, false);
+}
 
 std::vector<ControlGroup> ChoiceScreen::controls(const ScreenContext& context)
 {
@@ -53,6 +66,10 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
             probe.detail = choice.detail;
             choice_height = std::max(choice_height, button_needed_height(probe, width, context.tools()));
         }
+        if (m_footnote_button) {
+            const ButtonSpec probe{"", spec.footnote_button, ButtonStyle::Unselected, sizes::button_pt * 1.1};
+            choice_height = std::max(choice_height, button_needed_height(probe, width, context.tools()));
+        }
         const int rows = std::max(1, (space.h + gap) / (choice_height + gap));
         return std::pair{columns, rows};
     };
@@ -63,6 +80,7 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const Rect question{area.x, area.y, area.w, std::max(0, area.h - answers_reserve)};
     int y = area.y + add_message(list, spec.message, question, context) + gap * 2;
     m_count = spec.choices.size();
+    m_footnote_button = false;
     if (spec.choices.empty()) {
         const FontSpec font{FontWeight::Regular, metrics.text_px(sizes::body_pt)};
         add_wrapped_text(&list, spec.empty_text, area.x, y, area.w, font, theme::secondary_text, theme::background,
@@ -83,6 +101,9 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
             add_wrapped_text(&list, spec.footnote, area.x, bottom, area.w, font, theme::secondary_text,
                              theme::background, context.measurer);
             bottom -= gap * 2;
+        } else if (!spec.footnote_button.empty()) {
+            m_footnote_button = true;
+            ++m_count;
         }
     }
 
@@ -110,6 +131,9 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
                                                             metrics.mm(choice_height_mm + (tall ? 10.0 : 6.0))))));
     const std::size_t end = std::min(m_count, m_first + m_per_page);
     const auto button_for = [&](std::size_t i) {
+        if (i == spec.choices.size()) // the footnote's, after the answers
+            return ButtonSpec{std::string(footnote_id), spec.footnote_button, ButtonStyle::Unselected,
+                              sizes::button_pt * 1.1};
         ButtonSpec button{std::string(choice_prefix) + spec.choices[i].id, spec.choices[i].label,
                           spec.choices[i].style, sizes::button_pt * 1.1};
         button.answer = true;
@@ -141,6 +165,8 @@ ScreenAction ChoiceScreen::on_tap(const std::string& id, const ScreenContext& co
 {
     if (id == "choices/back")
         return ScreenAction::pop();
+    if (id == footnote_id && m_footnote_button)
+        return ScreenAction::push(note_screen(m_spec.footnote_button, m_spec.footnote));
     if (id == "choices/later" && m_first + m_per_page < m_count) {
         m_first += m_per_page;
         return {};

@@ -21,6 +21,9 @@ struct ChoiceSpec {
     std::vector<Choice> choices;
     std::string empty_text;    // shown when there is nothing to choose
     std::string footnote;      // a line under the buttons (the privacy notice)
+    // Where the footnote does not fit beside all the answers (a 7" panel), a button
+    // with this label takes an answer's place and shows it on a page of its own.
+    std::string footnote_button;
     std::vector<ButtonSpec> extra_controls; // panel buttons beside "Takaisin" ("Ohita")
     std::vector<ControlGroup> control_groups; // after them, several buttons under one caption
     double min_choice_width_mm = 45.0; // wider for long labels (activity titles)
@@ -64,9 +67,13 @@ private:
     bool m_personal;
     std::size_t m_first = 0;     // first choice on the page shown
     std::size_t m_per_page = 1;  // choices one page holds, from the last layout
-    std::size_t m_count = 0;
+    std::size_t m_count = 0;     // the answers, and the footnote's button when it has one
+    bool m_footnote_button = false;
     std::optional<MonotonicMs> m_closes_after_ms;
 };
+
+// A note (what a visitor's name is kept for) on a page of its own, with "Takaisin".
+std::unique_ptr<Screen> note_screen(const std::string& title, const std::string& note);
 
 inline constexpr std::string_view choice_prefix = "choice/";
 

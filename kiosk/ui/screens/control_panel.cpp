@@ -140,21 +140,26 @@ int build_stack(const std::vector<ControlGroup>& groups, const ScreenContext& co
     const int count = static_cast<int>(rows.size());
     if (count == 0)
         return 0;
+    // Rows of one height, unless a label needs more lines than that holds (a button
+    // with a short label says that instead).
     const int height = std::clamp((area.h - (count - 1) * gap) / count, metrics.mm(sizes::min_target_mm),
                                   metrics.mm(sizes::min_target_mm + 10.0));
-    if (list != nullptr)
-        for (int r = 0; r < count; ++r) {
-            const std::vector<ButtonSpec>& row = rows[static_cast<std::size_t>(r)];
-            const int n = static_cast<int>(row.size());
-            const int width = (area.w - (n - 1) * gap) / n;
-            for (int i = 0; i < n; ++i) {
-                ButtonSpec spec = row[static_cast<std::size_t>(i)];
-                spec.pressed = spec.id == context.pressed;
-                add_button(*list, spec, {area.x + i * (width + gap), area.y + r * (height + gap), width, height},
-                           context.tools());
-            }
+    int y = area.y;
+    for (const std::vector<ButtonSpec>& row : rows) {
+        const int n = static_cast<int>(row.size());
+        const int width = (area.w - (n - 1) * gap) / n;
+        int row_height = height;
+        for (const ButtonSpec& button : row)
+            if (button.short_label.empty())
+                row_height = std::max(row_height, button_needed_height(button, width, context.tools()));
+        for (int i = 0; list != nullptr && i < n; ++i) {
+            ButtonSpec spec = row[static_cast<std::size_t>(i)];
+            spec.pressed = spec.id == context.pressed;
+            add_button(*list, spec, {area.x + i * (width + gap), y, width, row_height}, context.tools());
         }
-    return count * height + (count - 1) * gap;
+        y += row_height + gap;
+    }
+    return y - gap - area.y;
 }
 
 // The height a row's buttons need: a touch target's, or more where a label takes two

@@ -115,8 +115,7 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
         add_badge_block(catalog.format("event.moved", {{"time", was}}), theme::on_accent, theme::accent);
     }
 
-    const std::string when = catalog.day_heading(context.zone.to_local(occurrence.start).date) + " "
-        + time_label(occurrence, context);
+    const std::string when = when_label(occurrence, context);
     int space = metrics.mm(1.5);
     const auto fact = [&](const std::string& label_key, const std::string& value) {
         if (value.empty())

@@ -89,6 +89,30 @@ std::string time_label(const Occurrence& occurrence, const ScreenContext& contex
                                       context.zone.to_local(occurrence.end).time);
 }
 
+std::string when_label(const Occurrence& occurrence, const ScreenContext& context)
+{
+    const Catalog& catalog = context.catalog;
+    const LocalDateTime start = context.zone.to_local(occurrence.start);
+    const LocalDateTime end = context.zone.to_local(occurrence.end);
+    if (occurrence.span == EventSpan::AllDay) {
+        // The end is exclusive: the event's last day is the one before it.
+        const CivilDate last = end.date.plus_days(-1);
+        if (!(start.date < last))
+            return catalog.format("event.when_all_day", {{"day", catalog.day_in_text(start.date)}});
+        return catalog.format("event.when_days",
+                              {{"first", catalog.day_in_text(start.date)}, {"last", catalog.day_in_text(last)}});
+    }
+    // An evening that ends at midnight is still one day's event.
+    const bool ends_at_midnight = end.time.hour == 0 && end.time.minute == 0 && end.date == start.date.plus_days(1);
+    if (end.date == start.date || ends_at_midnight)
+        return catalog.format("event.when", {{"day", catalog.day_in_text(start.date)},
+                                             {"time", time_label(occurrence, context)}});
+    return catalog.format("event.when_across_days", {{"first", catalog.day_in_text(start.date)},
+                                                     {"start", catalog.clock_phrase(start.time)},
+                                                     {"last", catalog.day_in_text(end.date)},
+                                                     {"end", catalog.clock_phrase(end.time)}});
+}
+
 std::string place_and_host(const Occurrence& occurrence, const std::string& language)
 {
     std::string text = occurrence.location.in(language);

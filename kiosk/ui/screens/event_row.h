@@ -23,6 +23,9 @@ int build_event_row(const PlanEntry& entry, const std::string& places, const std
 
 // "10.00–11.00", or "Koko päivän" for an all-day event.
 std::string time_label(const Occurrence& occurrence, const ScreenContext& context);
+// The day (or days) and time inside a sentence: "keskiviikko 25.11. 10.00–11.00",
+// "maanantai 30.11. – perjantai 4.12." for an event on several days.
+std::string when_label(const Occurrence& occurrence, const ScreenContext& context);
 
 // "Sali · Ohjaaja Liisa": the place and who runs it, as far as known.
 std::string place_and_host(const Occurrence& occurrence, const std::string& language);

@@ -1,6 +1,10 @@
 #include "ui/screens/message_screens.h"
 
+#include <algorithm>
+
+#include "ui/layout/text_wrap.h"
 #include "ui/layout/theme.h"
+#include "ui/screens/choice_screen.h"
 #include "ui/screens/storage_full_screen.h"
 
 namespace olohuone::ui {
@@ -67,11 +71,23 @@ int add_message(DrawList& list, const Message& message, Rect area, const ScreenC
         {std::max(metrics.min_text_px(), metrics.pt(sizes::detail_title_pt)),
          std::max(metrics.min_text_px(), metrics.pt(sizes::body_pt))},
     };
+    // The title goes a step smaller rather than break a word ("Ilmoittaudutaan-ko?").
+    // At the smallest, it is bold at the size of the lines under it.
+    std::vector<int> title_steps;
+    for (const auto& [title_px, line_px] : sizes_to_try)
+        title_steps.insert(title_steps.end(), {title_px, line_px});
+    std::sort(title_steps.begin(), title_steps.end(), std::greater<>());
+    const auto whole_title_px = [&](int title_px) {
+        for (const int px : title_steps)
+            if (px <= title_px && widest_word_width(message.title, {FontWeight::Bold, px}, context.measurer) <= area.w)
+                return px;
+        return title_px;
+    };
     int height = 0;
     for (const auto& [title_px, line_px] : sizes_to_try) {
-        height = lay_out(nullptr, title_px, line_px);
+        height = lay_out(nullptr, whole_title_px(title_px), line_px);
         if (height <= area.h)
-            return lay_out(&list, title_px, line_px);
+            return lay_out(&list, whole_title_px(title_px), line_px);
     }
     const auto [title_px, line_px] = sizes_to_try[2];
     if (title_shrinks_beyond_h && height > *title_shrinks_beyond_h)
@@ -87,9 +103,40 @@ ControlGroup back_group(const ScreenContext& context, const std::string& id)
     return back;
 }
 
+// On a 7" panel the note does not fit beside the facts and the yes, so a button beside
+// "Takaisin" shows it on a page of its own.
+bool ConfirmScreen::note_behind_button(const ScreenContext& context) const
+{
+    return context.small_screen && !m_describe(context).note.empty();
+}
+
+ButtonSpec ConfirmScreen::yes_button(const ScreenContext& context) const
+{
+    ButtonSpec yes{"confirm/yes", context.catalog.text(m_yes_key), ButtonStyle::Primary, sizes::button_pt * 1.2};
+    yes.answer = true;
+    return yes;
+}
+
 std::vector<ControlGroup> ConfirmScreen::controls(const ScreenContext& context)
 {
-    return {back_group(context, "confirm/back")};
+    ControlGroup back = back_group(context, "confirm/back");
+    ButtonSpec note{"confirm/note", context.catalog.text("visit.privacy_button"), ButtonStyle::Unselected,
+                    sizes::button_pt * 1.1};
+    if (context.panel_beside_if_asked) {
+        // A 7" panel at large text: the facts take the whole height, and the yes heads
+        // the column beside them, with the note's button and "Takaisin" under it.
+        std::vector<ControlGroup> column(1);
+        column.front().buttons.push_back(yes_button(context));
+        if (note_behind_button(context))
+            column.emplace_back().buttons.push_back(note);
+        column.push_back(back);
+        return column;
+    }
+    if (note_behind_button(context)) {
+        back.buttons.push_back(note);
+        back.uniform_labels = false;
+    }
+    return {back};
 }
 
 void ConfirmScreen::build(const ScreenContext& context, Rect area, DrawList& list)
@@ -97,26 +144,42 @@ void ConfirmScreen::build(const ScreenContext& context, Rect area, DrawList& lis
     Message message = m_describe(context);
     if (m_failed)
         message.lines.push_back(context.catalog.text("visit.not_saved"));
-    const int gap = context.metrics.mm(sizes::gap_mm * 2);
-    const int button_height = answer_height(context);
-    ButtonSpec yes{"confirm/yes", context.catalog.text(m_yes_key), ButtonStyle::Primary, sizes::button_pt * 1.2};
-    yes.answer = true;
+    if (context.panel_beside_if_asked) {
+        add_message(list, message, area, context, area.h);
+        return;
+    }
+    if (note_behind_button(context))
+        message.note.clear();
+    const Metrics& metrics = context.metrics;
+    const int gap = metrics.mm(sizes::gap_mm * 2);
+    ButtonSpec yes = yes_button(context);
+    yes.pressed = yes.id == context.pressed;
 
-    // The facts from the top, the note under them where it fits, and the big yes always
-    // whole, just below them on a roomy screen or at the bottom of a small one.
-    const int used = add_message(list, message, {area.x, area.y, area.w, area.h - button_height - gap}, context);
-    const FontSpec note_font{FontWeight::Regular, context.metrics.damped_text_px(sizes::secondary_pt)};
-    int note_height = message.note.empty() ? 0
-                                           : add_wrapped_text(nullptr, message.note, area.x, 0, area.w, note_font,
-                                                              theme::secondary_text, theme::background,
-                                                              context.measurer);
-    if (used + gap + button_height + gap + note_height > area.h)
-        note_height = 0;
-    const int below_button = note_height ? note_height + gap : 0;
-    const int button_y = std::min(area.y + used + gap, area.bottom() - button_height - below_button);
-    (void)add_answer_buttons(list, yes, nullptr, {area.x, button_y, area.w, button_height}, context);
-    if (note_height > 0)
-        add_wrapped_text(&list, message.note, area.x, button_y + button_height + gap, area.w, note_font,
+    // The facts from the top, the big yes just under them and the note under it. Where
+    // the facts need the room (a 7" panel at large text), the yes gives way down to a
+    // touch target's height, still whole, before the facts go smaller.
+    const int full_yes = answer_height(context);
+    const int least_yes = std::max(metrics.mm(sizes::min_target_mm), button_needed_height(yes, area.w, context.tools()));
+    const FontSpec note_font{FontWeight::Regular, metrics.damped_text_px(sizes::secondary_pt)};
+    const int note_height = message.note.empty() ? 0
+                                                 : add_wrapped_text(nullptr, message.note, area.x, 0, area.w, note_font,
+                                                                    theme::secondary_text, theme::background,
+                                                                    context.measurer) + gap;
+    // The note only where the facts still fit with it.
+    const auto fits_with_note = [&](int room) {
+        DrawList measured;
+        return add_message(measured, message, {area.x, area.y, area.w, room}, context) <= room;
+    };
+    const int note_room = note_height > 0 && fits_with_note(area.h - gap - least_yes - note_height) ? note_height : 0;
+    // Where even the normal size does not fit, the question's title goes to the size of
+    // its facts: the yes says it again.
+    const int facts_room = area.h - gap - least_yes - note_room;
+    const int used = add_message(list, message, {area.x, area.y, area.w, facts_room}, context, facts_room);
+    const int yes_y = area.y + used + gap;
+    const int yes_height = std::clamp(area.bottom() - note_room - yes_y, least_yes, full_yes);
+    add_button(list, yes, {area.x, yes_y, area.w, yes_height}, context.tools());
+    if (note_room > 0)
+        add_wrapped_text(&list, message.note, area.x, yes_y + yes_height + gap, area.w, note_font,
                          theme::secondary_text, theme::background, context.measurer);
 }
 
@@ -124,6 +187,8 @@ ScreenAction ConfirmScreen::on_tap(const std::string& id, const ScreenContext& c
 {
     if (id == "confirm/back")
         return ScreenAction::pop();
+    if (id == "confirm/note" && note_behind_button(context))
+        return ScreenAction::push(note_screen(context.catalog.text("visit.privacy_button"), m_describe(context).note));
     if (id != "confirm/yes")
         return {};
     auto confirmed = m_confirm(context);

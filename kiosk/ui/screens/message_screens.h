@@ -34,9 +34,14 @@ public:
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool shows_day_header() const override { return false; }
     bool shows_shared_controls(const ScreenContext& context) const override { return !context.small_screen; }
+    // At large text on a 7" panel the facts and the yes need the full height.
+    bool panel_beside_when_short() const override { return true; }
     bool holds_personal_data() const override { return true; }
 
 private:
+    bool note_behind_button(const ScreenContext& context) const;
+    ButtonSpec yes_button(const ScreenContext& context) const;
+
     std::string m_name;
     Describe m_describe;
     std::string m_yes_key;

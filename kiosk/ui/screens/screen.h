@@ -37,6 +37,9 @@ struct ScreenContext {
     // landscape screen, where the panel column has room), or inside the content area.
     bool paging_in_panel;
     bool small_screen; // a 7" panel either way round: every millimetre counts
+    // A 7" landscape panel at large text: a screen that asks for it gets its controls in
+    // a column beside it (panel_beside_when_short) rather than a bar under it.
+    bool panel_beside_if_asked;
     VisitDesk& visits;
     ActivityDesk& activities;
     const VisitOptions& visit_options;
@@ -124,7 +127,8 @@ public:
     // Today offers the "Henkilökunta" button among the text size and language buttons.
     virtual bool offers_staff_entry() const { return false; }
     // On a 7" landscape panel at large text, the controls stand in a column beside this
-    // screen rather than a bar under it (Today, whose list needs the height).
+    // screen rather than a bar under it (Today, whose list needs the height; a question
+    // whose facts need it).
     virtual bool panel_beside_when_short() const { return false; }
 };
 

@@ -110,7 +110,7 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
         // "Huomenna · Keskiviikko 25.11.", or just "Huomenna" where that does not fit.
         std::vector<std::string> candidates = {context.catalog.day_heading(date)};
         if (m_day_offset == 1)
-            candidates = {day_name(1, context) + " · " + context.catalog.day_heading(date), day_name(1, context)};
+            candidates = {day_name(1, context) + " · " + context.catalog.day_in_text(date), day_name(1, context)};
         std::string heading = candidates.back();
         for (const std::string& candidate : candidates) {
             const int px = fitting_font_px(candidate, area.w, heading_font, std::max(context.metrics.min_text_px(), heading_font.px * 7 / 10), context.measurer);
@@ -217,6 +217,10 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
         std::size_t first = not_over;
         while (first < current && rows_fitting(m_row_heights, first, m_rows_space, gap) <= current)
             ++first;
+        // Not at the cost of an ended event above it (one after an all-day event that
+        // is still on): then the page begins with what is on now.
+        if (first < current && m_plan.entries[first].state == TimeState::Past)
+            first = current;
         m_first = first;
     }
     m_first = std::min(*m_first, count - 1);

@@ -135,6 +135,7 @@ std::unique_ptr<Screen> group_screen(std::string name, std::string privacy_key, 
             for (const VisitorGroup& group : now.visit_options.groups)
                 spec.choices.push_back({group.id, group.label.in(now.catalog.language())});
             spec.footnote = now.catalog.text(privacy_key);
+            spec.footnote_button = now.catalog.text("visit.privacy_button");
             return spec;
         },
         [flow](const std::string& id, const ScreenContext& now) {

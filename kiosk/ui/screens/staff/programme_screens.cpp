@@ -364,7 +364,7 @@ std::unique_ptr<Screen> make_template_screen(const Day& day, MonotonicMs closes_
         "staff_add_event",
         [day](const ScreenContext& now) {
             ChoiceSpec spec;
-            spec.message.title = now.catalog.format("staff.add_title", {{"day", now.catalog.day_heading(day->day)}});
+            spec.message.title = now.catalog.format("staff.add_title", {{"day", now.catalog.day_in_text(day->day)}});
             const std::vector<EventTemplate>& templates = now.staff.event_templates();
             for (std::size_t i = 0; i < templates.size(); ++i) {
                 const EventTemplate& event = templates[i];
@@ -402,7 +402,7 @@ std::unique_ptr<Screen> make_staff_programme_screen(const ScreenContext& context
             day->shown = now.programme.occurrences_on(day->day);
             ChoiceSpec spec;
             spec.message.title = now.catalog.format("staff.programme_title",
-                                                    {{"day", now.catalog.day_heading(day->day)}});
+                                                    {{"day", now.catalog.day_in_text(day->day)}});
             spec.message.lines.push_back(day->last_change.empty() ? now.catalog.text("staff.programme_hint")
                                                                   : day->last_change);
             for (const Occurrence& occurrence : day->shown) {
