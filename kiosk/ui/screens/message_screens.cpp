@@ -107,7 +107,11 @@ ControlGroup back_group(const ScreenContext& context, const std::string& id)
 // "Takaisin" shows it on a page of its own.
 bool ConfirmScreen::note_behind_button(const ScreenContext& context) const
 {
-    return context.small_screen && !m_describe(context).note.empty();
+    // Whether there is a note does not change while the screen is up: asked once, not
+    // at every layout pass (describing may read the database).
+    if (!m_has_note)
+        m_has_note = !m_describe(context).note.empty();
+    return context.small_screen && *m_has_note;
 }
 
 ButtonSpec ConfirmScreen::yes_button(const ScreenContext& context) const

@@ -47,6 +47,7 @@ private:
     std::string m_yes_key;
     Confirm m_confirm;
     bool m_failed = false;
+    mutable std::optional<bool> m_has_note;
 };
 
 // "Kiitos, Aino!": closes by itself after the configured time, or at a tap on "Valmis".
