@@ -113,36 +113,24 @@ Metrics KioskUi::current_metrics() const
                    m_stack.back()->read_by_staff() ? Readers::Staff : Readers::Visitors);
 }
 
-void KioskUi::rebuild()
+std::vector<ControlGroup> KioskUi::panel_controls(Screen& screen, const ScreenContext& ctx, const Catalog& catalog,
+                                                  bool settings_behind_one_button) const
 {
-    // The button under the finger, or the one just tapped for a moment after.
-    m_shown_pressed = m_taps.pressed_target();
-    if (m_shown_pressed.empty() && m_clock.monotonic_ms() < m_lit_until_ms)
-        m_shown_pressed = m_lit_target;
-    const Catalog& catalog = m_catalogs.get(m_language);
-    m_measurer.set_language(m_language);
-    const Metrics metrics = current_metrics();
-    const UnixSeconds now = m_clock.now();
-    const LocalDateTime local_now = m_zone.to_local(now);
-    ScreenContext ctx = context(catalog, metrics, local_now);
-    Screen& screen = *m_stack.back();
-    screen.begin_frame(ctx);
+    std::vector<ControlGroup> groups = screen.controls(ctx);
+    if (screen.shows_shared_controls(ctx))
+        for (ControlGroup& group : shared_controls(catalog, settings_behind_one_button))
+            groups.push_back(std::move(group));
+    return groups;
+}
 
+KioskUi::Arrangement KioskUi::arrange(Screen& screen, const ScreenContext& ctx, const Catalog& catalog) const
+{
+    const Metrics& metrics = ctx.metrics;
     bool settings_behind_one_button = small_screen();
-    const auto all_controls = [&] {
-        std::vector<ControlGroup> groups = screen.controls(ctx);
-        if (screen.shows_shared_controls(ctx))
-            for (ControlGroup& group : shared_controls(catalog, settings_behind_one_button))
-                groups.push_back(std::move(group));
-        return groups;
-    };
-
-    m_frame.clear();
-    const Rect screen_rect{0, 0, m_width, m_height};
-    m_frame.fill(screen_rect, theme::background);
+    const auto all_controls = [&] { return panel_controls(screen, ctx, catalog, settings_behind_one_button); };
     const int margin = metrics.mm(sizes::margin_mm);
     const int gap = metrics.mm(sizes::gap_mm);
-    const Rect inner = screen_rect.inset(margin);
+    const Rect inner = Rect{0, 0, m_width, m_height}.inset(margin);
 
     // Three arrangements: a tall landscape screen gives the controls a column on the
     // right; portrait puts them along the bottom, where a hand reaches; a short
@@ -188,6 +176,37 @@ void KioskUi::rebuild()
         main.h = inner.h - panel_height - panel_gap;
         panel = {inner.x, main.bottom() + panel_gap, inner.w, panel_height};
     }
+    return {main, panel, shape, has_panel, settings_behind_one_button};
+}
+
+void KioskUi::rebuild()
+{
+    // The button under the finger, or the one just tapped for a moment after.
+    m_shown_pressed = m_taps.pressed_target();
+    if (m_shown_pressed.empty() && m_clock.monotonic_ms() < m_lit_until_ms)
+        m_shown_pressed = m_lit_target;
+    const Catalog& catalog = m_catalogs.get(m_language);
+    m_measurer.set_language(m_language);
+    const Metrics metrics = current_metrics();
+    const UnixSeconds now = m_clock.now();
+    const LocalDateTime local_now = m_zone.to_local(now);
+    ScreenContext ctx = context(catalog, metrics, local_now);
+    Screen& screen = *m_stack.back();
+    screen.begin_frame(ctx);
+
+    const Rect screen_rect{0, 0, m_width, m_height};
+    // A thank-you keeps its buttons clear of where Today, which follows it, has its
+    // controls: a late or second tap then lands on the programme, which only shows more.
+    if (screen.keeps_clear_of_home_controls()) {
+        TodayScreen home;
+        ctx.home_controls = arrange(home, ctx, catalog).panel;
+    }
+    const Arrangement arranged = arrange(screen, ctx, catalog);
+    const Rect main = arranged.main;
+
+    m_frame.clear();
+    m_frame.fill(screen_rect, theme::background);
+    const int gap = metrics.mm(sizes::gap_mm);
     int content_y = main.y;
     if (small_screen() ? screen.shows_day_header_on_a_small_screen() : screen.shows_day_header()) {
         const int header_height =
@@ -212,8 +231,9 @@ void KioskUi::rebuild()
         }
     }
     screen.build(ctx, {main.x, content_y, main.w, main.bottom() - content_y}, m_frame);
-    if (has_panel)
-        build_control_panel(all_controls(), ctx, panel, &m_frame, shape);
+    if (arranged.has_panel)
+        build_control_panel(panel_controls(screen, ctx, catalog, arranged.settings_behind_one_button), ctx,
+                            arranged.panel, &m_frame, arranged.shape);
 
     m_shown_minute = now / 60;
     m_built_ms = m_clock.monotonic_ms();

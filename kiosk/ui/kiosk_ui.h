@@ -12,6 +12,7 @@
 #include "ui/input/tap_recognizer.h"
 #include "ui/layout/draw_list.h"
 #include "ui/layout/metrics.h"
+#include "ui/screens/control_panel.h"
 #include "ui/screens/kiosk_data.h"
 #include "ui/screens/screen.h"
 
@@ -62,6 +63,18 @@ private:
     ScreenContext context(const Catalog& catalog, const Metrics& metrics, const LocalDateTime& local_now);
     // Text size, language and (from Today) staff entry; or one button leading to them.
     std::vector<ControlGroup> shared_controls(const Catalog& catalog, bool behind_one_button) const;
+    // A screen's own controls and, where it shows them, the shared ones.
+    std::vector<ControlGroup> panel_controls(Screen& screen, const ScreenContext& ctx, const Catalog& catalog,
+                                             bool settings_behind_one_button) const;
+    // Where a screen's content and its control panel go on this display.
+    struct Arrangement {
+        Rect main;
+        Rect panel;
+        PanelShape shape;
+        bool has_panel;
+        bool settings_behind_one_button;
+    };
+    Arrangement arrange(Screen& screen, const ScreenContext& ctx, const Catalog& catalog) const;
     void handle_tap(const std::string& id);
     void apply(ScreenAction action);
     // The end of a flow: Today again, in the visitor's language and text size.

@@ -205,10 +205,20 @@ ScreenAction ConfirmScreen::on_tap(const std::string& id, const ScreenContext& c
     return std::move(confirmed.value());
 }
 
-void ThanksScreen::build(const ScreenContext& context, Rect area, DrawList& list)
+void ThanksScreen::build(const ScreenContext& context, Rect whole_area, DrawList& list)
 {
     Message message = m_describe(context);
     const int gap = context.metrics.mm(sizes::gap_mm * 3);
+    // Above Today's bar, or left of its column, with room between for both buttons'
+    // margins of touch.
+    Rect area = whole_area;
+    const int clear = context.metrics.mm(sizes::gap_mm + 2 * sizes::hit_margin_mm);
+    if (const Rect home = context.home_controls; !home.empty()) {
+        if (home.y > area.y + area.h / 2)
+            area.h = std::min(area.h, home.y - clear - area.y);
+        else if (home.x > area.x + area.w / 2)
+            area.w = std::min(area.w, home.x - clear - area.x);
+    }
     // A message too long for the screen at the visitor's size loses its last lines before
     // "Valmis" loses its size: the title says what happened.
     const int room = area.h - gap - context.metrics.mm(sizes::min_target_mm);

@@ -63,6 +63,9 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
+    // Nothing to choose in the moment it stays; Today's controls come back after it.
+    bool shows_shared_controls(const ScreenContext&) const override { return false; }
+    bool keeps_clear_of_home_controls() const override { return true; }
 
 private:
     std::function<Message(const ScreenContext&)> m_describe;

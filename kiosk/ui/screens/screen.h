@@ -48,6 +48,9 @@ struct ScreenContext {
     MonotonicMs staff_idle_ms; // staff mode closes itself after this long untouched
     // The kiosk's disk is full: no record can be stored, so none is offered.
     bool storage_full = false;
+    // Where Today has its controls, for a screen that keeps clear of them
+    // (keeps_clear_of_home_controls); empty otherwise.
+    Rect home_controls{};
 
     LayoutTools tools() const { return {metrics, measurer}; }
 };
@@ -130,6 +133,9 @@ public:
     // screen rather than a bar under it (Today, whose list needs the height; a question
     // whose facts need it).
     virtual bool panel_beside_when_short() const { return false; }
+    // Today follows this screen by itself: its buttons keep clear of Today's controls
+    // (ScreenContext::home_controls), so a late tap cannot press one.
+    virtual bool keeps_clear_of_home_controls() const { return false; }
 };
 
 } // namespace olohuone::ui
