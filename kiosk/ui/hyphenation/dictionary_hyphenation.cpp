@@ -59,21 +59,22 @@ std::vector<std::size_t> with_room_on_both_sides(std::string_view letters, std::
 
 } // namespace
 
-// Each owns its handle: made once, never copied.
-struct DictionaryHyphenation::Voikko {
-    explicit Voikko(VoikkoHandle* opened) : handle(opened) {}
-    Voikko(const Voikko&) = delete;
-    Voikko& operator=(const Voikko&) = delete;
-    ~Voikko() { voikkoTerminate(handle); }
-    VoikkoHandle* handle;
+// A library's handle, closed by `close` when its owner goes: made once, never copied.
+template <typename Handle, void (*close)(Handle*)>
+struct Owned {
+    explicit Owned(Handle* opened) : handle(opened) {}
+    Owned(const Owned&) = delete;
+    Owned& operator=(const Owned&) = delete;
+    ~Owned() { close(handle); }
+    Handle* handle;
 };
 
-struct DictionaryHyphenation::Patterns {
-    explicit Patterns(HyphenDict* loaded) : dictionary(loaded) {}
-    Patterns(const Patterns&) = delete;
-    Patterns& operator=(const Patterns&) = delete;
-    ~Patterns() { hnj_hyphen_free(dictionary); }
-    HyphenDict* dictionary;
+struct DictionaryHyphenation::Voikko : Owned<VoikkoHandle, voikkoTerminate> {
+    using Owned::Owned;
+};
+
+struct DictionaryHyphenation::Patterns : Owned<HyphenDict, hnj_hyphen_free> {
+    using Owned::Owned;
 };
 
 DictionaryHyphenation::DictionaryHyphenation(DictionaryPaths paths) : m_paths(std::move(paths)) {}
@@ -135,7 +136,7 @@ std::vector<std::size_t> DictionaryHyphenation::ask(std::string_view letters, co
     char** replacements = nullptr;
     int* positions = nullptr;
     int* cuts = nullptr;
-    HyphenDict* dictionary = m_patterns.at(language)->dictionary;
+    HyphenDict* dictionary = m_patterns.at(language)->handle;
     const int failed = hnj_hyphen_hyphenate2(dictionary, lower.c_str(), static_cast<int>(lower.size()), hyphens.data(),
                                              nullptr, &replacements, &positions, &cuts);
     // An odd digit after byte i allows a break after it; a break that changes letters
