@@ -61,6 +61,9 @@ std::vector<std::string> frame_problems(OffscreenKiosk& kiosk)
         if (cap_mm < min_cap_mm - 0.05 && !staff_screen)
             problems.push_back("'" + text.text + "' has " + std::to_string(cap_mm) + " mm capitals, under "
                                + std::to_string(min_cap_mm) + " mm" + where);
+        // A line broken at " · " keeps no dot at its edge ("Olohuone ·" / "Peruttu").
+        if (text.text.starts_with("· ") || text.text.ends_with(" ·"))
+            problems.push_back("'" + text.text + "' has a separator left dangling" + where);
         const double contrast = ui::contrast_ratio(text.foreground, text.background);
         if (contrast < 7.0)
             problems.push_back("'" + text.text + "' has contrast " + std::to_string(contrast) + ":1" + where);

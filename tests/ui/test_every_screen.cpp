@@ -282,7 +282,8 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
 }
 
 // Staff's programme screens from the staff home and back: every page of the day's list,
-// an occurrence, its times, places and numbers of places, and the templates.
+// an occurrence, its times, places and numbers of places, the question before
+// cancelling it, and the templates.
 void walk_programme_screens(OffscreenKiosk& kiosk, const std::string& where)
 {
     const auto every_page = [&](const std::string& what) {
@@ -308,7 +309,14 @@ void walk_programme_screens(OffscreenKiosk& kiosk, const std::string& where)
         every_page(change);
         tap(kiosk, "choices/back");
     }
-    tap(kiosk, "choices/back");
+    // Cancelling asks first; "no" goes back to the day's list.
+    for (int page = 0; page < 4 && !kiosk.has_target("choice/cancel"); ++page)
+        tap(kiosk, "choices/later");
+    tap(kiosk, "choice/cancel");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_confirm_cancel") << where;
+    expect_readable(kiosk, where + " cancel question");
+    tap(kiosk, "choice/no");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme") << where;
     tap(kiosk, "programme/add");
     every_page("templates");
     tap(kiosk, kiosk.targets_starting("choice/").front());

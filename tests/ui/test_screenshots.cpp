@@ -114,7 +114,7 @@ void programme_with_film_cancelled(OffscreenKiosk& kiosk)
     tap(kiosk, "staff/programme");
     pick_person(kiosk, "Elokuvailta");
     tap(kiosk, "choice/cancel");
-    tap(kiosk, "choices/back");
+    tap(kiosk, "choice/yes");
 }
 
 // The sing-along's new time being chosen.
@@ -349,6 +349,8 @@ const Screen screens[] = {
          back_to_first_page(k);
      },
      true},
+    // The same list at the film, cancelled here and not yet taken by the server.
+    {"staff_programme_cancelled", "staff_programme", programme_with_film_cancelled},
     // The sing-along moved half an hour.
     {"staff_edit", "staff_edit",
      [](OffscreenKiosk& k) {
@@ -357,6 +359,14 @@ const Screen screens[] = {
          back_to_first_page(k);
      },
      true},
+    // The question before chair gymnastics, with 14 people registered, is cancelled.
+    {"staff_confirm_cancel", "staff_confirm_cancel",
+     [](OffscreenKiosk& k) {
+         open_staff_mode(k);
+         tap(k, "staff/programme");
+         pick_person(k, "Tuolijumppa");
+         pick_person(k, "Peru tapahtuma");
+     }},
     {"staff_edit_time", "staff_edit_time",
      [](OffscreenKiosk& k) {
          moving_the_sing_along(k);

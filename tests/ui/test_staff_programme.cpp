@@ -66,15 +66,27 @@ TEST(StaffProgramme, ACancelledOccurrenceShowsAsCancelledOnTodayAndIsRestoredThe
     EXPECT_TRUE(kiosk.shows_text("Ohjelma: tiistai 24.11."));
     pick(kiosk, "Yhteislaulu");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_edit");
+    // Cancelling asks first, and "no" leaves the day as it was.
     tap(kiosk, "choice/cancel");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_confirm_cancel");
+    EXPECT_TRUE(kiosk.shows_text("Perutaanko Yhteislaulu?"));
+    EXPECT_EQ(shown_today(kiosk, "Yhteislaulu").status, EventStatus::Scheduled) << "not before the answer";
+    tap(kiosk, "choice/no");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme");
+    EXPECT_EQ(shown_today(kiosk, "Yhteislaulu").status, EventStatus::Scheduled);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'programme.edit'"), 0);
+
+    pick(kiosk, "Yhteislaulu");
+    tap(kiosk, "choice/cancel");
+    tap(kiosk, "choice/yes");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme");
     EXPECT_TRUE(kiosk.shows_text("Yhteislaulu on peruttu."));
-    EXPECT_TRUE(kiosk.has_target("choice/restore"));
-    EXPECT_FALSE(kiosk.has_target("choice/time")) << "a cancelled occurrence is only restored";
+    EXPECT_TRUE(kiosk.shows_text("Peruttu · muutettu täällä"));
     EXPECT_EQ(shown_today(kiosk, "Yhteislaulu").status, EventStatus::Cancelled);
     EXPECT_EQ(last_edit_record(kiosk)["action"], "cancel");
-
-    tap(kiosk, "choices/back");
-    EXPECT_TRUE(kiosk.shows_text("Peruttu · muutettu täällä"));
+    pick(kiosk, "Yhteislaulu");
+    EXPECT_TRUE(kiosk.has_target("choice/restore"));
+    EXPECT_FALSE(kiosk.has_target("choice/time")) << "a cancelled occurrence is only restored";
     back_to_today(kiosk);
     EXPECT_NE(kiosk.screen_text().find("14.30–15.30 Peruttu Yhteislaulu"), std::string::npos)
         << kiosk.screen_text();
@@ -83,6 +95,7 @@ TEST(StaffProgramme, ACancelledOccurrenceShowsAsCancelledOnTodayAndIsRestoredThe
     pick(kiosk, "Yhteislaulu");
     EXPECT_TRUE(kiosk.shows_text("Muutettu tässä kioskissa.")) << "a kiosk without a server keeps its change";
     tap(kiosk, "choice/restore");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme");
     EXPECT_TRUE(kiosk.shows_text("Yhteislaulu on palautettu ohjelmaan."));
     EXPECT_EQ(shown_today(kiosk, "Yhteislaulu").status, EventStatus::Scheduled);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'programme.edit'"), 2);
@@ -95,6 +108,13 @@ TEST(StaffProgramme, AnOccurrenceIsMovedGivenAnotherPlaceAndPlacesAndKeepsItsReg
     register_earlier(kiosk, singing, activity_regulars(3));
     open_programme(kiosk);
     pick(kiosk, "Yhteislaulu");
+    const auto where_buttons_are = [&kiosk] {
+        std::vector<ui::Rect> places;
+        for (const char* id : {"choice/time", "choice/capacity", "choice/place", "choice/cancel"})
+            places.push_back(kiosk.frame().find_target(id)->drawn);
+        return places;
+    };
+    const std::vector<ui::Rect> before_changes = where_buttons_are();
 
     tap(kiosk, "choice/time");
     ASSERT_EQ(kiosk.ui().screen_name(), "staff_edit_time");
@@ -113,6 +133,7 @@ TEST(StaffProgramme, AnOccurrenceIsMovedGivenAnotherPlaceAndPlacesAndKeepsItsReg
     EXPECT_TRUE(kiosk.shows_text("Ilmoittautuneita 3."));
     pick(kiosk, "12 paikkaa");
     EXPECT_TRUE(kiosk.shows_text("Paikkamäärä: 12 paikkaa"));
+    EXPECT_EQ(where_buttons_are(), before_changes) << "the buttons stay where the finger learnt them";
 
     const Occurrence changed = shown_today(kiosk, "Yhteislaulu");
     EXPECT_EQ(kiosk.services().zone().to_local(changed.start).time, (CivilTime{15, 0, 0}));
@@ -167,6 +188,7 @@ TEST(StaffProgramme, TheComingDaysCanBeChangedButNotThePast)
     EXPECT_TRUE(kiosk.has_target("programme/earlier"));
     pick(kiosk, "Lautapelejä");
     tap(kiosk, "choice/cancel");
+    tap(kiosk, "choice/yes");
     EXPECT_EQ(occurrence_titled(kiosk, {2026, 11, 25}, "Lautapelejä kuudesluokkalaisten kanssa").status,
               EventStatus::Cancelled);
 

@@ -86,9 +86,22 @@ void break_long_word(std::string_view word, int max_width, const FontSpec& font,
     }
 }
 
+// " · " joins parts of one line ("10.00–11.00 · Sali"); where a line breaks at one, the
+// break separates the parts and a dot left at the line's edge would only dangle.
+constexpr std::string_view separator = "·";
+
+void drop_separator_at_edges(std::string& line)
+{
+    if (line.starts_with(std::string(separator) + " "))
+        line.erase(0, separator.size() + 1);
+    if (line.ends_with(" " + std::string(separator)))
+        line.erase(line.size() - separator.size() - 1);
+}
+
 void wrap_paragraph(std::string_view paragraph, int max_width, const FontSpec& font, TextMeasurer& measurer,
                     std::vector<std::string>& lines)
 {
+    const std::size_t first_line = lines.size();
     std::string line;
     std::size_t i = 0;
     bool any_word = false;
@@ -119,6 +132,9 @@ void wrap_paragraph(std::string_view paragraph, int max_width, const FontSpec& f
     }
     if (!line.empty() || !any_word)
         lines.push_back(std::move(line));
+    if (lines.size() - first_line > 1)
+        for (std::size_t i = first_line; i < lines.size(); ++i)
+            drop_separator_at_edges(lines[i]);
 }
 
 } // namespace

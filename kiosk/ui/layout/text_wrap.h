@@ -1,6 +1,7 @@
 #pragma once
 // Breaking text into lines that fit a width: at spaces, or inside a word only when a
-// single word is wider than the whole line.
+// single word is wider than the whole line. A " · " between parts of a line goes where
+// the line breaks at it.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -28,12 +28,34 @@ ButtonColors colors_for(const ButtonSpec& spec)
 
 } // namespace
 
+namespace {
+
+// The label's share of a button that has a detail line under it: the upper six tenths,
+// less where the detail needs more than the rest at the smallest readable size (a long
+// detail on a narrow button), down to one line of label at that size.
+Rect label_part(const ButtonSpec& spec, Rect rect, const LayoutTools& tools)
+{
+    if (spec.detail.empty())
+        return rect;
+    const int usual = rect.h * 6 / 10;
+    const Metrics& metrics = tools.metrics;
+    const int pad = metrics.mm(spec.padding_mm);
+    const FontSpec detail_floor{FontWeight::Regular, metrics.min_text_px()};
+    const int detail_lines = static_cast<int>(wrap_text(spec.detail, rect.w - 2 * pad, detail_floor,
+                                                        tools.measurer).size());
+    const int detail_needed = detail_lines * tools.measurer.line_height(detail_floor) + pad / 2;
+    const int label_floor = tools.measurer.line_height({FontWeight::Bold, metrics.min_text_px()}) + 2 * pad;
+    return {rect.x, rect.y, rect.w, std::min(usual, std::max(label_floor, rect.h - detail_needed))};
+}
+
+} // namespace
+
 int button_label_px(const ButtonSpec& spec, Rect size, const LayoutTools& tools)
 {
     if (!spec.detail.empty() && size.h > 0) {
         ButtonSpec label_only = spec;
         label_only.detail.clear();
-        return button_label_px(label_only, {size.x, size.y, size.w, size.h * 6 / 10}, tools);
+        return button_label_px(label_only, label_part(spec, size, tools), tools);
     }
     const Metrics& metrics = tools.metrics;
     const Rect inner = size.inset(metrics.mm(spec.padding_mm));
@@ -89,20 +111,15 @@ int line_spacing(const FontSpec& font, TextMeasurer& measurer) { return measurer
 
 namespace {
 
-// The label's share of a button that has a detail line under it.
-Rect label_part(const ButtonSpec& spec, Rect rect)
-{
-    return spec.detail.empty() ? rect : Rect{rect.x, rect.y, rect.w, rect.h * 6 / 10};
-}
-
 // The detail under the label: regular weight, a step smaller than the label, wrapped
-// and shrunk (to the floor size) until it fits the lower part of the button.
+// and shrunk (to the floor size) until it fits the lower part of the button; what still
+// does not fit ends in "…", never silently cut.
 void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px, const ButtonColors& colors,
                 const LayoutTools& tools)
 {
     const Metrics& metrics = tools.metrics;
     const int pad = metrics.mm(spec.padding_mm);
-    const int top = label_part(spec, rect).bottom();
+    const int top = label_part(spec, rect, tools).bottom();
     const Rect area{rect.x + pad, top, rect.w - 2 * pad, rect.bottom() - pad / 2 - top};
     const int floor_px = metrics.min_text_px();
     FontSpec font{FontWeight::Regular, std::max(floor_px, label_px * 8 / 10)};
@@ -113,7 +130,9 @@ void add_detail(DrawList& list, const ButtonSpec& spec, Rect rect, int label_px,
         lines = wrap_text(spec.detail, area.w, font, tools.measurer);
     }
     const int line_height = tools.measurer.line_height(font);
-    const int shown = std::max(1, std::min(static_cast<int>(lines.size()), area.h / std::max(1, line_height)));
+    limit_lines(lines, static_cast<std::size_t>(std::max(1, area.h / std::max(1, line_height))), area.w, font,
+                tools.measurer);
+    const int shown = static_cast<int>(lines.size());
     int y = area.y + std::max(0, (area.h - shown * line_height) / 2);
     for (int i = 0; i < shown; ++i) {
         const std::string& line = lines[static_cast<std::size_t>(i)];
@@ -134,7 +153,7 @@ void add_button(DrawList& list, const ButtonSpec& given, Rect rect, const Layout
     ButtonSpec spec = given;
     if (!spec.short_label.empty()) {
         const FontSpec floor_font{FontWeight::Bold, metrics.min_text_px()};
-        const Rect room = label_part(spec, rect).inset(metrics.mm(spec.padding_mm));
+        const Rect room = label_part(spec, rect, tools).inset(metrics.mm(spec.padding_mm));
         const auto lines = static_cast<int>(wrap_text(spec.label, room.w, floor_font, tools.measurer).size());
         if (widest_word_width(spec.label, floor_font, tools.measurer) > room.w
             || lines * tools.measurer.line_height(floor_font) > room.h)
@@ -146,7 +165,7 @@ void add_button(DrawList& list, const ButtonSpec& given, Rect rect, const Layout
     if (colors.outlined)
         list.outline(rect, theme::accent, std::max(2, metrics.mm(0.6)), radius);
     const Rect whole = rect;
-    rect = label_part(spec, rect);
+    rect = label_part(spec, rect, tools);
 
     const Rect inner = rect.inset(metrics.mm(spec.padding_mm));
     const FontSpec font{FontWeight::Bold, button_label_px(spec, whole, tools)};

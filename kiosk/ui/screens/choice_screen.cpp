@@ -6,7 +6,6 @@
 namespace olohuone::ui {
 namespace {
 
-constexpr double choice_height_mm = sizes::min_target_mm + 3.0;
 constexpr int max_columns = 3;
 constexpr std::string_view footnote_id = "choices/footnote";
 
@@ -54,12 +53,12 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const bool tall = area.h > area.w;
     // Rows are a choice's usual height, or taller where a label needs more lines at the
     // visitor's text size than that holds.
-    int choice_height = metrics.mm(choice_height_mm);
+    int choice_height = metrics.mm(spec.choice_height_mm);
     const auto capacity = [&](Rect space) {
         const int columns =
             tall ? 1 : std::clamp((space.w + gap) / (metrics.mm(spec.min_choice_width_mm) + gap), 1, max_columns);
         const int width = (space.w - (columns - 1) * gap) / columns;
-        choice_height = metrics.mm(choice_height_mm);
+        choice_height = metrics.mm(spec.choice_height_mm);
         for (const Choice& choice : spec.choices) {
             ButtonSpec probe{"", choice.label, choice.style, sizes::button_pt * 1.1};
             probe.answer = true;
@@ -78,7 +77,12 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     capacity(area);
     const int answers_reserve = choice_height + metrics.mm(sizes::min_target_mm + 1.0) + gap * 4;
     const Rect question{area.x, area.y, area.w, std::max(0, area.h - answers_reserve)};
-    int y = area.y + add_message(list, spec.message, question, context) + gap * 2;
+    int message_height = add_message(list, spec.message, question, context);
+    for (const Message& alternative : spec.message_alternatives) {
+        DrawList unseen;
+        message_height = std::max(message_height, add_message(unseen, alternative, question, context));
+    }
+    int y = area.y + message_height + gap * 2;
     m_count = spec.choices.size();
     m_footnote_button = false;
     if (spec.choices.empty()) {
@@ -128,7 +132,7 @@ void ChoiceScreen::build(const ScreenContext& context, Rect area, DrawList& list
     const int width = (grid.w - (columns - 1) * gap) / columns;
     const int height = std::max(metrics.mm(sizes::min_target_mm), std::min(grid.h, std::clamp((grid.h - (rows - 1) * gap) / rows, choice_height,
                                                    std::max(choice_height,
-                                                            metrics.mm(choice_height_mm + (tall ? 10.0 : 6.0))))));
+                                                            metrics.mm(spec.choice_height_mm + (tall ? 10.0 : 6.0))))));
     const std::size_t end = std::min(m_count, m_first + m_per_page);
     const auto button_for = [&](std::size_t i) {
         if (i == spec.choices.size()) // the footnote's, after the answers

@@ -18,6 +18,9 @@ struct Choice {
 
 struct ChoiceSpec {
     Message message;           // the question above the buttons
+    // Other messages the screen shows as things change (what the last change did): it
+    // keeps room for the tallest, so the answers stay where the finger learnt them.
+    std::vector<Message> message_alternatives;
     std::vector<Choice> choices;
     std::string empty_text;    // shown when there is nothing to choose
     std::string footnote;      // a line under the buttons (the privacy notice)
@@ -27,6 +30,7 @@ struct ChoiceSpec {
     std::vector<ButtonSpec> extra_controls; // panel buttons beside "Takaisin" ("Ohita")
     std::vector<ControlGroup> control_groups; // after them, several buttons under one caption
     double min_choice_width_mm = 45.0; // wider for long labels (activity titles)
+    double choice_height_mm = sizes::min_target_mm + 3.0; // at least; taller where a label needs it
 };
 
 class ChoiceScreen final : public Screen {

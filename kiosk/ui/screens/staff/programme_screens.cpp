@@ -48,8 +48,9 @@ std::string places_label(const std::optional<int>& capacity, const ScreenContext
                     : context.catalog.text("staff.no_limit");
 }
 
-// "10.00–11.00 · Sali · Peruttu" (the list) or "10.00–11.00 · Sali · 15 paikkaa" (the
-// occurrence's own screen): the occurrence as staff check it.
+// "10.00–11.00 · Sali", then "Peruttu" on a line of its own (the list), or
+// "10.00–11.00 · Sali · 15 paikkaa · Peruttu" (the occurrence's own screen): the
+// occurrence as staff check it.
 enum class Detail { Brief, Whole };
 std::string occurrence_detail(const Occurrence& occurrence, const ScreenContext& context, Detail detail_wanted)
 {
@@ -59,7 +60,7 @@ std::string occurrence_detail(const Occurrence& occurrence, const ScreenContext&
     if (occurrence.capacity && detail_wanted == Detail::Whole)
         detail += " · " + places_label(occurrence.capacity, context);
     if (occurrence.status == EventStatus::Cancelled)
-        detail += " · " + context.catalog.text("staff.cancelled");
+        detail += (detail_wanted == Detail::Brief ? "\n" : " · ") + context.catalog.text("staff.cancelled");
     return detail;
 }
 
@@ -245,6 +246,54 @@ std::unique_ptr<Screen> make_capacity_screen(const Day& day, const Occurrence& o
         closes_after_ms);
 }
 
+// Cancelling takes a second tap on a screen that says what it means: one tap in passing
+// must not take an event from the residents' day. Either answer ends at the day's list.
+std::unique_ptr<Screen> make_cancel_screen(const Day& day, const Occurrence& occurrence, MonotonicMs closes_after_ms)
+{
+    return staff_choices(
+        "staff_confirm_cancel",
+        [occurrence](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.format("staff.cancel_question",
+                                                    {{"title", occurrence.title.in(now.catalog.language())}});
+            spec.message.lines.push_back(occurrence_detail(occurrence, now, Detail::Whole));
+            const Places places = now.activities.status(occurrence).places;
+            if (places.coming + places.waiting > 0)
+                spec.message.lines.push_back(now.catalog.format(
+                    "staff.cancel_registered", {{"count", std::to_string(places.coming + places.waiting)}}));
+            spec.choices.push_back({"yes", now.catalog.text("staff.cancel_yes")});
+            spec.choices.push_back({"no", now.catalog.text("staff.cancel_no"), {}, ButtonStyle::Unselected});
+            return spec;
+        },
+        [day, occurrence](const std::string& id, const ScreenContext& now) -> ScreenAction {
+            if (id == "no")
+                return ScreenAction::back_to(programme_screen_name);
+            if (id != "yes")
+                return {};
+            ProgrammeEdit edit = change_of(occurrence, now);
+            edit.action = EditAction::Cancel;
+            return save(edit,
+                        now.catalog.format("staff.cancelled_line",
+                                           {{"title", occurrence.title.in(now.catalog.language())}}),
+                        day, now, ScreenAction::back_to(programme_screen_name));
+        },
+        closes_after_ms);
+}
+
+// The occurrence's screen as it will read once staff change something here: it keeps
+// room for that, so its buttons do not move when a change is made.
+std::vector<Message> edit_screen_messages(const Message& shown, const ScreenContext& context)
+{
+    std::vector<Message> messages;
+    for (EditStanding standing : {EditStanding::Kept, EditStanding::Here}) {
+        Message message = shown;
+        message.lines.resize(1);
+        message.lines.push_back(context.catalog.text(standing_key(standing, true)));
+        messages.push_back(std::move(message));
+    }
+    return messages;
+}
+
 std::unique_ptr<Screen> make_edit_screen(const Day& day, const Occurrence& chosen, MonotonicMs closes_after_ms)
 {
     // The occurrence is found again each time: the change just made is what shows.
@@ -264,33 +313,38 @@ std::unique_ptr<Screen> make_edit_screen(const Day& day, const Occurrence& chose
                 spec.message.lines.push_back(day->last_change);
             else if (const char* key = standing_key(now.staff.edit_standing(*occurrence), true))
                 spec.message.lines.push_back(now.catalog.text(key));
+            spec.message_alternatives = edit_screen_messages(spec.message, now);
+            // Four changes on one page of a 7" panel: staff's screen, staff's hands.
+            spec.choice_height_mm = sizes::min_target_mm + 1.0;
             if (occurrence->status == EventStatus::Cancelled) {
                 spec.choices.push_back({"restore", now.catalog.text("staff.restore")});
                 return spec;
             }
-            spec.choices.push_back({"cancel", now.catalog.text("staff.cancel")});
+            // The changes first and alike; cancelling last, where it is not tapped in passing.
             if (occurrence->span == EventSpan::Timed) {
                 spec.choices.push_back({"time", now.catalog.text("staff.change_time"), {}, ButtonStyle::Unselected});
                 spec.choices.push_back(
                     {"capacity", now.catalog.text("staff.change_capacity"), {}, ButtonStyle::Unselected});
             }
             spec.choices.push_back({"place", now.catalog.text("staff.change_place"), {}, ButtonStyle::Unselected});
+            spec.choices.push_back({"cancel", now.catalog.text("staff.cancel"), {}, ButtonStyle::Unselected});
             return spec;
         },
         [day, uid, instance, closes_after_ms](const std::string& id, const ScreenContext& now) -> ScreenAction {
             const std::optional<Occurrence> occurrence = find_shown(day, uid, instance, now);
             if (!occurrence)
                 return {};
-            const std::string& title = occurrence->title.in(now.catalog.language());
-            if (id == "cancel" || id == "restore") {
-                ProgrammeEdit edit = change_of(*occurrence, now);
-                edit.action = id == "cancel" ? EditAction::Cancel : EditAction::Restore;
-                return save(edit,
-                            now.catalog.format(id == "cancel" ? "staff.cancelled_line" : "staff.restored_line",
-                                               {{"title", title}}),
-                            day, now, ScreenAction{});
-            }
             day->last_change.clear();
+            if (id == "restore") {
+                ProgrammeEdit edit = change_of(*occurrence, now);
+                edit.action = EditAction::Restore;
+                return save(edit,
+                            now.catalog.format("staff.restored_line",
+                                               {{"title", occurrence->title.in(now.catalog.language())}}),
+                            day, now, ScreenAction::back_to(programme_screen_name));
+            }
+            if (id == "cancel")
+                return ScreenAction::push(make_cancel_screen(day, *occurrence, closes_after_ms));
             if (id == "time")
                 return ScreenAction::push(make_time_screen(day, *occurrence, closes_after_ms));
             if (id == "place")
@@ -408,7 +462,7 @@ std::unique_ptr<Screen> make_staff_programme_screen(const ScreenContext& context
             for (const Occurrence& occurrence : day->shown) {
                 std::string detail = occurrence_detail(occurrence, now, Detail::Brief);
                 if (const char* key = standing_key(now.staff.edit_standing(occurrence), false))
-                    detail += " · " + now.catalog.text(key);
+                    detail += (occurrence.status == EventStatus::Cancelled ? " · " : "\n") + now.catalog.text(key);
                 // By its key, not its place in the list: the list may change between the
                 // finger coming down and lifting (a new programme, midnight).
                 spec.choices.push_back({occurrence.key(), occurrence.title.in(now.catalog.language()), detail,
