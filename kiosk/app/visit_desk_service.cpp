@@ -37,6 +37,14 @@ Result<SignInReceipt> VisitDeskService::sign_in(const SignInDraft& draft)
     return receipt;
 }
 
+Result<void> VisitDeskService::withdraw_count(const std::string& visit_key, const std::string& withdraw_key)
+{
+    auto withdrawn = m_storage.noted(m_log.withdraw_count(visit_key, withdraw_key, now()));
+    if (!withdrawn)
+        log::error("count taken back not stored: " + withdrawn.error().message);
+    return withdrawn;
+}
+
 std::vector<OpenVisit> VisitDeskService::signed_in_today()
 {
     const CivilDate today = m_zone.to_local(m_clock.now()).date;

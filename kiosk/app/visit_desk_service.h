@@ -22,6 +22,7 @@ public:
     std::vector<VisitorSuggestion> suggestions(const std::string& typed, int limit) override;
     std::vector<std::string> markers_taken_by_namesakes(const std::string& typed_name) override;
     Result<SignInReceipt> sign_in(const SignInDraft& draft) override;
+    Result<void> withdraw_count(const std::string& visit_key, const std::string& withdraw_key) override;
     std::vector<OpenVisit> signed_in_today() override;
     Result<UnixSeconds> sign_out(const std::string& visit_key, const std::string& sign_out_key) override;
     void close_visits_if_due() override;

@@ -200,6 +200,14 @@ CREATE INDEX programme_edit_by_occurrence ON programme_edit (event_uid, instance
 -- marker are empty, so it is never suggested, matched or shown by name again.
 ALTER TABLE visitor ADD COLUMN name_erased_at INTEGER;
 )sql"},
+        {9, R"sql(
+-- A count without a name taken back by the visitor who tapped it by mistake: the row
+-- stays with the time it was taken back (a visit.withdrawn record tells the server), and
+-- no count or report includes it.
+ALTER TABLE visit ADD COLUMN withdrawn_at INTEGER;
+ALTER TABLE visit ADD COLUMN withdraw_key TEXT;
+CREATE UNIQUE INDEX visit_by_withdraw_key ON visit (withdraw_key) WHERE withdraw_key IS NOT NULL;
+)sql"},
     };
     return all;
 }

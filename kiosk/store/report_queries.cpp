@@ -8,7 +8,8 @@ Result<std::vector<VisitReportRow>> visits_between(sql::Database& database, Unix
         "SELECT visit.signed_in_at, visit.signed_out_at, visit.sign_out_automatic, visit.visitor_id IS NULL, "
         "coalesce(visitor.name, ''), visit.group_id, visit.whom, coalesce(visitor.marker_id, '') "
         "FROM visit LEFT JOIN visitor ON visitor.id = visit.visitor_id "
-        "WHERE visit.signed_in_at >= ? AND visit.signed_in_at < ? ORDER BY visit.signed_in_at, visit.id");
+        "WHERE visit.signed_in_at >= ? AND visit.signed_in_at < ? AND visit.withdrawn_at IS NULL "
+        "ORDER BY visit.signed_in_at, visit.id");
     if (!select)
         return select.error();
     select->bind(1, from).bind(2, to);

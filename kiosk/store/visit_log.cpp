@@ -190,10 +190,44 @@ Result<std::vector<PresentVisitor>> VisitLog::present(UnixSeconds from, UnixSeco
     });
 }
 
+Result<void> VisitLog::withdraw_count(const std::string& visit_key, const std::string& withdraw_key,
+                                      RecordTime time)
+{
+    if (visit_key.empty() || withdraw_key.empty())
+        return make_error("taking a count back needs its key and a key of its own");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto select = m_database.prepare("SELECT id, withdraw_key FROM visit WHERE key = ? AND visitor_id IS NULL");
+    if (!select)
+        return select.error();
+    select->bind(1, visit_key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return make_error("no count without a name " + visit_key);
+    if (!select->column_is_null(1)) {
+        if (select->column_text(1) == withdraw_key)
+            return {};
+        return make_error("count " + visit_key + " is already taken back");
+    }
+    auto update = m_database.prepare("UPDATE visit SET withdrawn_at = ?, withdraw_key = ? WHERE id = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, withdraw_key).bind(3, select->column_int(0));
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {{"visit", visit_key}, {"time", record_time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, withdraw_key, "visit.withdrawn", payload, time); !queued)
+        return queued.error();
+    return transaction->commit();
+}
+
 Result<std::int64_t> VisitLog::anonymous_visits(UnixSeconds from, UnixSeconds to)
 {
-    auto count = m_database.prepare("SELECT count(*) FROM visit WHERE visitor_id IS NULL AND signed_in_at >= ? "
-                                    "AND signed_in_at < ?");
+    auto count = m_database.prepare("SELECT count(*) FROM visit WHERE visitor_id IS NULL AND withdrawn_at IS NULL "
+                                    "AND signed_in_at >= ? AND signed_in_at < ?");
     if (!count)
         return count.error();
     count->bind(1, from).bind(2, to);

@@ -25,6 +25,11 @@ public:
     // succeeds without a second record; a visit already signed out otherwise is an error.
     Result<void> sign_out(const std::string& visit_key, const std::string& sign_out_key, RecordTime time);
 
+    // Takes back the count without a name `visit_key` (a tap the visitor did not mean).
+    // Repeating it with the same `withdraw_key` succeeds without a second record; a named
+    // visit, or one already taken back otherwise, is an error.
+    Result<void> withdraw_count(const std::string& visit_key, const std::string& withdraw_key, RecordTime time);
+
     // Closes every named visit still open whose automatic sign-out time (see
     // automatic_sign_out_at) is at or before `now`; returns how many.
     Result<int> sign_out_automatically(CivilTime closing_time, const TimeZone& zone, RecordTime now);
@@ -33,7 +38,7 @@ public:
     Result<std::vector<OpenVisit>> open_visits(UnixSeconds from, UnixSeconds to);
     // The same visits with whole names, for staff only.
     Result<std::vector<PresentVisitor>> present(UnixSeconds from, UnixSeconds to);
-    // Visits counted without a name begun in [from, to).
+    // Visits counted without a name begun in [from, to), less those taken back.
     Result<std::int64_t> anonymous_visits(UnixSeconds from, UnixSeconds to);
 
     // Returning visitors whose folded name starts with `typed_fold`, most recently seen

@@ -61,9 +61,14 @@ json sign_in(const Person& person, UnixSeconds at)
                   at);
 }
 
-json counted(const std::string& group, UnixSeconds at)
+json counted(const std::string& group, UnixSeconds at, const std::string& key = next_key())
 {
-    return record("visit.counted", {{"visit", next_key()}, {"group", group}}, at);
+    return record("visit.counted", {{"visit", key}, {"group", group}}, at);
+}
+
+json count_taken_back(const std::string& key, UnixSeconds at)
+{
+    return record("visit.withdrawn", {{"visit", key}}, at);
 }
 
 json registration(const std::string& id, const json& what, const Person& person, UnixSeconds at)
@@ -130,7 +135,8 @@ void deliver_report_records(const std::string& records_url, const std::string& c
                             const std::string& kiosk_2)
 {
     // Site 1's visits: six sign-ins (Aino three times, Pekka twice, Matti once) and three
-    // counted without a name within the period, and one of each kind just outside it.
+    // counted without a name within the period (a fourth taken back at once by the
+    // visitor), and one of each kind just outside it.
     const json visits_1 = {
         sign_in(aino, local(10, 25, 23, 30)), // Sunday before the period
         sign_in(aino, local(10, 26, 0, 10)),  // Mon 26.10., week 44
@@ -138,6 +144,8 @@ void deliver_report_records(const std::string& records_url, const std::string& c
         sign_in(pekka, local(10, 27, 10, 5)),
         counted("resident", local(10, 27, 10, 30)),
         counted("volunteer", local(10, 27, 11, 0)),
+        counted("other", local(10, 27, 11, 5), "c-slip"),
+        count_taken_back("c-slip", local(10, 27, 11, 5)),
         sign_in(aino, local(10, 31, 12, 0)),  // Sat 31.10.
         sign_in(matti, local(11, 1, 12, 0)),  // Sun 1.11.: week 44, November
         counted("resident", local(11, 2, 9, 0)), // Mon 2.11., week 45

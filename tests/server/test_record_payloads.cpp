@@ -126,6 +126,10 @@ protected:
         ok(visits.sign_in(aino, next()));
         ok(visits.sign_in(sign_in("Pekka Ääninen-Öhman", "relative", "resident"), next(false)));
         ok(visits.sign_in(sign_in("", "volunteer"), next()));
+        // A count without a name taken back at once (visit.withdrawn).
+        const SignInDraft slip = sign_in("", "other");
+        ok(visits.sign_in(slip, next()));
+        ok(visits.withdraw_count(slip.key, store::new_record_key(), next()));
         ok(visits.sign_out(aino.key, store::new_record_key(), next()));
         const TimeZone zone = TimeZone::named("Europe/Helsinki").value();
         ok(visits.sign_out_automatically({20, 0, 0}, zone, {monday_noon + 86400, true}));

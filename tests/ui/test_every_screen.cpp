@@ -203,6 +203,20 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
             expect_readable(kiosk, where + " sign-out confirm");
             tap(kiosk, "confirm/back");
             tap(kiosk, "choices/back");
+
+            // Counted without a name, and that taken back: both thank-yous.
+            for (const bool taken_back : {false, true}) {
+                tap(kiosk, "visit/sign_in");
+                tap(kiosk, "choice/relative");
+                tap(kiosk, "name/anonymous");
+                ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;
+                expect_readable(kiosk, where + " counted");
+                if (taken_back) {
+                    tap(kiosk, "thanks/undo");
+                    expect_readable(kiosk, where + " count taken back");
+                }
+                close_thanks_where_no_action_lies_under(kiosk, where + (taken_back ? " taken back" : " counted"));
+            }
         }
     }
 }

@@ -216,6 +216,13 @@ const Screen screens[] = {
          tap(k, "confirm/yes");
      },
      true},
+    // Counted without a name: "Peru laskenta" beside "Valmis" takes a slip back.
+    {"counted", "thanks",
+     [](OffscreenKiosk& k) {
+         sign_in_as(k, "resident");
+         tap(k, "name/anonymous");
+     },
+     true},
     {"sign_out_list", "sign_out_list", [](OffscreenKiosk& k) { tap(k, "visit/sign_out"); }, true},
     {"sign_out_confirm", "sign_out_confirm",
      [](OffscreenKiosk& k) {

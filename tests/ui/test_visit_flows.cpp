@@ -229,6 +229,18 @@ TEST(VisitFlows, OneTapCountsAnAnonymousVisitInTheChosenGroup)
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visit WHERE visitor_id IS NULL AND group_id = 'partner'"), 1);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visitor"), 0);
     EXPECT_EQ(text_of(kiosk, "SELECT kind FROM outbox"), "visit.counted");
+    EXPECT_EQ(kiosk.services().staff().anonymous_visits_today(), 1);
+
+    // A slip of the finger is taken back with one tap, and the day's count says so.
+    kiosk.tap("thanks/undo");
+    ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
+    EXPECT_TRUE(kiosk.shows_text("Laskenta peruttu"));
+    EXPECT_TRUE(kiosk.shows_text("Käyntiäsi ei lasketa mukaan."));
+    EXPECT_FALSE(kiosk.has_target("thanks/undo")) << "nothing more to take back";
+    EXPECT_EQ(kiosk.services().staff().anonymous_visits_today(), 0);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'visit.withdrawn' AND "
+                           "json_extract(payload, '$.visit') = (SELECT key FROM visit)"),
+              1);
 }
 
 // On the 7" panel the privacy note has no room under the answers: a button beside them

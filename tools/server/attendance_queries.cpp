@@ -5,12 +5,21 @@
 namespace olohuone::server {
 namespace {
 
-// The chosen sites' visits in the span; ?1 the site ids as a JSON list, ?2 and ?3 the span.
+// The chosen sites' visits in the span, less counts the visitor took back; ?1 the site
+// ids as a JSON list, ?2 and ?3 the span.
 constexpr const char* visits_in_span = R"sql(
-WITH visit AS (
+WITH taken_back AS (
+    SELECT DISTINCT site_id, json_extract(payload, '$.visit') AS visit
+    FROM record
+    WHERE site_id IN (SELECT value FROM json_each(?1)) AND kind = 'visit.withdrawn'
+),
+visit AS (
     SELECT site_id, kind, payload, json_extract(payload, '$.time.at') AS at
     FROM record
     WHERE site_id IN (SELECT value FROM json_each(?1)) AND kind IN ('visit.sign_in', 'visit.counted')
+      AND NOT (kind = 'visit.counted' AND EXISTS (
+          SELECT 1 FROM taken_back
+          WHERE taken_back.site_id = record.site_id AND taken_back.visit = json_extract(record.payload, '$.visit')))
 )
 )sql";
 

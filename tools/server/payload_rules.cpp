@@ -240,6 +240,8 @@ void check_fields(const std::string& kind, Fields& payload)
     } else if (kind == "visit.sign_out") {
         payload.id("visit");
         payload.boolean("automatic");
+    } else if (kind == "visit.withdrawn") {
+        payload.id("visit"); // the count without a name the visitor took back
     } else if (kind.starts_with("registration.")) {
         payload.id("registration");
         payload.object("activity", activity);

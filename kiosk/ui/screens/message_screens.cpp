@@ -12,16 +12,32 @@ namespace {
 
 int answer_height(const ScreenContext& context) { return context.metrics.mm(sizes::min_target_mm + 6.0); }
 
+int answer_gap(const ScreenContext& context) { return context.metrics.mm(sizes::gap_mm * 2); }
+
+// Whether two answers fit side by side in `width`; else they are stacked.
+bool answers_side_by_side(int width, const ScreenContext& context)
+{
+    return width >= 2 * context.metrics.mm(50) + answer_gap(context);
+}
+
+// The height one answer or two take in `width`: at their usual size, or at the least.
+int answers_height(bool two, int width, const ScreenContext& context, bool least)
+{
+    const int one = least ? context.metrics.mm(sizes::min_target_mm) : answer_height(context);
+    return two && !answers_side_by_side(width, context) ? 2 * one + answer_gap(context) : one;
+}
+
 // Two big buttons side by side (or stacked when narrow) at the top of `area`; returns
 // the height used.
 int add_answer_buttons(DrawList& list, const ButtonSpec& first, const ButtonSpec* second, Rect area,
                         const ScreenContext& context)
 {
     const Metrics& metrics = context.metrics;
-    const int gap = metrics.mm(sizes::gap_mm * 2);
-    const int height = std::min(area.h, answer_height(context));
+    const int gap = answer_gap(context);
+    const bool side_by_side = second != nullptr && answers_side_by_side(area.w, context);
+    const int height = second && !side_by_side ? std::min((area.h - gap) / 2, answer_height(context))
+                                               : std::min(area.h, answer_height(context));
     const int wanted = second ? metrics.mm(100) : area.w;
-    const bool side_by_side = second != nullptr && area.w >= 2 * metrics.mm(50) + gap;
     ButtonSpec one = first;
     one.pressed = one.id == context.pressed;
     if (second == nullptr || side_by_side) {
@@ -221,7 +237,8 @@ void ThanksScreen::build(const ScreenContext& context, Rect whole_area, DrawList
     }
     // A message too long for the screen at the visitor's size loses its last lines before
     // "Valmis" loses its size: the title says what happened.
-    const int room = area.h - gap - context.metrics.mm(sizes::min_target_mm);
+    const bool two = m_undo.has_value();
+    const int room = area.h - gap - answers_height(two, area.w, context, true);
     DrawList measured;
     while (!message.lines.empty() && add_message(measured, message, area, context, room) > room) {
         message.lines.pop_back();
@@ -230,17 +247,23 @@ void ThanksScreen::build(const ScreenContext& context, Rect whole_area, DrawList
     // The message gives way (to smaller text) before "Valmis" does, and its title shrinks
     // to the size of the text only where "Valmis" would otherwise be below a touch
     // target's least height.
-    const int used = add_message(list, message, {area.x, area.y, area.w, area.h - answer_height(context) - gap},
-                                 context, area.h - gap - context.metrics.mm(sizes::min_target_mm));
+    const int used = add_message(list, message,
+                                 {area.x, area.y, area.w, area.h - answers_height(two, area.w, context, false) - gap},
+                                 context, room);
     ButtonSpec close{"thanks/close", context.catalog.text("visit.close"), ButtonStyle::Primary,
                      sizes::button_pt * 1.2};
     close.answer = true;
-    (void)add_answer_buttons(list, close, nullptr, {area.x, area.y + used + gap, area.w, area.bottom() - area.y - used - gap},
-                       context);
+    ButtonSpec undo{"thanks/undo", m_undo ? m_undo->label : std::string(), ButtonStyle::Unselected,
+                    sizes::button_pt * 1.2};
+    undo.answer = true;
+    (void)add_answer_buttons(list, close, m_undo ? &undo : nullptr,
+                             {area.x, area.y + used + gap, area.w, area.bottom() - area.y - used - gap}, context);
 }
 
-ScreenAction ThanksScreen::on_tap(const std::string& id, const ScreenContext&)
+ScreenAction ThanksScreen::on_tap(const std::string& id, const ScreenContext& context)
 {
+    if (id == "thanks/undo" && m_undo)
+        return m_undo->undo(context);
     return id == "thanks/close" ? ScreenAction::home() : ScreenAction{};
 }
 

@@ -53,8 +53,16 @@ private:
 // "Kiitos, Aino!": closes by itself after the configured time, or at a tap on "Valmis".
 class ThanksScreen final : public Screen {
 public:
-    ThanksScreen(std::function<Message(const ScreenContext&)> describe, MonotonicMs closes_after_ms)
-        : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms)
+    // A second button beside "Valmis" that takes back what was just done ("Peru
+    // laskenta"), for a one-tap record a slip of the finger can make.
+    struct Undo {
+        std::string label;
+        std::function<ScreenAction(const ScreenContext&)> undo;
+    };
+
+    ThanksScreen(std::function<Message(const ScreenContext&)> describe, MonotonicMs closes_after_ms,
+                 std::optional<Undo> undo = std::nullopt)
+        : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms), m_undo(std::move(undo))
     {
     }
 
@@ -70,6 +78,7 @@ public:
 private:
     std::function<Message(const ScreenContext&)> m_describe;
     MonotonicMs m_closes_after_ms;
+    std::optional<Undo> m_undo;
 };
 
 // "Jatketaanko?": big and calm, one tap to go on; without an answer the kiosk goes home

@@ -24,6 +24,8 @@ public:
     virtual std::vector<std::string> markers_taken_by_namesakes(const std::string& typed_name) = 0;
 
     virtual Result<SignInReceipt> sign_in(const SignInDraft& draft) = 0;
+    // Takes back the count without a name `visit_key`: the visitor's tap was a slip.
+    virtual Result<void> withdraw_count(const std::string& visit_key, const std::string& withdraw_key) = 0;
     // Visitors signed in today and not out yet.
     virtual std::vector<OpenVisit> signed_in_today() = 0;
     virtual Result<UnixSeconds> sign_out(const std::string& visit_key, const std::string& sign_out_key) = 0;

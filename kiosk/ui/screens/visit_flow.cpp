@@ -19,7 +19,8 @@ std::string group_label(const std::string& group_id, const ScreenContext& contex
 // The thank-you: `line_key` says what happened at {time}; `untimed_key` says it without
 // the time, for a clock not yet set, whose time may be false.
 std::unique_ptr<Screen> thanks_for(std::string heading_key, std::string first_name, std::string line_key,
-                                   std::string untimed_key, UnixSeconds at, const ScreenContext& context)
+                                   std::string untimed_key, UnixSeconds at, const ScreenContext& context,
+                                   std::optional<ThanksScreen::Undo> undo = std::nullopt)
 {
     return std::make_unique<ThanksScreen>(
         [=](const ScreenContext& now) {
@@ -28,7 +29,24 @@ std::unique_ptr<Screen> thanks_for(std::string heading_key, std::string first_na
                 : now.catalog.text(untimed_key);
             return Message{now.catalog.format(heading_key, {{"name", first_name}}), {line}, {}};
         },
-        context.thank_you_ms);
+        context.thank_you_ms, std::move(undo));
+}
+
+// A count without a name takes one tap, so one tap takes it back: the visit is no longer
+// counted, and the screen says so (or that it could not be, to tell staff).
+ThanksScreen::Undo undo_count(const std::string& visit_key, const ScreenContext& context)
+{
+    return {context.catalog.text("visit.undo_count"), [visit_key](const ScreenContext& now) {
+                const bool undone = now.visits.withdraw_count(visit_key, now.visits.new_key()).ok();
+                return ScreenAction::finish(std::make_unique<ThanksScreen>(
+                    [undone](const ScreenContext& later) {
+                        return undone ? Message{later.catalog.text("visit.count_undone"),
+                                                {later.catalog.text("visit.count_undone_line")},
+                                                {}}
+                                      : Message{later.catalog.text("visit.undo_not_saved"), {}, {}};
+                    },
+                    now.thank_you_ms));
+            }};
 }
 
 Result<ScreenAction> sign_in(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
@@ -37,8 +55,8 @@ Result<ScreenAction> sign_in(const std::shared_ptr<SignInFlow>& flow, const Scre
     if (!receipt)
         return receipt.error();
     if (flow->draft.anonymous)
-        return ScreenAction::finish(
-            thanks_for("visit.thanks_counted", "", "visit.counted", "visit.counted", receipt->at, context));
+        return ScreenAction::finish(thanks_for("visit.thanks_counted", "", "visit.counted", "visit.counted",
+                                               receipt->at, context, undo_count(flow->draft.key, context)));
     return ScreenAction::finish(
         thanks_for("visit.thanks_in", receipt->first_name, "visit.signed_in_at", "visit.signed_in", receipt->at,
                    context));

@@ -117,6 +117,15 @@ TEST_F(VisitLogTest, AnAnonymousVisitIsCountedWithNoNameAnywhere)
     EXPECT_EQ(store.database().query_text("SELECT payload FROM outbox").value().find("should not"),
               std::string::npos);
     EXPECT_TRUE(open_today().empty()) << "an anonymous visit has no one to sign out";
+
+    // Taken back once, under its own key; again with that key changes nothing.
+    const RecordTime later{tuesday_morning + 5, true};
+    ASSERT_TRUE(log.withdraw_count(draft.key, "44444444-4444-4444-8444-444444444444", later).ok());
+    ASSERT_TRUE(log.withdraw_count(draft.key, "44444444-4444-4444-8444-444444444444", later).ok());
+    EXPECT_FALSE(log.withdraw_count(draft.key, "55555555-5555-4555-8555-555555555555", later).ok())
+        << "already taken back";
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'visit.withdrawn'"), 1);
+    EXPECT_EQ(log.anonymous_visits(tuesday_morning - 3600, tuesday_morning + 3600).value(), 0);
 }
 
 TEST_F(VisitLogTest, AReturningVisitorIsOneVisitorWithTwoVisits)
