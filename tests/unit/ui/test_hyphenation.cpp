@@ -65,7 +65,10 @@ TEST(Hyphenation, AMissingDictionaryMeansNoPointsNotAFailure)
 // Every character 10 px wide; hyphenation from the dictionaries when asked to.
 class DictionaryMeasurer final : public TextMeasurer {
 public:
-    explicit DictionaryMeasurer(bool with_dictionary) : m_with_dictionary(with_dictionary) {}
+    explicit DictionaryMeasurer(bool with_dictionary, DictionaryPaths paths = {})
+        : m_with_dictionary(with_dictionary), m_hyphenation(std::move(paths))
+    {
+    }
     int width(std::string_view text, const FontSpec&) override
     {
         return 10 * static_cast<int>(utf8_characters(text).size());
@@ -96,6 +99,13 @@ TEST(Hyphenation, AWrappedWordBreaksAtTheDictionarysPointNotJustTheSyllableRule)
               (Lines{"kirjasto-", "autossa"}));
     with_dictionary.set_language("sv");
     EXPECT_EQ(wrap_text("Julförsäljningen", 110, {FontWeight::Bold, 10}, with_dictionary),
+              (Lines{"Julförsälj-", "ningen"}));
+
+    // A kiosk without the Swedish patterns still breaks with a visible hyphen, where the
+    // syllable rule allows: before a consonant that a vowel follows.
+    DictionaryMeasurer without_patterns(true, DictionaryPaths{{{"sv", "/nonexistent/hyph_sv.dic"}}});
+    without_patterns.set_language("sv");
+    EXPECT_EQ(wrap_text("Julförsäljningen", 110, {FontWeight::Bold, 10}, without_patterns),
               (Lines{"Julförsälj-", "ningen"}));
 }
 
