@@ -6,6 +6,7 @@
 #include "earlier_records.h"
 #include "frame_checks.h"
 #include "offscreen_kiosk.h"
+#include "ui/screens/keyboard.h"
 
 #include <filesystem>
 #include <map>
@@ -174,6 +175,16 @@ TEST_P(EveryScreenTest, EverySignInAndSignOutScreenEveryLanguageAndSize)
             every_page_of_answers(kiosk, where + " groups");
             tap(kiosk, "choice/relative");
             expect_readable(kiosk, where + " name");
+            if (display.height > display.width) {
+                // The keys start under the suggestions' row, not at the foot of the screen.
+                const int buttons_bottom = std::max(kiosk.frame().find_target("name/back")->drawn.bottom(),
+                                                    kiosk.frame().find_target("name/done")->drawn.bottom());
+                int keys_top = display.height;
+                for (const std::string& key : kiosk.targets_starting(std::string(ui::key_prefix)))
+                    keys_top = std::min(keys_top, kiosk.frame().find_target(key)->drawn.y);
+                EXPECT_LE((keys_top - buttons_bottom) / (kiosk.dpi() / 25.4), 30.0)
+                    << where << ": the keyboard is far below the name";
+            }
             kiosk.type("ai");
             expect_readable(kiosk, where + " suggestions");
             kiosk.type("no kallio");

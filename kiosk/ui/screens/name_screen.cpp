@@ -274,6 +274,11 @@ void NameScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     KeyboardLayout keyboard =
         layout_keyboard({area.x, y, area.w, area.bottom() - y}, metrics, context.catalog.text("visit.space"),
                         m_keyboard_page);
+    // On a tall screen the keys reach their largest size with room to spare: they come
+    // up under the suggestions, where the eyes already are, not a forearm's length below.
+    if (area.h > area.w)
+        for (Key& key : keyboard.keys)
+            key.rect.y -= area.bottom() - y - keyboard.height;
     // A space bar too short for its word says it shorter.
     for (Key& key : keyboard.keys)
         if (key.insert == " " && widest_word_width(key.label, side_font, context.measurer) > key.rect.w - metrics.mm(1.0))
