@@ -245,6 +245,7 @@ ui::StaffSyncStatus StaffDeskService::sync_status()
         status.server = engine->server_url();
         const sync::SyncStatus running = engine->status();
         status.last_contact_at = running.last_contact_at;
+        status.server_answers = running.server_answers;
         status.trouble = trouble_for(running.last_problem_kind);
     }
     return status;

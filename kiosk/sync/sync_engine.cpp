@@ -292,8 +292,10 @@ void SyncEngine::note_pass(const SyncPass& pass, sql::Database* database)
         previous_problem = m_status.last_problem;
         if (pass.ok())
             m_status.last_success_at = now;
-        if (pass.server_answered)
+        if (pass.server_answered) {
             m_status.last_contact_at = now;
+            ++m_status.server_answers;
+        }
         m_status.last_problem = pass.problem;
         m_status.last_problem_kind = pass.problem_kind;
         m_status.queued = queued.value_or(m_status.queued);

@@ -56,6 +56,7 @@ struct SyncPass {
 struct SyncStatus {
     std::optional<UnixSeconds> last_success_at; // a whole pass went through
     std::optional<UnixSeconds> last_contact_at; // the server last answered at all
+    std::int64_t server_answers = 0;            // passes in which it answered, counted
     std::string last_problem;                   // empty after a good pass
     SyncProblem last_problem_kind = SyncProblem::None;
     std::int64_t queued = 0;

@@ -32,6 +32,7 @@ struct StaffSyncStatus {
     std::string server; // the address, as configured
     std::optional<UnixSeconds> last_success_at;
     std::optional<UnixSeconds> last_contact_at;
+    std::int64_t server_answers = 0; // passes the server answered: a new one is news within the same second
     SyncTrouble trouble = SyncTrouble::None;
     std::int64_t queued = 0;    // records waiting to be delivered
     std::int64_t set_aside = 0; // records the server refused for good

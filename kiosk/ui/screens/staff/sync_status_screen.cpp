@@ -44,7 +44,7 @@ void SyncStatusScreen::begin_frame(const ScreenContext& context)
     // "Synkronointia pyydetty" until the server has been heard from since, and for a
     // moment at least: a pass on a fast network is over before staff have seen the tap
     // do anything.
-    if (m_requested && m_status.last_contact_at != m_contact_when_requested
+    if (m_requested && m_status.server_answers != m_answers_when_requested
         && context.now >= m_requested_at + min_request_notice_seconds)
         m_requested = false;
 }
@@ -119,7 +119,7 @@ ScreenAction SyncStatusScreen::on_tap(const std::string& id, const ScreenContext
         return ScreenAction::home();
     if (id == "sync/now") {
         m_requested = context.staff.sync_now();
-        m_contact_when_requested = m_status.last_contact_at;
+        m_answers_when_requested = m_status.server_answers;
         m_requested_at = context.now;
     }
     return {};

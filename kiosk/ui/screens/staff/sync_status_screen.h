@@ -22,7 +22,7 @@ public:
 private:
     StaffSyncStatus m_status;
     bool m_requested = false; // "Synkronoi nyt" was tapped, and the server not heard from since
-    std::optional<UnixSeconds> m_contact_when_requested;
+    std::int64_t m_answers_when_requested = 0;
     UnixSeconds m_requested_at = 0;
     static constexpr UnixSeconds min_request_notice_seconds = 2;
     MonotonicMs m_closes_after_ms;
