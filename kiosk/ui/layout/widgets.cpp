@@ -26,10 +26,6 @@ ButtonColors colors_for(const ButtonSpec& spec)
     return {theme::accent, theme::on_accent, false};
 }
 
-} // namespace
-
-namespace {
-
 // The label's share of a button that has a detail line under it: the upper six tenths,
 // less where the detail needs more than the rest at the smallest readable size (a long
 // detail on a narrow button), down to one line of label at that size.
