@@ -24,6 +24,49 @@ Result<std::optional<SignInReceipt>> stored_receipt(sql::Database& database, con
     });
 }
 
+// One way a visit is closed: a named visit's sign-out, or a count without a name taken
+// back. `select` reads the visit's closing time and key by its key, `update` sets them.
+struct VisitClosing {
+    const char* select;
+    const char* update;
+    const char* kind; // of the outbox record that tells the server
+    std::string missing; // what is said when there is no such visit
+    std::string already; // ... and when it was closed under another key
+};
+
+// Closes the visit `visit_key` once, under `closing_key`, with its outbox record in the
+// same transaction; the same key again succeeds without a second record.
+Result<void> close_visit_once(sql::Database& database, const VisitClosing& closing, const std::string& visit_key,
+                              const std::string& closing_key, const nlohmann::json& payload, RecordTime time)
+{
+    auto transaction = sql::Transaction::begin(database);
+    if (!transaction)
+        return transaction.error();
+    auto select = database.prepare(closing.select);
+    if (!select)
+        return select.error();
+    select->bind(1, visit_key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return make_error(closing.missing);
+    if (!select->column_is_null(0)) {
+        if (!select->column_is_null(1) && select->column_text(1) == closing_key)
+            return {};
+        return make_error(closing.already);
+    }
+    auto update = database.prepare(closing.update);
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, closing_key).bind(3, visit_key);
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    if (auto queued = add_to_outbox(database, closing_key, closing.kind, payload, time); !queued)
+        return queued.error();
+    return transaction->commit();
+}
+
 } // namespace
 
 Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime time)
@@ -80,36 +123,12 @@ Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime tim
 
 Result<void> VisitLog::sign_out(const std::string& visit_key, const std::string& sign_out_key, RecordTime time)
 {
-    auto transaction = sql::Transaction::begin(m_database);
-    if (!transaction)
-        return transaction.error();
-    auto select = m_database.prepare("SELECT signed_out_at, sign_out_key FROM visit WHERE key = ? AND visitor_id "
-                                     "IS NOT NULL");
-    if (!select)
-        return select.error();
-    select->bind(1, visit_key);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return make_error("no named visit " + visit_key);
-    if (!select->column_is_null(0)) {
-        if (!select->column_is_null(1) && select->column_text(1) == sign_out_key)
-            return {};
-        return make_error("visit " + visit_key + " is already signed out");
-    }
-
-    auto update = m_database.prepare(
-        "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 0 WHERE key = ?");
-    if (!update)
-        return update.error();
-    update->bind(1, time.at).bind(2, sign_out_key).bind(3, visit_key);
-    if (auto ran = update->run(); !ran)
-        return ran.error();
+    const VisitClosing sign_out{
+        "SELECT signed_out_at, sign_out_key FROM visit WHERE key = ? AND visitor_id IS NOT NULL",
+        "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 0 WHERE key = ?",
+        "visit.sign_out", "no named visit " + visit_key, "visit " + visit_key + " is already signed out"};
     const nlohmann::json payload = {{"visit", visit_key}, {"automatic", false}, {"time", record_time_json(time)}};
-    if (auto queued = add_to_outbox(m_database, sign_out_key, "visit.sign_out", payload, time); !queued)
-        return queued.error();
-    return transaction->commit();
+    return close_visit_once(m_database, sign_out, visit_key, sign_out_key, payload, time);
 }
 
 Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZone& zone, RecordTime now)
@@ -195,33 +214,12 @@ Result<void> VisitLog::withdraw_count(const std::string& visit_key, const std::s
 {
     if (visit_key.empty() || withdraw_key.empty())
         return make_error("taking a count back needs its key and a key of its own");
-    auto transaction = sql::Transaction::begin(m_database);
-    if (!transaction)
-        return transaction.error();
-    auto select = m_database.prepare("SELECT id, withdraw_key FROM visit WHERE key = ? AND visitor_id IS NULL");
-    if (!select)
-        return select.error();
-    select->bind(1, visit_key);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return make_error("no count without a name " + visit_key);
-    if (!select->column_is_null(1)) {
-        if (select->column_text(1) == withdraw_key)
-            return {};
-        return make_error("count " + visit_key + " is already taken back");
-    }
-    auto update = m_database.prepare("UPDATE visit SET withdrawn_at = ?, withdraw_key = ? WHERE id = ?");
-    if (!update)
-        return update.error();
-    update->bind(1, time.at).bind(2, withdraw_key).bind(3, select->column_int(0));
-    if (auto ran = update->run(); !ran)
-        return ran.error();
+    const VisitClosing taking_back{
+        "SELECT withdrawn_at, withdraw_key FROM visit WHERE key = ? AND visitor_id IS NULL",
+        "UPDATE visit SET withdrawn_at = ?, withdraw_key = ? WHERE key = ?", "visit.withdrawn",
+        "no count without a name " + visit_key, "count " + visit_key + " is already taken back"};
     const nlohmann::json payload = {{"visit", visit_key}, {"time", record_time_json(time)}};
-    if (auto queued = add_to_outbox(m_database, withdraw_key, "visit.withdrawn", payload, time); !queued)
-        return queued.error();
-    return transaction->commit();
+    return close_visit_once(m_database, taking_back, visit_key, withdraw_key, payload, time);
 }
 
 Result<std::int64_t> VisitLog::anonymous_visits(UnixSeconds from, UnixSeconds to)
