@@ -85,4 +85,13 @@ Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activ
     return logged(m_storage.noted(m_log.mark_here(activity, who, key, time)), "attendance", activity);
 }
 
+Result<bool> ActivityDeskService::withdraw_count(const Occurrence& activity, const std::string& key)
+{
+    const store::RecordTime time = now();
+    if (!takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
+        return logged<bool>(make_error("attendance is not open"), "count withdrawal", activity);
+    return logged(m_storage.noted(m_log.withdraw(activity, std::nullopt, key, time)), "count withdrawal",
+                  activity);
+}
+
 } // namespace olohuone::app

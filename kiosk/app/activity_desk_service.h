@@ -26,6 +26,7 @@ public:
                                                     const std::string& cancel_key) override;
     Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                         const std::string& key) override;
+    Result<bool> withdraw_count(const Occurrence& activity, const std::string& key) override;
 
 private:
     store::RecordTime now() const { return store::record_time_now(m_clock); }

@@ -381,6 +381,8 @@ void KioskUi::tick()
             m_stack.push_back(std::make_unique<ContinueScreen>(m_settings.answer_ms));
             m_last_input_ms = now_ms;
             m_dirty = true;
+        } else if (top.closes_to_previous()) {
+            apply(ScreenAction::pop());
         } else if (top.closes_after_ms()) {
             // A thank-you closing ends the flow; the visitor's choices wait for the idle reset.
             go_home();

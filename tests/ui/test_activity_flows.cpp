@@ -206,18 +206,40 @@ TEST(ActivityFlows, RegisteredWalkInAndAnonymousAttendanceAreRecordedApart)
     // Three people who would rather not give a name.
     open_event(kiosk, "Tuolijumppa", false);
     tap(kiosk, "activity/here");
-    for (int i = 0; i < 3; ++i)
+    // Each is thanked, and the thank-you goes back to the list for the next one: by
+    // "Valmis", or by itself.
+    for (int i = 0; i < 3; ++i) {
         tap(kiosk, "attendance/plus_one");
+        ASSERT_EQ(kiosk.ui().screen_name(), "thanks");
+        EXPECT_TRUE(kiosk.shows_text("Kiitos!"));
+        EXPECT_TRUE(kiosk.shows_text("Sinut on laskettu mukaan."));
+        if (i == 0)
+            tap(kiosk, "thanks/close");
+        else
+            kiosk.advance_ms(kiosk.services().config().thank_you_seconds * 1000LL);
+        ASSERT_EQ(kiosk.ui().screen_name(), "attendance_list");
+        kiosk.pause_after_unasked_change();
+    }
     EXPECT_TRUE(kiosk.shows_text("Paikalla: 2 nimellä, 3 ilman nimeä"));
-    EXPECT_EQ(kiosk.ui().screen_name(), "attendance_list");
+    // A fourth tap was a slip of the finger: one tap takes it back.
+    tap(kiosk, "attendance/plus_one");
+    EXPECT_TRUE(kiosk.shows_text("Peru laskenta"));
+    tap(kiosk, "thanks/undo");
+    EXPECT_TRUE(kiosk.shows_text("Laskenta peruttu"));
+    EXPECT_TRUE(kiosk.shows_text("Sinua ei lasketa mukaan."));
+    EXPECT_FALSE(kiosk.has_target("thanks/undo"));
+    tap(kiosk, "thanks/close");
+    ASSERT_EQ(kiosk.ui().screen_name(), "attendance_list");
+    EXPECT_TRUE(kiosk.shows_text("Paikalla: 2 nimellä, 3 ilman nimeä"));
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'attendance.withdrawn'"), 1);
 
-    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM attendance WHERE visitor_id IS NULL"), 3);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM attendance WHERE visitor_id IS NULL AND withdrawn_at IS NULL"), 3);
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM attendance WHERE visitor_id IS NOT NULL"), 2);
     // Registered and came: the record names the registration; the walk-in's does not.
     EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'attendance.here' AND "
                            "json_extract(payload, '$.registration') IS NOT NULL"),
               1);
-    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'attendance.counted'"), 3);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'attendance.counted'"), 4);
     // Registered and did not come: three of the four.
     const auto registrants = kiosk.services().activities().registrants(gymnastics);
     EXPECT_EQ(std::count_if(registrants.begin(), registrants.end(), [](const Registrant& r) { return !r.here; }), 3);

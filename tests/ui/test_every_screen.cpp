@@ -262,7 +262,15 @@ TEST_P(EveryScreenTest, EveryActivityScreenEveryLanguageAndSize)
             // Today's session, on now: "Olen paikalla".
             open_occurrence(kiosk, gymnastics, where + " gymnastics");
             tap(kiosk, "activity/here");
+            // Counted without a name and that taken back, each thank-you closing back to
+            // the list; a tap on a name there still asks before it marks anyone.
             tap(kiosk, "attendance/plus_one");
+            ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << where;
+            expect_readable(kiosk, where + " attendance counted");
+            tap(kiosk, "thanks/undo");
+            expect_readable(kiosk, where + " attendance count taken back");
+            tap(kiosk, "thanks/close");
+            ASSERT_EQ(kiosk.ui().screen_name(), "attendance_list") << where;
             const std::string registrant = every_page_of_answers(kiosk, where + " attendance list");
             tap(kiosk, registrant);
             ASSERT_EQ(kiosk.ui().screen_name(), "attendance_confirm") << where;

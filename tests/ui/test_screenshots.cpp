@@ -293,7 +293,7 @@ const Screen screens[] = {
          pick_person(k, "Veikko K.");
          tap(k, "confirm/yes");
      }},
-    {"attendance_counted", "attendance_list",
+    {"attendance_counted", "thanks",
      [](OffscreenKiosk& k) {
          at_attendance(k);
          tap(k, "attendance/plus_one");

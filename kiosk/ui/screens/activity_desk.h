@@ -28,6 +28,9 @@ public:
     // `who` empty: one more person counted without a name.
     virtual Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                                 const std::string& key) = 0;
+    // Takes back one count without a name, for the visitor whose finger slipped on "+1":
+    // false when there is none to take back. Refused once attendance has closed.
+    virtual Result<bool> withdraw_count(const Occurrence& activity, const std::string& key) = 0;
 };
 
 } // namespace olohuone::ui

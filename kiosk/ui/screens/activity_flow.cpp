@@ -158,9 +158,30 @@ const Registrant* find_registrant(const std::vector<Registrant>& registrants, co
 // What the attendance list remembers while it is open: the "+1" taps' outcome.
 struct AttendanceDesk {
     std::vector<Registrant> registrants;
-    bool counted = false;
     bool failed = false;
 };
+
+// A count without a name takes one tap, so one tap takes it back. Both thank-yous close
+// back to the attendance list, where the next person counts themselves.
+std::unique_ptr<Screen> counted_thanks(const Occurrence& activity, const ScreenContext& context)
+{
+    ThanksScreen::Undo undo{context.catalog.text("visit.undo_count"), [activity](const ScreenContext& now) {
+        const bool undone = now.activities.withdraw_count(activity, now.visits.new_key()).ok();
+        return ScreenAction::replace(std::make_unique<ThanksScreen>(
+            [undone](const ScreenContext& later) {
+                return undone ? Message{later.catalog.text("visit.count_undone"),
+                                        {later.catalog.text("activity.count_undone_line")},
+                                        {}}
+                              : Message{later.catalog.text("visit.undo_not_saved"), {}, {}};
+            },
+            now.thank_you_ms, std::nullopt, ThanksScreen::Closing::Back));
+    }};
+    return std::make_unique<ThanksScreen>(
+        [](const ScreenContext& now) {
+            return Message{now.catalog.text("visit.thanks_counted"), {now.catalog.text("activity.counted")}, {}};
+        },
+        context.thank_you_ms, std::move(undo), ThanksScreen::Closing::Back);
+}
 
 } // namespace
 
@@ -244,8 +265,6 @@ std::unique_ptr<Screen> make_attendance_screen(const Occurrence& activity, const
                 {{"named", std::to_string(status.here_named)}, {"anonymous", std::to_string(status.here_anonymous)}}));
             if (desk->failed)
                 spec.message.lines.push_back(now.catalog.text("visit.not_saved"));
-            else if (desk->counted)
-                spec.message.lines.push_back(now.catalog.text("activity.counted"));
             for (const Registrant& registrant : desk->registrants)
                 if (!registrant.here)
                     spec.choices.push_back(registrant_choice(registrant, now));
@@ -259,15 +278,14 @@ std::unique_ptr<Screen> make_attendance_screen(const Occurrence& activity, const
         },
         [activity, desk](const std::string& id, const ScreenContext& now) {
             if (id == "attendance/plus_one") {
-                // Every tap is one more person: the tap recognizer has already dropped a
-                // shaky hand's second touch, and the count on screen shows each one.
+                // One tap is one person: the tap recognizer has already dropped a shaky
+                // hand's second touch, and the thank-you between two counts says each one.
                 const auto marked = now.activities.mark_here(activity, std::nullopt, now.visits.new_key());
                 if (!marked)
                     if (auto full = storage_full_action(marked.error(), now))
                         return std::move(*full);
-                desk->counted = marked.ok();
                 desk->failed = !marked.ok();
-                return ScreenAction{};
+                return marked ? ScreenAction::push(counted_thanks(activity, now)) : ScreenAction{};
             }
             if (id == "attendance/walk_in")
                 return ScreenAction::push(make_identify_screen(

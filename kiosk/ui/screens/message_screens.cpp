@@ -264,7 +264,9 @@ ScreenAction ThanksScreen::on_tap(const std::string& id, const ScreenContext& co
 {
     if (id == "thanks/undo" && m_undo)
         return m_undo->undo(context);
-    return id == "thanks/close" ? ScreenAction::home() : ScreenAction{};
+    if (id != "thanks/close")
+        return {};
+    return m_closing == Closing::Back ? ScreenAction::pop() : ScreenAction::home();
 }
 
 void ContinueScreen::build(const ScreenContext& context, Rect area, DrawList& list)

@@ -60,9 +60,14 @@ public:
         std::function<ScreenAction(const ScreenContext&)> undo;
     };
 
+    // Where "Valmis" (or the time running out) leads: home, the visitor's session over,
+    // or back to the screen under it, where the next person counts themselves.
+    enum class Closing { Home, Back };
+
     ThanksScreen(std::function<Message(const ScreenContext&)> describe, MonotonicMs closes_after_ms,
-                 std::optional<Undo> undo = std::nullopt)
-        : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms), m_undo(std::move(undo))
+                 std::optional<Undo> undo = std::nullopt, Closing closing = Closing::Home)
+        : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms), m_undo(std::move(undo)),
+          m_closing(closing)
     {
     }
 
@@ -71,6 +76,10 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
+    bool closes_to_previous() const override { return m_closing == Closing::Back; }
+    // On a 7" panel the header's lines go to the message: "Kiitos!" alone does not say
+    // what was recorded.
+    bool shows_day_header_on_a_small_screen() const override { return false; }
     // Nothing to choose in the moment it stays; Today's controls come back after it.
     bool shows_shared_controls(const ScreenContext&) const override { return false; }
     bool keeps_clear_of_home_controls() const override { return true; }
@@ -79,6 +88,7 @@ private:
     std::function<Message(const ScreenContext&)> m_describe;
     MonotonicMs m_closes_after_ms;
     std::optional<Undo> m_undo;
+    Closing m_closing;
 };
 
 // "Jatketaanko?": big and calm, one tap to go on; without an answer the kiosk goes home

@@ -121,6 +121,8 @@ public:
     // A screen that closes by itself (a thank-you, the "Jatketaanko?" question) after
     // this long without a touch; the kiosk then returns home.
     virtual std::optional<MonotonicMs> closes_after_ms() const { return std::nullopt; }
+    // Such a screen closing goes back to the screen under it instead of home.
+    virtual bool closes_to_previous() const { return false; }
     // A screen whose figures change by themselves (the sync status) is drawn again this
     // often while it is shown.
     virtual std::optional<MonotonicMs> refreshes_every_ms() const { return std::nullopt; }
