@@ -154,6 +154,40 @@ TEST(TouchFlows, ADescriptionPagesAtTheEndOfASentence)
     EXPECT_EQ(all, description) << "every word, once, in order";
 }
 
+// The room under the day's last event shows the next day's first events under that
+// day's name, whole rows only, above the controls; a tap opens the event.
+TEST(TouchFlows, RoomUnderTheDaysLastEventShowsTomorrowsFirstEvents)
+{
+    const std::string next_day_rows = "today/next_day/";
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    EXPECT_TRUE(kiosk.shows_text("Huomenna · keskiviikko 25.11.")) << kiosk.screen_text();
+    const std::vector<std::string> next = kiosk.targets_starting(next_day_rows);
+    ASSERT_GE(next.size(), 3u) << kiosk.screen_text();
+    int today_bottom = 0;
+    for (const std::string& row : kiosk.targets_starting(event_rows))
+        today_bottom = std::max(today_bottom, kiosk.frame().find_target(row)->drawn.bottom());
+    const int controls_top = kiosk.frame().find_target("visit/sign_in")->drawn.y;
+    for (const std::string& row : next) {
+        EXPECT_GT(kiosk.frame().find_target(row)->drawn.y, today_bottom) << row;
+        EXPECT_LT(kiosk.frame().find_target(row)->drawn.bottom(), controls_top) << row;
+    }
+    kiosk.tap(kiosk.target_showing("Aamukahvi", next_day_rows));
+    ASSERT_EQ(kiosk.ui().screen_name(), "event_detail");
+    EXPECT_TRUE(kiosk.shows_text("keskiviikko 25.11.")) << kiosk.screen_text();
+    kiosk.advance_ms(1000);
+    kiosk.tap("detail/back");
+    // The day's own events come first: while the list has a later page, no preview.
+    EXPECT_TRUE(OffscreenKiosk().targets_starting(next_day_rows).empty()) << "the 7\" morning list has pages";
+
+    // On the 7" panel in the evening the film night is all that is left of the day.
+    KioskSetup evening;
+    evening.at = {{2026, 11, 24}, {18, 30, 0}};
+    OffscreenKiosk small(evening);
+    EXPECT_TRUE(small.shows_text("Elokuvailta"));
+    EXPECT_FALSE(small.targets_starting(next_day_rows).empty()) << small.screen_text();
+    EXPECT_TRUE(small.shows_text("Aamukahvi")) << small.screen_text();
+}
+
 TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)
 {
     OffscreenKiosk kiosk({1080, 1920, 15.6});

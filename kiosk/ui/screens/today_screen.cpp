@@ -1,5 +1,6 @@
 #include "ui/screens/today_screen.h"
 
+#include <algorithm>
 #include <array>
 
 #include "ui/layout/text_wrap.h"
@@ -13,6 +14,7 @@ namespace olohuone::ui {
 namespace {
 
 constexpr std::string_view event_prefix = "today/event/";
+constexpr std::string_view next_day_prefix = "today/next_day/";
 
 // How many rows from `first` fit in `space`.
 std::size_t rows_fitting(const std::vector<int>& heights, std::size_t first, int space, int gap)
@@ -105,30 +107,15 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 
     // Today needs no heading: the header above says the date. Other days say which.
     int y = area.y;
-    if (m_day_offset > 0) {
-        FontSpec heading_font{FontWeight::Bold, metrics.text_px(sizes::body_pt * 1.15)};
-        // "Huomenna · Keskiviikko 25.11.", or just "Huomenna" where that does not fit.
-        std::vector<std::string> candidates = {context.catalog.day_heading(date)};
-        if (m_day_offset == 1)
-            candidates = {day_name(1, context) + " · " + context.catalog.day_in_text(date), day_name(1, context)};
-        std::string heading = candidates.back();
-        for (const std::string& candidate : candidates) {
-            const int px = fitting_font_px(candidate, area.w, heading_font, std::max(context.metrics.min_text_px(), heading_font.px * 7 / 10), context.measurer);
-            if (context.measurer.width(candidate, {heading_font.weight, px}) <= area.w) {
-                heading = candidate;
-                heading_font.px = px;
-                break;
-            }
-        }
-        y += add_wrapped_text(&list, heading, area.x, y, area.w, heading_font, theme::time_text, theme::background,
-                              context.measurer);
-        y += metrics.mm(1.5);
-    }
+    if (m_day_offset > 0)
+        y += add_day_heading(m_day_offset, context, area.x, y, area.w, &list) + metrics.mm(1.5);
+    m_next_plan = {};
 
     if (m_plan.entries.empty()) {
         const FontSpec font{FontWeight::Regular, metrics.text_px(sizes::body_pt)};
-        add_wrapped_text(&list, context.catalog.text("day.empty"), area.x, y, area.w, font, theme::secondary_text,
-                         theme::background, context.measurer);
+        y += add_wrapped_text(&list, context.catalog.text("day.empty"), area.x, y, area.w, font,
+                              theme::secondary_text, theme::background, context.measurer);
+        add_next_day(context, {area.x, y + row_gap(context), area.w, area.bottom() - y - row_gap(context)}, list);
         m_shown_end = 0;
         m_has_earlier = m_has_later = false;
         return;
@@ -237,6 +224,8 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     m_position = context.catalog.format("list.position", {{"first", std::to_string(*m_first + 1)},
                                                           {"last", std::to_string(m_shown_end)},
                                                           {"count", std::to_string(count)}});
+    if (!m_has_later)
+        add_next_day(context, {rows.x, y, rows.w, rows.bottom() - y}, list);
     if (!m_has_earlier && !m_has_later)
         return;
     if (context.paging_in_panel) {
@@ -247,6 +236,76 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
     }
     labels.position = m_position;
     add_content_paging(list, paging, labels, m_has_earlier, m_has_later, context);
+}
+
+int TodayScreen::add_day_heading(int offset, const ScreenContext& context, int x, int y, int width,
+                                 DrawList* list) const
+{
+    const CivilDate date = context.local_now.date.plus_days(offset);
+    FontSpec font{FontWeight::Bold, context.metrics.text_px(sizes::body_pt * 1.15)};
+    // "Huomenna · keskiviikko 25.11.", or just "Huomenna" where that does not fit.
+    std::vector<std::string> candidates = {context.catalog.day_heading(date)};
+    if (offset == 1)
+        candidates = {day_name(1, context) + " · " + context.catalog.day_in_text(date), day_name(1, context)};
+    std::string heading = candidates.back();
+    for (const std::string& candidate : candidates) {
+        const int px = fitting_font_px(candidate, width, font,
+                                       std::max(context.metrics.min_text_px(), font.px * 7 / 10), context.measurer);
+        if (context.measurer.width(candidate, {font.weight, px}) <= width) {
+            heading = candidate;
+            font.px = px;
+            break;
+        }
+    }
+    return add_wrapped_text(list, heading, x, y, width, font, theme::time_text, theme::background, context.measurer);
+}
+
+void TodayScreen::add_next_day(const ScreenContext& context, Rect room, DrawList& list)
+{
+    // A half-empty screen at the end of the day says nothing; what is on tomorrow is what
+    // an afternoon visitor asks next. Only whole rows, and only where one fits.
+    const int next_offset = m_day_offset + 1;
+    if (next_offset > context.days_ahead)
+        return;
+    const CivilDate date = context.local_now.date.plus_days(next_offset);
+    m_next_plan = plan_day(date, context.programme.occurrences_on(date), std::nullopt);
+    // An event on both days (a week-long fair) is in the list above already.
+    std::erase_if(m_next_plan.entries, [this](const PlanEntry& next) {
+        return std::any_of(m_plan.entries.begin(), m_plan.entries.end(), [&](const PlanEntry& shown) {
+            return shown.occurrence.key() == next.occurrence.key();
+        });
+    });
+    const int gap = row_gap(context);
+    const int top_gap = context.metrics.mm(sizes::gap_mm * 2);
+    const int heading_height = add_day_heading(next_offset, context, room.x, 0, room.w, nullptr);
+    int y = room.y + top_gap + heading_height + context.metrics.mm(1.5);
+    std::vector<std::pair<std::size_t, RowDetail>> shown;
+    std::vector<std::string> places;
+    for (std::size_t i = 0; i < m_next_plan.entries.size(); ++i) {
+        const PlanEntry& entry = m_next_plan.entries[i];
+        places.push_back(row_places(entry, context));
+        std::optional<RowDetail> fitting;
+        int height = 0;
+        for (RowDetail detail : {RowDetail::Full, RowDetail::Compact, RowDetail::Plain}) {
+            height = build_event_row(entry, places.back(), {}, context, room.x, 0, room.w, nullptr, detail);
+            if (y + height <= room.bottom()) {
+                fitting = detail;
+                break;
+            }
+        }
+        if (!fitting)
+            break;
+        shown.emplace_back(i, *fitting);
+        y += height + gap;
+    }
+    if (shown.empty())
+        return;
+    y = room.y + top_gap;
+    y += add_day_heading(next_offset, context, room.x, y, room.w, &list) + context.metrics.mm(1.5);
+    for (const auto& [i, detail] : shown) {
+        const std::string id = std::string(next_day_prefix) + m_next_plan.entries[i].occurrence.key();
+        y += build_event_row(m_next_plan.entries[i], places[i], id, context, room.x, y, room.w, &list, detail) + gap;
+    }
 }
 
 ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& context)
@@ -270,11 +329,12 @@ ScreenAction TodayScreen::on_tap(const std::string& id, const ScreenContext& con
         return ScreenAction::push(make_sign_in_screen(context));
     } else if (id == "visit/sign_out") {
         return ScreenAction::push(make_sign_out_screen(context));
-    } else if (id.starts_with(event_prefix)) {
+    } else if (id.starts_with(event_prefix) || id.starts_with(next_day_prefix)) {
         // By the occurrence's key, not its place in the list: the list may have changed
         // (a new import) between the finger going down and coming up.
-        const std::string_view key = std::string_view(id).substr(event_prefix.size());
-        for (const PlanEntry& entry : m_plan.entries)
+        const bool next_day = id.starts_with(next_day_prefix);
+        const std::string_view key = std::string_view(id).substr((next_day ? next_day_prefix : event_prefix).size());
+        for (const PlanEntry& entry : (next_day ? m_next_plan : m_plan).entries)
             if (entry.occurrence.key() == key)
                 return ScreenAction::push(std::make_unique<EventDetailScreen>(entry));
     }

@@ -26,6 +26,11 @@ private:
     std::string day_name(int offset, const ScreenContext& context) const;
     void show_day(int offset);
     PagingLabels paging_labels(const Catalog& catalog) const;
+    // The heading above another day's events ("Huomenna · keskiviikko 25.11."); returns
+    // its height. With list == nullptr it only measures.
+    int add_day_heading(int offset, const ScreenContext& context, int x, int y, int width, DrawList* list) const;
+    // The next day's first events in the room left under the shown day's last one.
+    void add_next_day(const ScreenContext& context, Rect room, DrawList& list);
 
     int m_day_offset = 0;
     // Paging: the first entry shown, unset until the first layout of a day.
@@ -38,6 +43,7 @@ private:
     int m_rows_space = 0;
     std::string m_position; // "1–3 / 6", from the last build
     DayPlan m_plan;
+    DayPlan m_next_plan; // the next day's, where its first events fill the room under the list
     bool m_plan_shows_now = false; // whether m_plan was made knowing the time of day
 };
 
