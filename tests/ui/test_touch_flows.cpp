@@ -186,6 +186,9 @@ TEST(TouchFlows, RoomUnderTheDaysLastEventShowsTomorrowsFirstEvents)
     EXPECT_TRUE(small.shows_text("Elokuvailta"));
     EXPECT_FALSE(small.targets_starting(next_day_rows).empty()) << small.screen_text();
     EXPECT_TRUE(small.shows_text("Aamukahvi")) << small.screen_text();
+    // Its position is the one row it is, not a range of one.
+    EXPECT_TRUE(small.shows_text("6 / 6")) << small.screen_text();
+    EXPECT_FALSE(small.shows_text("6–6")) << small.screen_text();
 }
 
 TEST(TouchFlows, TappingAnEventOpensItsDetailAndTakaisinReturns)

@@ -221,9 +221,12 @@ void TodayScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 
     m_has_earlier = *m_first > 0;
     m_has_later = m_shown_end < count;
-    m_position = context.catalog.format("list.position", {{"first", std::to_string(*m_first + 1)},
-                                                          {"last", std::to_string(m_shown_end)},
-                                                          {"count", std::to_string(count)}});
+    // "6 / 6" for a page of one row, not "6–6 / 6".
+    const bool one_row = m_shown_end == *m_first + 1;
+    m_position = context.catalog.format(one_row ? "list.position_one" : "list.position",
+                                        {{"first", std::to_string(*m_first + 1)},
+                                         {"last", std::to_string(m_shown_end)},
+                                         {"count", std::to_string(count)}});
     if (!m_has_later)
         add_next_day(context, {rows.x, y, rows.w, rows.bottom() - y}, list);
     if (!m_has_earlier && !m_has_later)
