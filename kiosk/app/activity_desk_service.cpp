@@ -1,6 +1,7 @@
 #include "app/activity_desk_service.h"
 
 #include "core/log.h"
+#include "core/visits.h"
 
 namespace olohuone::app {
 namespace {
@@ -82,7 +83,8 @@ Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activ
     const store::RecordTime time = now();
     if (!takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
         return logged<AttendanceReceipt>(make_error("attendance is not open"), "attendance", activity);
-    return logged(m_storage.noted(m_log.mark_here(activity, who, key, time)), "attendance", activity);
+    const auto since = in_building_since(activity.start, activity.end, time.at, m_zone);
+    return logged(m_storage.noted(m_log.mark_here(activity, who, key, time, since)), "attendance", activity);
 }
 
 Result<bool> ActivityDeskService::withdraw_count(const Occurrence& activity, const std::string& key)

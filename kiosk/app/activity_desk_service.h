@@ -6,6 +6,7 @@
 #include "app/storage_watch.h"
 #include "core/clock.h"
 #include "core/registration.h"
+#include "core/time_zone.h"
 #include "store/activity_log.h"
 #include "ui/screens/activity_desk.h"
 
@@ -13,8 +14,9 @@ namespace olohuone::app {
 
 class ActivityDeskService final : public ui::ActivityDesk {
 public:
-    ActivityDeskService(store::ActivityLog& log, StorageWatch& storage, const Clock& clock, RegistrationRules rules)
-        : m_log(log), m_storage(storage), m_clock(clock), m_rules(rules)
+    ActivityDeskService(store::ActivityLog& log, StorageWatch& storage, const Clock& clock, const TimeZone& zone,
+                        RegistrationRules rules)
+        : m_log(log), m_storage(storage), m_clock(clock), m_zone(zone), m_rules(rules)
     {
     }
 
@@ -34,6 +36,7 @@ private:
     store::ActivityLog& m_log;
     StorageWatch& m_storage;
     const Clock& m_clock;
+    const TimeZone& m_zone;
     RegistrationRules m_rules;
 };
 

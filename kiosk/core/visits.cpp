@@ -1,5 +1,7 @@
 #include "core/visits.h"
 
+#include <algorithm>
+
 namespace olohuone {
 
 const VisitorGroup* VisitOptions::group(const std::string& id) const
@@ -16,6 +18,17 @@ const NameMarker* VisitOptions::marker(const std::string& id) const
         if (candidate.id == id)
             return &candidate;
     return nullptr;
+}
+
+std::optional<UnixSeconds> in_building_since(UnixSeconds activity_start, UnixSeconds activity_end, UnixSeconds now,
+                                             const TimeZone& zone)
+{
+    const CivilDate today = zone.to_local(now).date;
+    const UnixSeconds from = zone.start_of_day(today);
+    const UnixSeconds to = zone.start_of_day(today.plus_days(1));
+    if (activity_start < to && std::max(activity_end, activity_start + 1) > from)
+        return from;
+    return std::nullopt;
 }
 
 UnixSeconds automatic_sign_out_at(UnixSeconds signed_in_at, CivilTime closing_time, const TimeZone& zone)

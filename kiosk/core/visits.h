@@ -87,13 +87,29 @@ struct OpenVisit {
     UnixSeconds signed_in_at = 0;
 };
 
+// An activity's occurrence by what identifies it (Occurrence::uid and instance).
+struct ActivityRef {
+    std::string uid;
+    UnixSeconds instance = 0;
+    bool operator==(const ActivityRef&) const = default;
+};
+
 // Someone signed in now, as staff need them in an evacuation: the whole name. Never on a
 // public screen.
 struct PresentVisitor {
     std::string name;
     std::string group_id;
     UnixSeconds since = 0;
+    // Where they were last seen: the activity they were last marked present at during
+    // this visit (its uid and instance), or none for the sign-in itself; and when.
+    std::optional<ActivityRef> seen_at_activity = std::nullopt;
+    UnixSeconds seen_at = 0;
 };
+
+// For a person marked present at `activity` at `now`: the start of today when the
+// activity is on today (so the mark puts them in the building today), else none.
+std::optional<UnixSeconds> in_building_since(UnixSeconds activity_start, UnixSeconds activity_end, UnixSeconds now,
+                                             const TimeZone& zone);
 
 // When a visit still open is closed automatically: at the closing time of the day it
 // began, or at the end of that day for a visit begun after closing.

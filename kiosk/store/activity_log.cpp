@@ -5,6 +5,7 @@
 #include "core/visitor_name.h"
 #include "store/record_key.h"
 #include "store/visitors.h"
+#include "store/visits_from_attendance.h"
 
 namespace olohuone::store {
 namespace {
@@ -206,7 +207,8 @@ Result<CancellationReceipt> ActivityLog::cancel(const Occurrence& activity, std:
 }
 
 Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
-                                                 const std::string& key, RecordTime time)
+                                                 const std::string& key, RecordTime time,
+                                                 std::optional<UnixSeconds> in_building_since)
 {
     if (key.empty() || activity.uid.empty())
         return make_error("attendance needs a key and an activity");
@@ -278,6 +280,15 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
     const std::string kind = visitor_id ? "attendance.here" : "attendance.counted";
     if (auto queued = add_to_outbox(m_database, key, kind, payload, time); !queued)
         return queued.error();
+    if (visitor_id && in_building_since) {
+        auto visitor = read_visitor(m_database, *visitor_id);
+        if (!visitor)
+            return visitor.error();
+        if (auto signed_in = sign_in_from_attendance(m_database, *visitor_id, visitor.value(), key,
+                                                     activity_json(activity), *in_building_since, time);
+            !signed_in)
+            return signed_in.error();
+    }
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
     return AttendanceReceipt{first, false};
@@ -385,6 +396,8 @@ Result<bool> ActivityLog::withdraw(const Occurrence& activity, std::optional<std
         {"attendance", mark.value()->second}, {"activity", activity_json(activity)}, {"time", record_time_json(time)}};
     if (auto queued = add_to_outbox(m_database, key, "attendance.withdrawn", payload, time); !queued)
         return queued.error();
+    if (auto visit = withdraw_visit_from_attendance(m_database, mark.value()->second, time); !visit)
+        return visit.error();
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
     return true;

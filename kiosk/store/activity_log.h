@@ -33,12 +33,16 @@ public:
                                        const std::string& cancel_key, RecordTime time);
 
     // Marks `who` present, or counts one person without a name when `who` is empty.
-    // Someone already marked gets `already` and nothing new is stored.
+    // Someone already marked gets `already` and nothing new is stored. With
+    // `in_building_since` (the start of the day, for an activity today) a named person
+    // with no visit open since then is signed in by the same transaction.
     Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
-                                        const std::string& key, RecordTime time);
+                                        const std::string& key, RecordTime time,
+                                        std::optional<UnixSeconds> in_building_since = std::nullopt);
 
     // Takes back a mark made by mistake: `visitor_id`'s, or without one the latest count
-    // without a name. False when there was no such mark; a repeated key succeeds again.
+    // without a name, and the visit the mark opened, if it is still open. False when
+    // there was no such mark; a repeated key succeeds again.
     Result<bool> withdraw(const Occurrence& activity, std::optional<std::int64_t> visitor_id, const std::string& key,
                           RecordTime time);
 

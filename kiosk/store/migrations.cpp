@@ -208,6 +208,14 @@ ALTER TABLE visit ADD COLUMN withdrawn_at INTEGER;
 ALTER TABLE visit ADD COLUMN withdraw_key TEXT;
 CREATE UNIQUE INDEX visit_by_withdraw_key ON visit (withdraw_key) WHERE withdraw_key IS NOT NULL;
 )sql"},
+        {10, R"sql(
+-- A named person marked present at an activity without having signed in is in the
+-- building: the mark opens a visit, which names the attendance it came from (and goes
+-- with it when staff take the mark back). The roll call reads open visits only.
+ALTER TABLE visit ADD COLUMN from_attendance TEXT;
+CREATE INDEX visit_by_from_attendance ON visit (from_attendance) WHERE from_attendance IS NOT NULL;
+CREATE INDEX attendance_by_visitor ON attendance (visitor_id, arrived_at) WHERE visitor_id IS NOT NULL;
+)sql"},
     };
     return all;
 }

@@ -137,7 +137,8 @@ Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZ
     if (!transaction)
         return transaction.error();
     auto open = m_database.prepare("SELECT key, signed_in_at FROM visit WHERE signed_out_at IS NULL AND "
-                                   "visitor_id IS NOT NULL AND signed_in_at <= ? ORDER BY signed_in_at");
+                                   "withdrawn_at IS NULL AND visitor_id IS NOT NULL AND signed_in_at <= ? "
+                                   "ORDER BY signed_in_at");
     auto update = m_database.prepare(
         "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 1 WHERE key = ?");
     if (!open)
@@ -184,8 +185,8 @@ Result<std::vector<OpenVisit>> VisitLog::open_visits(UnixSeconds from, UnixSecon
 {
     auto select = m_database.prepare(
         "SELECT visit.key, visitor.name, visit.group_id, visitor.marker_id, visit.signed_in_at, visit.visitor_id FROM visit "
-        "JOIN visitor ON visitor.id = visit.visitor_id WHERE visit.signed_out_at IS NULL AND visit.signed_in_at >= ? "
-        "AND visit.signed_in_at < ? ORDER BY visit.signed_in_at, visit.id");
+        "JOIN visitor ON visitor.id = visit.visitor_id WHERE visit.signed_out_at IS NULL AND visit.withdrawn_at IS NULL "
+        "AND visit.signed_in_at >= ? AND visit.signed_in_at < ? ORDER BY visit.signed_in_at, visit.id");
     if (!select)
         return select.error();
     select->bind(1, from).bind(2, to);
@@ -197,15 +198,29 @@ Result<std::vector<OpenVisit>> VisitLog::open_visits(UnixSeconds from, UnixSecon
 
 Result<std::vector<PresentVisitor>> VisitLog::present(UnixSeconds from, UnixSeconds to)
 {
-    auto select = m_database.prepare(
-        "SELECT visitor.name, visit.group_id, visit.signed_in_at FROM visit JOIN visitor ON visitor.id = visit.visitor_id "
-        "WHERE visit.signed_out_at IS NULL AND visit.signed_in_at >= ? AND visit.signed_in_at < ? "
-        "ORDER BY visit.signed_in_at, visit.id");
+    // Where each was last seen: the latest activity they were marked at since the visit
+    // began, or else the sign-in itself.
+    auto select = m_database.prepare(R"sql(
+SELECT visitor.name, visit.group_id, visit.signed_in_at, seen.event_uid, seen.instance, seen.arrived_at
+FROM visit JOIN visitor ON visitor.id = visit.visitor_id
+LEFT JOIN attendance AS seen ON seen.id = (
+    SELECT id FROM attendance
+    WHERE attendance.visitor_id = visit.visitor_id AND attendance.withdrawn_at IS NULL
+      AND attendance.arrived_at >= visit.signed_in_at
+    ORDER BY attendance.arrived_at DESC, attendance.id DESC LIMIT 1)
+WHERE visit.signed_out_at IS NULL AND visit.withdrawn_at IS NULL AND visit.signed_in_at >= ? AND visit.signed_in_at < ?
+ORDER BY visit.signed_in_at, visit.id)sql");
     if (!select)
         return select.error();
     select->bind(1, from).bind(2, to);
     return sql::collect_rows(*select, [](const sql::Statement& row) {
-        return PresentVisitor{row.column_text(0), row.column_text(1), row.column_int(2)};
+        PresentVisitor person{row.column_text(0), row.column_text(1), row.column_int(2)};
+        person.seen_at = person.since;
+        if (!row.column_is_null(3)) {
+            person.seen_at_activity = ActivityRef{row.column_text(3), row.column_int(4)};
+            person.seen_at = row.column_int(5);
+        }
+        return person;
     });
 }
 

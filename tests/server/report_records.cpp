@@ -54,10 +54,10 @@ const Person matti{"v-matti", "Matti Virtanen", "volunteer"};
 // At site 2, with the same key text as Aino's at site 1: another person all the same.
 const Person liisa{"v-aino", "Liisa Ääri", "resident"};
 
-json sign_in(const Person& person, UnixSeconds at)
+json sign_in(const Person& person, UnixSeconds at, const std::string& key = next_key())
 {
     return record("visit.sign_in",
-                  {{"visit", next_key()}, {"group", person.group}, {"visitor", visitor(person.key, person.name, person.group)}},
+                  {{"visit", key}, {"group", person.group}, {"visitor", visitor(person.key, person.name, person.group)}},
                   at);
 }
 
@@ -136,7 +136,8 @@ void deliver_report_records(const std::string& records_url, const std::string& c
 {
     // Site 1's visits: six sign-ins (Aino three times, Pekka twice, Matti once) and three
     // counted without a name within the period (a fourth taken back at once by the
-    // visitor), and one of each kind just outside it.
+    // visitor; a seventh sign-in, opened by an attendance mark, taken back with the
+    // mark), and one of each kind just outside it.
     const json visits_1 = {
         sign_in(aino, local(10, 25, 23, 30)), // Sunday before the period
         sign_in(aino, local(10, 26, 0, 10)),  // Mon 26.10., week 44
@@ -146,6 +147,8 @@ void deliver_report_records(const std::string& records_url, const std::string& c
         counted("volunteer", local(10, 27, 11, 0)),
         counted("other", local(10, 27, 11, 5), "c-slip"),
         count_taken_back("c-slip", local(10, 27, 11, 5)),
+        sign_in(matti, local(10, 27, 11, 10), "v-mark-slip"),
+        count_taken_back("v-mark-slip", local(10, 27, 11, 20)),
         sign_in(aino, local(10, 31, 12, 0)),  // Sat 31.10.
         sign_in(matti, local(11, 1, 12, 0)),  // Sun 1.11.: week 44, November
         counted("resident", local(11, 2, 9, 0)), // Mon 2.11., week 45

@@ -34,7 +34,7 @@ using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 // Fields the kiosk writes only sometimes: "whom" when the group is asked it, the
 // registration of someone marked present when they had registered.
 const std::map<std::string, std::set<std::string>> optional_fields = {
-    {"visit.sign_in", {"whom"}},
+    {"visit.sign_in", {"whom", "activity"}}, // whom: when asked; activity: a visit a mark opened
     {"attendance.here", {"registration"}},
     {"programme.edit", {"values/location"}}, // only when staff changed the place
 };
@@ -143,8 +143,16 @@ protected:
             kiosk.database().query_int("SELECT id FROM visitor WHERE name = 'Aino Korhonen'").value();
         ok(activities.cancel(activity, aino_id, store::new_record_key(), next()));
         ok(activities.mark_here(activity, matti, store::new_record_key(), next()));
+        // Liisa had not signed in: the mark, on the activity's day, signs her in
+        // (visit.sign_in naming the activity); taken back, her visit goes with it.
+        const UnixSeconds activity_day = activity.start - 10 * 3600;
         ok(activities.mark_here(activity, VisitorIdentity{std::nullopt, "Liisa", "other", ""},
-                                store::new_record_key(), next()));
+                                store::new_record_key(), next(), activity_day));
+        ok(activities.mark_here(activity, VisitorIdentity{std::nullopt, "Reino", "resident", ""},
+                                store::new_record_key(), next(), activity_day));
+        const std::int64_t reino_id = kiosk.database().query_int("SELECT id FROM visitor WHERE name = 'Reino'").value();
+        ok(activities.withdraw(activity, reino_id, store::new_record_key(), next()));
+        EXPECT_EQ(kiosk.database().query_int("SELECT count(*) FROM visit WHERE from_attendance IS NOT NULL").value(), 2);
         ok(activities.mark_here(activity, std::nullopt, store::new_record_key(), next()));
         // Staff take the anonymous count down again (attendance.withdrawn).
         auto withdrawn = activities.withdraw(activity, std::nullopt, store::new_record_key(), next());

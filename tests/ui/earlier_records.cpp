@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "store/activity_log.h"
+#include "core/visits.h"
 #include "store/record_key.h"
 
 namespace olohuone::testing {
@@ -57,8 +58,10 @@ void mark_here_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const 
 {
     store::ActivityLog log(kiosk.services().store().database());
     const store::RecordTime time{kiosk.clock().now() - 60, true};
+    // As the kiosk marks them: on the activity's day they are in the building from then on.
+    const auto since = in_building_since(activity.start, activity.end, time.at, kiosk.services().zone());
     for (const std::string& name : names)
-        ASSERT_TRUE(log.mark_here(activity, identity(name, group), store::new_record_key(), time).ok()) << name;
+        ASSERT_TRUE(log.mark_here(activity, identity(name, group), store::new_record_key(), time, since).ok()) << name;
     for (int i = 0; i < anonymous; ++i)
         ASSERT_TRUE(log.mark_here(activity, std::nullopt, store::new_record_key(), time).ok());
 }

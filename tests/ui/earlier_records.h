@@ -25,7 +25,8 @@ Occurrence occurrence_titled(OffscreenKiosk& kiosk, const CivilDate& date, const
 void register_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
                       const std::string& group = "resident");
 
-// Marks each name present, and `anonymous` people without a name.
+// Marks each name present (which on the activity's day signs them in, as on the kiosk),
+// and `anonymous` people without a name.
 void mark_here_earlier(OffscreenKiosk& kiosk, const Occurrence& activity, const std::vector<std::string>& names,
                        int anonymous = 0, const std::string& group = "resident");
 

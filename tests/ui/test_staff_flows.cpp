@@ -6,6 +6,7 @@
 #include <set>
 
 #include "earlier_records.h"
+#include "flow_steps.h"
 #include "offscreen_kiosk.h"
 #include "store/staff_access.h"
 
@@ -192,10 +193,15 @@ TEST(StaffFlows, WithoutAPinThePadSaysHowOneIsSet)
     EXPECT_TRUE(kiosk.shows_text("olohuonectl kiosk set-pin")) << kiosk.screen_text();
 }
 
-TEST(StaffFlows, WhoIsHereListsEveryoneSignedInByWholeNameWithGroupAndTime)
+// The roll call a fire alarm needs: everyone in the building, signed in at the kiosk or
+// marked present at one of today's activities, by whole name, with where and when each
+// was last seen.
+TEST(StaffFlows, WhoIsHereListsEveryoneInTheBuildingWithWhereTheyWereLastSeen)
 {
     OffscreenKiosk kiosk; // 10.15
     set_staff_pin_earlier(kiosk, test_staff_pin);
+    const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
+    register_earlier(kiosk, gymnastics, {"Helmi Laine"});
     sign_in(kiosk, "Veikko Virtanen", "resident");
     kiosk.advance_ms(20 * 60'000); // 10.35
     sign_in(kiosk, "Aino Korhonen", "relative");
@@ -209,19 +215,34 @@ TEST(StaffFlows, WhoIsHereListsEveryoneSignedInByWholeNameWithGroupAndTime)
             ASSERT_TRUE(kiosk.services().visits().sign_out(visit.visit_key, kiosk.services().visits().new_key()).ok());
         }
     }
+    // Helmi goes straight to chair gymnastics and says she is there, without signing in.
+    tap(kiosk, kiosk.target_showing("Tuolijumppa", event_rows));
+    tap(kiosk, "activity/here");
+    tap(kiosk, kiosk.target_showing("Helmi L.", "choice/"));
+    tap(kiosk, "confirm/yes");
+    ASSERT_EQ(kiosk.ui().screen_name(), "thanks") << kiosk.screen_text();
+    tap(kiosk, "thanks/close");
 
     open_staff_mode(kiosk);
-    EXPECT_TRUE(kiosk.shows_text("2 paikalla"));
+    EXPECT_TRUE(kiosk.shows_text("3 paikalla"));
     kiosk.tap("staff/present");
-    EXPECT_TRUE(kiosk.shows_text("Paikalla nyt: 2")) << kiosk.screen_text();
-    const std::string text = kiosk.screen_text();
-    const auto aino = text.find("Aino Korhonen Omainen tai ystävä 10.35");
-    const auto veikko = text.find("Veikko Virtanen Asukas 10.15");
-    ASSERT_NE(aino, std::string::npos) << text;
-    ASSERT_NE(veikko, std::string::npos) << text;
-    EXPECT_LT(aino, veikko) << "alphabetical, so a name is found at a glance";
-    EXPECT_FALSE(kiosk.shows_text("Eero")) << "signed out";
+    EXPECT_TRUE(kiosk.shows_text("Paikalla nyt: 3")) << kiosk.screen_text();
     EXPECT_TRUE(kiosk.shows_text("Nimettömiä käyntejä tänään: 2"));
+    // Every page of the list, as staff would read it.
+    std::string text = kiosk.screen_text();
+    for (int page = 0; page < 3 && kiosk.has_target("present/later"); ++page) {
+        tap(kiosk, "present/later");
+        text += kiosk.screen_text();
+    }
+    const auto aino = text.find("Aino Korhonen 10.35 Kirjautui sisään · Omainen tai ystävä");
+    const auto helmi = text.find("Helmi Laine 10.35 Tuolijumppa, Sali · Asukas");
+    const auto veikko = text.find("Veikko Virtanen 10.15 Kirjautui sisään · Asukas");
+    ASSERT_NE(aino, std::string::npos) << text;
+    ASSERT_NE(helmi, std::string::npos) << text;
+    ASSERT_NE(veikko, std::string::npos) << text;
+    EXPECT_LT(aino, helmi) << "alphabetical, so a name is found at a glance";
+    EXPECT_LT(helmi, veikko) << "alphabetical, so a name is found at a glance";
+    EXPECT_EQ(text.find("Eero"), std::string::npos) << "signed out";
 }
 
 TEST(StaffFlows, ALongListIsPagedAndEveryNameCanBeReached)

@@ -5,8 +5,9 @@
 namespace olohuone::server {
 namespace {
 
-// The chosen sites' visits in the span, less counts the visitor took back; ?1 the site
-// ids as a JSON list, ?2 and ?3 the span.
+// The chosen sites' visits in the span, less those taken back (a count the visitor took
+// back, a visit gone with the attendance mark that opened it); ?1 the site ids as a JSON
+// list, ?2 and ?3 the span.
 constexpr const char* visits_in_span = R"sql(
 WITH taken_back AS (
     SELECT DISTINCT site_id, json_extract(payload, '$.visit') AS visit
@@ -17,9 +18,9 @@ visit AS (
     SELECT site_id, kind, payload, json_extract(payload, '$.time.at') AS at
     FROM record
     WHERE site_id IN (SELECT value FROM json_each(?1)) AND kind IN ('visit.sign_in', 'visit.counted')
-      AND NOT (kind = 'visit.counted' AND EXISTS (
+      AND NOT EXISTS (
           SELECT 1 FROM taken_back
-          WHERE taken_back.site_id = record.site_id AND taken_back.visit = json_extract(record.payload, '$.visit')))
+          WHERE taken_back.site_id = record.site_id AND taken_back.visit = json_extract(record.payload, '$.visit'))
 )
 )sql";
 

@@ -105,9 +105,9 @@ public:
     const nlohmann::json& json() const { return m_object; }
     bool failed() const { return m_problem.has_value(); }
 
-    void object(const char* name, const std::function<void(Fields&)>& check)
+    void object(const char* name, const std::function<void(Fields&)>& check, Presence presence = Presence::Required)
     {
-        const nlohmann::json* value = find(name, Presence::Required);
+        const nlohmann::json* value = find(name, presence);
         if (value == nullptr)
             return;
         if (!value->is_object()) {
@@ -236,12 +236,17 @@ void check_fields(const std::string& kind, Fields& payload)
         if (kind == "visit.sign_in") {
             payload.object("visitor", visitor);
             payload.id("whom", Presence::Optional); // only when the group is asked whom
+            // A person marked present at an activity without having signed in: the
+            // activity put them in the building.
+            payload.object("activity", activity, Presence::Optional);
         }
     } else if (kind == "visit.sign_out") {
         payload.id("visit");
         payload.boolean("automatic");
     } else if (kind == "visit.withdrawn") {
-        payload.id("visit"); // the count without a name the visitor took back
+        // A count without a name the visitor took back, or the visit an attendance mark
+        // opened, gone with the mark staff took back.
+        payload.id("visit");
     } else if (kind.starts_with("registration.")) {
         payload.id("registration");
         payload.object("activity", activity);

@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/record_key.h"
 #include "store/store.h"
+#include "store/visit_log.h"
 #include "store_test_support.h"
 #include "support/instants.h"
 
@@ -319,6 +320,65 @@ TEST_F(ActivityLogTest, AMarkTakenBackIsARecordNamingItAndThePersonCanBeMarkedAg
     EXPECT_FALSE(again->already);
     EXPECT_TRUE(log.registrants(activity).value().at(0).here);
     EXPECT_EQ(count("SELECT count(*) FROM attendance"), 2);
+}
+
+// The fire roll call reads the open visits: a named person marked present at an activity
+// today is in the building, signed in at the kiosk or not, and shown where last seen.
+TEST_F(ActivityLogTest, ANamedMarkTodayPutsThePersonInTheBuildingOnce)
+{
+    const Occurrence activity = gymnastics(3);
+    VisitLog visits{store.database()};
+    const UnixSeconds day_start = tuesday_ten - 10 * 3600;
+    const auto present = [&] { return visits.present(day_start, day_start + 86400).value(); };
+
+    // Aino never signed in: her mark signs her in, in the same transaction.
+    const std::string aino_key = new_record_key();
+    ASSERT_TRUE(log.mark_here(activity, named("Aino Korhonen"), aino_key, {tuesday_ten + 60, true}, day_start).ok());
+    ASSERT_EQ(present().size(), 1u);
+    EXPECT_EQ(present()[0].name, "Aino Korhonen");
+    EXPECT_EQ(present()[0].since, tuesday_ten + 60);
+    ASSERT_TRUE(present()[0].seen_at_activity.has_value());
+    EXPECT_EQ(*present()[0].seen_at_activity, (ActivityRef{activity.uid, activity.instance}));
+    const auto sign_in = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'visit.sign_in'").value());
+    EXPECT_EQ(sign_in["visitor"]["name"], "Aino Korhonen");
+    EXPECT_EQ(sign_in["activity"]["uid"], activity.uid) << "the visit says it came from the activity";
+    // The screen repeating the mark is the same mark and the same visit.
+    ASSERT_TRUE(log.mark_here(activity, named("Aino Korhonen"), aino_key, {tuesday_ten + 90, true}, day_start).ok());
+    EXPECT_EQ(count("SELECT count(*) FROM visit"), 1);
+
+    // Veikko signed in at 9.30 and then came: no second visit, but he was last seen here.
+    SignInDraft veikko{new_record_key(), "resident", false, std::nullopt, "Veikko Virtanen", "", ""};
+    ASSERT_TRUE(visits.sign_in(veikko, {tuesday_ten - 1800, true}).ok());
+    ASSERT_TRUE(log.mark_here(activity, named("Veikko Virtanen"), new_record_key(), {tuesday_ten + 120, true},
+                              day_start)
+                    .ok());
+    EXPECT_EQ(count("SELECT count(*) FROM visit"), 2);
+    const auto people = present();
+    ASSERT_EQ(people.size(), 2u);
+    const PresentVisitor& him = people[0].name == "Veikko Virtanen" ? people[0] : people[1];
+    EXPECT_EQ(him.since, tuesday_ten - 1800);
+    EXPECT_EQ(him.seen_at, tuesday_ten + 120);
+    EXPECT_TRUE(him.seen_at_activity.has_value());
+
+    // Without a day (an activity not on today) a mark signs nobody in.
+    ASSERT_TRUE(log.mark_here(activity, named("Reino Karjalainen"), new_record_key(), {tuesday_ten, true}).ok());
+    EXPECT_EQ(present().size(), 2u);
+
+    // Staff take Aino's mark back: the visit it opened goes with it, as a record.
+    ASSERT_TRUE(log.withdraw(activity, visitor_id("Aino Korhonen"), new_record_key(), {tuesday_ten + 600, true})
+                    .value());
+    ASSERT_EQ(present().size(), 1u);
+    EXPECT_EQ(present()[0].name, "Veikko Virtanen");
+    const auto withdrawn = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'visit.withdrawn'").value());
+    EXPECT_EQ(withdrawn["visit"], sign_in["visit"]);
+    // Veikko's own sign-in stays when his mark is taken back; he was seen at the sign-in.
+    ASSERT_TRUE(log.withdraw(activity, visitor_id("Veikko Virtanen"), new_record_key(), {tuesday_ten + 660, true})
+                    .value());
+    ASSERT_EQ(present().size(), 1u);
+    EXPECT_FALSE(present()[0].seen_at_activity.has_value());
+    EXPECT_EQ(present()[0].seen_at, tuesday_ten - 1800);
 }
 
 TEST_F(ActivityLogTest, TheCountWithoutANameGoesDownByItsLatestAndNotBelowZero)

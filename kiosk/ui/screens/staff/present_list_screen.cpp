@@ -38,6 +38,25 @@ void PresentListScreen::begin_frame(const ScreenContext& context)
         return fold_name(a.name) < fold_name(b.name);
     });
     m_anonymous = context.staff.anonymous_visits_today();
+    m_today = context.programme.occurrences_on(context.local_now.date);
+}
+
+std::string PresentListScreen::last_seen(const PresentVisitor& person, const ScreenContext& context) const
+{
+    const Catalog& catalog = context.catalog;
+    std::string where = catalog.text("staff.seen_signed_in");
+    if (person.seen_at_activity) {
+        where = catalog.text("staff.seen_at_activity");
+        for (const Occurrence& occurrence : m_today) {
+            if (ActivityRef{occurrence.uid, occurrence.instance} != *person.seen_at_activity)
+                continue;
+            where = occurrence.title.in(catalog.language());
+            if (const std::string& place = occurrence.location.in(catalog.language()); !place.empty())
+                where += ", " + place;
+        }
+    }
+    const VisitorGroup* group = context.visit_options.group(person.group_id);
+    return where + " · " + (group != nullptr ? group->label.in(catalog.language()) : person.group_id);
 }
 
 std::vector<ControlGroup> PresentListScreen::controls(const ScreenContext& context)
@@ -78,13 +97,10 @@ void PresentListScreen::build(const ScreenContext& context, Rect area, DrawList&
         return;
     }
 
-    const auto group_label = [&](const PresentVisitor& person) {
-        const VisitorGroup* group = context.visit_options.group(person.group_id);
-        return group != nullptr ? group->label.in(catalog.language()) : person.group_id;
-    };
     const int padding = metrics.mm(1.0);
     const int line = line_spacing(name_font, measurer);
-    const int row_height = line + 2 * padding;
+    const int detail_line = line_spacing(detail_font, measurer);
+    const int row_height = line + detail_line + 2 * padding;
     const int row_step = row_height + gap / 2;
     const auto per_page = [&](const Rect& space) {
         return static_cast<std::size_t>(std::max(1, (space.h + gap / 2) / row_step));
@@ -99,42 +115,29 @@ void PresentListScreen::build(const ScreenContext& context, Rect area, DrawList&
     m_per_page = per_page(rows);
     m_first = std::min(m_first, m_present.size() - 1) / m_per_page * m_per_page;
 
-    // One line a person, so a page holds as many as it can: the name whole where it can
-    // be (up to three quarters of the row), the time at the right, the group in between,
-    // shortened with "…" when the row is narrow, and left out where even that would not
-    // say anything.
+    // Two lines a person: the name, and when they were last seen at the right; under
+    // them where (the activity and its place, or the sign-in) and their group, shortened
+    // with "…" when the row is narrow. In an alarm, where someone was is what staff ask.
     const int time_width = measurer.width(catalog.clock(CivilTime{20, 59, 0}), detail_font);
-    int widest_name = 0;
-    int widest_group = 0;
-    for (const PresentVisitor& person : m_present) {
-        widest_name = std::max(widest_name, measurer.width(person.name, name_font));
-        widest_group = std::max(widest_group, measurer.width(group_label(person), detail_font));
-    }
     const int column_gap = 2 * gap;
-    const int inner_width = rows.w - 2 * padding - time_width - 2 * column_gap;
-    int name_width = std::min(widest_name, inner_width * 3 / 4);
-    int group_width = inner_width - name_width;
-    if (group_width < widest_group * 6 / 10) {
-        name_width = inner_width;
-        group_width = 0;
-    }
-    const std::size_t end = std::min(m_present.size(), m_first + m_per_page);
-    for (std::size_t i = m_first; i < end; ++i) {
-        const PresentVisitor& person = m_present[i];
-        const Rect row{rows.x, rows.y + static_cast<int>(i - m_first) * row_step, rows.w, row_height};
+    const int end = static_cast<int>(std::min(m_present.size(), m_first + m_per_page));
+    for (int i = static_cast<int>(m_first); i < end; ++i) {
+        const PresentVisitor& person = m_present[static_cast<std::size_t>(i)];
+        const Rect row{rows.x, rows.y + (i - static_cast<int>(m_first)) * row_step, rows.w, row_height};
         list.fill(row, theme::panel, metrics.mm(1.0));
-        const int text_y = row.y + padding;
-        add_cell(list, person.name, {row.x + padding, text_y, name_width, line}, name_font, theme::text, theme::panel,
-                 measurer);
-        if (group_width > 0)
-            add_cell(list, group_label(person), {row.x + padding + name_width + column_gap, text_y, group_width, line},
-                     detail_font, theme::secondary_text, theme::panel, measurer);
-        add_cell(list, catalog.clock(context.zone.to_local(person.since).time),
-                 {row.right() - padding - time_width, text_y, time_width, line}, detail_font, theme::time_text,
-                 theme::panel, measurer);
+        const int inner_x = row.x + padding;
+        const int inner_w = row.w - 2 * padding;
+        add_cell(list, person.name, {inner_x, row.y + padding, inner_w - time_width - column_gap, line}, name_font,
+                 theme::text, theme::panel, measurer);
+        add_cell(list, catalog.clock(context.zone.to_local(person.seen_at).time),
+                 {row.right() - padding - time_width, row.y + padding, time_width, line}, detail_font,
+                 theme::time_text, theme::panel, measurer);
+        add_cell(list, last_seen(person, context), {inner_x, row.y + padding + line, inner_w, detail_line},
+                 detail_font, theme::secondary_text, theme::panel, measurer);
     }
+    const std::size_t shown_end = static_cast<std::size_t>(end);
     if (paged)
-        add_content_paging(list, paging, paging_labels(catalog), m_first > 0, end < m_present.size(), context);
+        add_content_paging(list, paging, paging_labels(catalog), m_first > 0, shown_end < m_present.size(), context);
 }
 
 ScreenAction PresentListScreen::on_tap(const std::string& id, const ScreenContext&)

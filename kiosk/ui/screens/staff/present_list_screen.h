@@ -1,7 +1,8 @@
 #pragma once
-// "Kuka on paikalla": everyone signed in now, by name, with their group and when they
-// came, for a fire alarm's roll call. One line a person, in alphabetical order, so a
-// name is found at a glance; pages when the list is long.
+// "Kuka on paikalla": everyone in the building now (signed in, or marked present at
+// one of today's activities), by name, with where and when they were last seen and
+// their group, for a fire alarm's roll call. Alphabetical, so a name is found at a
+// glance; pages when the list is long.
 #include "ui/screens/screen.h"
 
 namespace olohuone::ui {
@@ -16,10 +17,16 @@ public:
     void build(const ScreenContext& context, Rect area, DrawList& list) override;
     ScreenAction on_tap(const std::string& id, const ScreenContext& context) override;
     bool shows_shared_controls(const ScreenContext&) const override { return false; }
+    // On a 7" panel the header's lines hold one more person.
+    bool shows_day_header_on_a_small_screen() const override { return false; }
     std::optional<MonotonicMs> closes_after_ms() const override { return m_closes_after_ms; }
 
 private:
+    // "Ulkoiluryhmä, Piha · Asukas", or "Kirjautui sisään · Asukas".
+    std::string last_seen(const PresentVisitor& person, const ScreenContext& context) const;
+
     std::vector<PresentVisitor> m_present;
+    std::vector<Occurrence> m_today; // to name the activity where someone was last seen
     std::int64_t m_anonymous = 0;
     std::size_t m_first = 0;
     std::size_t m_per_page = 1;

@@ -1,0 +1,69 @@
+#include "store/visits_from_attendance.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/record_key.h"
+
+namespace olohuone::store {
+
+Result<void> sign_in_from_attendance(sql::Database& database, std::int64_t visitor_id, const StoredVisitor& visitor,
+                                     const std::string& attendance_key, const nlohmann::json& activity,
+                                     UnixSeconds since, RecordTime time)
+{
+    auto open = database.prepare("SELECT 1 FROM visit WHERE visitor_id = ? AND signed_in_at >= ? "
+                                 "AND signed_out_at IS NULL AND withdrawn_at IS NULL");
+    if (!open)
+        return open.error();
+    open->bind(1, visitor_id).bind(2, since);
+    auto found = sql::optional_row(*open, [](const sql::Statement&) { return true; });
+    if (!found)
+        return found.error();
+    if (found.value())
+        return {};
+
+    const std::string key = new_record_key();
+    auto insert = database.prepare("INSERT INTO visit (key, visitor_id, group_id, signed_in_at, clock_synced, "
+                                   "from_attendance) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, key)
+        .bind(2, visitor_id)
+        .bind(3, visitor.group_id)
+        .bind(4, time.at)
+        .bind(5, time.clock_synced ? 1 : 0)
+        .bind(6, attendance_key);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {{"visit", key},
+                                    {"group", visitor.group_id},
+                                    {"visitor", visitor_json(visitor)},
+                                    {"activity", activity},
+                                    {"time", record_time_json(time)}};
+    return add_to_outbox(database, key, "visit.sign_in", payload, time);
+}
+
+Result<void> withdraw_visit_from_attendance(sql::Database& database, const std::string& attendance_key,
+                                            RecordTime time)
+{
+    auto select = database.prepare("SELECT key FROM visit WHERE from_attendance = ? AND signed_out_at IS NULL "
+                                   "AND withdrawn_at IS NULL");
+    if (!select)
+        return select.error();
+    select->bind(1, attendance_key);
+    auto visit = sql::optional_row(*select, [](const sql::Statement& row) { return row.column_text(0); });
+    if (!visit)
+        return visit.error();
+    if (!visit.value())
+        return {};
+    const std::string withdraw_key = new_record_key();
+    auto update = database.prepare("UPDATE visit SET withdrawn_at = ?, withdraw_key = ? WHERE key = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, withdraw_key).bind(3, *visit.value());
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    const nlohmann::json payload = {{"visit", *visit.value()}, {"time", record_time_json(time)}};
+    return add_to_outbox(database, withdraw_key, "visit.withdrawn", payload, time);
+}
+
+} // namespace olohuone::store
