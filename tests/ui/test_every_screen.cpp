@@ -393,6 +393,11 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
                 tap(kiosk, "present/later");
                 expect_readable(kiosk, where + " who is here page " + std::to_string(page));
             }
+            tap(kiosk, "present/roll_call");
+            ASSERT_EQ(kiosk.ui().screen_name(), "staff_roll_call") << where;
+            tap(kiosk, every_page_of_answers(kiosk, where + " roll call"));
+            expect_readable(kiosk, where + " roll call, one found");
+            tap(kiosk, "roll_call/end");
             tap(kiosk, "present/back");
             tap(kiosk, "staff/attendance");
             expect_readable(kiosk, where + " activities");

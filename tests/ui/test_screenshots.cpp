@@ -328,6 +328,14 @@ const Screen screens[] = {
          tap(k, "staff/present");
      },
      true},
+    {"staff_roll_call", "staff_roll_call",
+     [](OffscreenKiosk& k) {
+         open_staff_mode(k);
+         tap(k, "staff/present");
+         tap(k, "present/roll_call");
+         tap(k, k.target_showing("Ainikki Salo", "choice/"));
+     },
+     true},
     {"staff_sync", "staff_sync",
      [](OffscreenKiosk& k) {
          open_staff_mode(k);

@@ -245,6 +245,61 @@ TEST(StaffFlows, WhoIsHereListsEveryoneInTheBuildingWithWhereTheyWereLastSeen)
     EXPECT_EQ(text.find("Eero"), std::string::npos) << "signed out";
 }
 
+// The fire alarm: staff tick off each person in the building as they are found; the
+// count of those still missing is at the top, and nothing but the journal's audit
+// lines is stored.
+TEST(StaffFlows, TheRollCallTicksOffEachPersonFoundAndStoresNothing)
+{
+    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    set_staff_pin_earlier(kiosk, test_staff_pin);
+    sign_in_earlier(kiosk, {"Aino Korhonen", "Veikko Virtanen"}, "resident");
+    const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
+    mark_here_earlier(kiosk, gymnastics, {"Helmi Laine"}, 1);
+    sign_in(kiosk, "", "other");
+    open_staff_mode(kiosk);
+    tap(kiosk, "staff/present");
+    const std::int64_t rows_before = count(kiosk, "SELECT total_changes()");
+    const std::int64_t outbox_before = count(kiosk, "SELECT count(*) FROM outbox");
+
+    ::testing::internal::CaptureStderr();
+    tap(kiosk, "present/roll_call");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_roll_call");
+    EXPECT_TRUE(kiosk.shows_text("Löytymättä: 3 / 3")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Nimettömiä käyntejä tänään: 1")) << kiosk.screen_text();
+    const std::string helmi = kiosk.target_showing("Helmi Laine", "choice/");
+    EXPECT_TRUE(kiosk.shows_text("Tuolijumppa, Sali")) << "where she was last seen";
+    const ui::Rect helmi_place = kiosk.frame().find_target(helmi)->drawn;
+    tap(kiosk, helmi);
+    EXPECT_TRUE(kiosk.shows_text("Löytymättä: 2 / 3")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("✓ Löytynyt")) << kiosk.screen_text();
+    // A tick made by mistake comes off with a second tap; the buttons stay where they are.
+    tap(kiosk, helmi);
+    EXPECT_TRUE(kiosk.shows_text("Löytymättä: 3 / 3")) << kiosk.screen_text();
+    for (const char* name : {"Aino Korhonen", "Helmi Laine", "Veikko Virtanen"})
+        tap(kiosk, kiosk.target_showing(name, "choice/"));
+    EXPECT_TRUE(kiosk.shows_text("Löytymättä: 0 / 3")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Kaikki nimellä kirjautuneet ovat löytyneet.")) << kiosk.screen_text();
+    EXPECT_EQ(kiosk.frame().find_target(helmi)->drawn, helmi_place);
+    tap(kiosk, "roll_call/end");
+    const std::string journal = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(kiosk.ui().screen_name(), "staff_present");
+    EXPECT_NE(journal.find("roll call begun: 3 in the building by name, 1 counted without a name today"),
+              std::string::npos)
+        << journal;
+    EXPECT_NE(journal.find("roll call ended: 3 of 3 found"), std::string::npos) << journal;
+    EXPECT_EQ(journal.find("Helmi"), std::string::npos) << "no names in the journal";
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox"), outbox_before);
+    EXPECT_EQ(count(kiosk, "SELECT total_changes()"), rows_before) << "the ticks are not stored";
+
+    // Left in the middle, untouched, it closes after half an hour, not after staff
+    // mode's two minutes.
+    tap(kiosk, "present/roll_call");
+    kiosk.advance_ms(10 * 60'000);
+    EXPECT_EQ(kiosk.ui().screen_name(), "staff_roll_call");
+    kiosk.advance_ms(21 * 60'000);
+    EXPECT_EQ(kiosk.ui().screen_name(), "today");
+}
+
 TEST(StaffFlows, ALongListIsPagedAndEveryNameCanBeReached)
 {
     OffscreenKiosk kiosk; // a 7" panel

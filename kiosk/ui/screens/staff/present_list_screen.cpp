@@ -8,6 +8,7 @@
 #include "ui/layout/theme.h"
 #include "ui/screens/message_screens.h"
 #include "ui/screens/paging.h"
+#include "ui/screens/staff/roll_call_screen.h"
 #include "ui/screens/staff/staff_controls.h"
 
 namespace olohuone::ui {
@@ -61,7 +62,10 @@ std::string PresentListScreen::last_seen(const PresentVisitor& person, const Scr
 
 std::vector<ControlGroup> PresentListScreen::controls(const ScreenContext& context)
 {
-    return {back_group(context, "present/back"), leave_staff_group(context)};
+    ControlGroup roll_call;
+    roll_call.buttons.push_back({"present/roll_call", context.catalog.text("staff.roll_call"), ButtonStyle::Primary});
+    roll_call.min_button_mm = 45.0; // the alarm's button, not squeezed between the other two
+    return {back_group(context, "present/back"), roll_call, leave_staff_group(context)};
 }
 
 void PresentListScreen::build(const ScreenContext& context, Rect area, DrawList& list)
@@ -140,10 +144,17 @@ void PresentListScreen::build(const ScreenContext& context, Rect area, DrawList&
         add_content_paging(list, paging, paging_labels(catalog), m_first > 0, shown_end < m_present.size(), context);
 }
 
-ScreenAction PresentListScreen::on_tap(const std::string& id, const ScreenContext&)
+ScreenAction PresentListScreen::on_tap(const std::string& id, const ScreenContext& context)
 {
     if (id == "present/back")
         return ScreenAction::pop();
+    if (id == "present/roll_call") {
+        // Those in the building now; who leaves during the alarm stays on the roll call.
+        std::vector<std::string> where;
+        for (const PresentVisitor& person : m_present)
+            where.push_back(last_seen(person, context));
+        return ScreenAction::push(make_roll_call_screen(m_present, std::move(where), m_anonymous));
+    }
     if (id == leave_staff_id)
         return ScreenAction::home();
     if (id == "present/later" && m_first + m_per_page < m_present.size())
