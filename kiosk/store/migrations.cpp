@@ -216,6 +216,12 @@ ALTER TABLE visit ADD COLUMN from_attendance TEXT;
 CREATE INDEX visit_by_from_attendance ON visit (from_attendance) WHERE from_attendance IS NOT NULL;
 CREATE INDEX attendance_by_visitor ON attendance (visitor_id, arrived_at) WHERE visitor_id IS NOT NULL;
 )sql"},
+        {11, R"sql(
+-- A sign-out whose clock was behind the visit's start (the clock stepped back, a restart
+-- without the network): the visit closes at its start instead, flagged, so no visit
+-- ends before it began and the reports can tell its length is not known.
+ALTER TABLE visit ADD COLUMN sign_out_clamped INTEGER NOT NULL DEFAULT 0 CHECK (sign_out_clamped IN (0, 1));
+)sql"},
     };
     return all;
 }

@@ -6,7 +6,8 @@ Result<std::vector<VisitReportRow>> visits_between(sql::Database& database, Unix
 {
     auto select = database.prepare(
         "SELECT visit.signed_in_at, visit.signed_out_at, visit.sign_out_automatic, visit.visitor_id IS NULL, "
-        "coalesce(visitor.name, ''), visit.group_id, visit.whom, coalesce(visitor.marker_id, '') "
+        "coalesce(visitor.name, ''), visit.group_id, visit.whom, coalesce(visitor.marker_id, ''), "
+        "visit.sign_out_clamped "
         "FROM visit LEFT JOIN visitor ON visitor.id = visit.visitor_id "
         "WHERE visit.signed_in_at >= ? AND visit.signed_in_at < ? AND visit.withdrawn_at IS NULL "
         "ORDER BY visit.signed_in_at, visit.id");
@@ -24,6 +25,7 @@ Result<std::vector<VisitReportRow>> visits_between(sql::Database& database, Unix
         visit.group_id = row.column_text(5);
         visit.whom = row.column_text(6);
         visit.marker_id = row.column_text(7);
+        visit.sign_out_clamped = row.column_int(8) != 0;
         return visit;
     });
 }

@@ -18,6 +18,9 @@ struct VisitReportRow {
     UnixSeconds signed_in_at = 0;
     std::optional<UnixSeconds> signed_out_at; // none: still open, or an anonymous count
     bool signed_out_automatically = false;
+    // Signed out on a clock behind the start (it stepped back): closed at the start, its
+    // length not known.
+    bool sign_out_clamped = false;
     bool anonymous = false;
     std::string name; // the full name as stored; empty when anonymous
     std::string group_id;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/log.h"
 #include "core/visitor_name.h"
 #include "store/record_key.h"
 #include "store/visitors.h"
@@ -25,7 +26,9 @@ Result<std::optional<SignInReceipt>> stored_receipt(sql::Database& database, con
 }
 
 // One way a visit is closed: a named visit's sign-out, or a count without a name taken
-// back. `select` reads the visit's closing time and key by its key, `update` sets them.
+// back. `select` reads, by the visit's key, its closing time, closing key and start;
+// `update` sets ?1 the closing time, ?2 the closing key and, where it has one, ?3 whether
+// that time was clamped, for ?4 the visit's key.
 struct VisitClosing {
     const char* select;
     const char* update;
@@ -34,10 +37,12 @@ struct VisitClosing {
     std::string already; // ... and when it was closed under another key
 };
 
-// Closes the visit `visit_key` once, under `closing_key`, with its outbox record in the
-// same transaction; the same key again succeeds without a second record.
+// Closes the visit `visit_key` once, under `closing_key`, with its outbox record (the
+// `payload` and the time) in the same transaction; the same key again succeeds without
+// a second record. A clock stepped back since the visit began (a restart without the
+// network) would close it before it began: it closes at its start instead, flagged.
 Result<void> close_visit_once(sql::Database& database, const VisitClosing& closing, const std::string& visit_key,
-                              const std::string& closing_key, const nlohmann::json& payload, RecordTime time)
+                              const std::string& closing_key, nlohmann::json payload, RecordTime time)
 {
     auto transaction = sql::Transaction::begin(database);
     if (!transaction)
@@ -56,10 +61,19 @@ Result<void> close_visit_once(sql::Database& database, const VisitClosing& closi
             return {};
         return make_error(closing.already);
     }
+    const UnixSeconds began = select->column_int(2);
+    const bool clamped = time.at < began;
+    if (clamped) {
+        log::warning("the clock is " + std::to_string(began - time.at) + " s behind the start of visit " + visit_key
+                     + ": closed at its start instead");
+        time.at = began;
+        payload["clamped"] = true;
+    }
+    payload["time"] = record_time_json(time);
     auto update = database.prepare(closing.update);
     if (!update)
         return update.error();
-    update->bind(1, time.at).bind(2, closing_key).bind(3, visit_key);
+    update->bind(1, time.at).bind(2, closing_key).bind(3, clamped ? 1 : 0).bind(4, visit_key);
     if (auto ran = update->run(); !ran)
         return ran.error();
     if (auto queued = add_to_outbox(database, closing_key, closing.kind, payload, time); !queued)
@@ -124,11 +138,12 @@ Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime tim
 Result<void> VisitLog::sign_out(const std::string& visit_key, const std::string& sign_out_key, RecordTime time)
 {
     const VisitClosing sign_out{
-        "SELECT signed_out_at, sign_out_key FROM visit WHERE key = ? AND visitor_id IS NOT NULL",
-        "UPDATE visit SET signed_out_at = ?, sign_out_key = ?, sign_out_automatic = 0 WHERE key = ?",
+        "SELECT signed_out_at, sign_out_key, signed_in_at FROM visit WHERE key = ? AND visitor_id IS NOT NULL",
+        "UPDATE visit SET signed_out_at = ?1, sign_out_key = ?2, sign_out_automatic = 0, sign_out_clamped = ?3 "
+        "WHERE key = ?4",
         "visit.sign_out", "no named visit " + visit_key, "visit " + visit_key + " is already signed out"};
-    const nlohmann::json payload = {{"visit", visit_key}, {"automatic", false}, {"time", record_time_json(time)}};
-    return close_visit_once(m_database, sign_out, visit_key, sign_out_key, payload, time);
+    return close_visit_once(m_database, sign_out, visit_key, sign_out_key, {{"visit", visit_key}, {"automatic", false}},
+                            time);
 }
 
 Result<int> VisitLog::sign_out_automatically(CivilTime closing_time, const TimeZone& zone, RecordTime now)
@@ -230,11 +245,10 @@ Result<void> VisitLog::withdraw_count(const std::string& visit_key, const std::s
     if (visit_key.empty() || withdraw_key.empty())
         return make_error("taking a count back needs its key and a key of its own");
     const VisitClosing taking_back{
-        "SELECT withdrawn_at, withdraw_key FROM visit WHERE key = ? AND visitor_id IS NULL",
-        "UPDATE visit SET withdrawn_at = ?, withdraw_key = ? WHERE key = ?", "visit.withdrawn",
+        "SELECT withdrawn_at, withdraw_key, signed_in_at FROM visit WHERE key = ? AND visitor_id IS NULL",
+        "UPDATE visit SET withdrawn_at = ?1, withdraw_key = ?2 WHERE key = ?4", "visit.withdrawn",
         "no count without a name " + visit_key, "count " + visit_key + " is already taken back"};
-    const nlohmann::json payload = {{"visit", visit_key}, {"time", record_time_json(time)}};
-    return close_visit_once(m_database, taking_back, visit_key, withdraw_key, payload, time);
+    return close_visit_once(m_database, taking_back, visit_key, withdraw_key, {{"visit", visit_key}}, time);
 }
 
 Result<std::int64_t> VisitLog::anonymous_visits(UnixSeconds from, UnixSeconds to)

@@ -45,11 +45,11 @@ TEST_F(ExportTest, VisitsOfADayAreOneRowEachInLocalTimeWithFinnishLabels)
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.err, "");
     const std::vector<std::string> expected = {
-        "date;signed_in;signed_out;name;group;whom;marker;anonymous;signed_out_automatically",
-        "2026-11-24;00:30;20:00;Eero Mäkinen;Asukas;;;0;1",
-        "2026-11-24;10:15;11:40;Åsa Öhman;Omainen tai ystävä;Asukasta;;0;0",
-        "2026-11-24;10:30;20:00;Aino Korhonen;Asukas;;Ruusu;0;1",
-        "2026-11-24;12:00;;;Muu kävijä;;;1;0",
+        "date;signed_in;signed_out;name;group;whom;marker;anonymous;signed_out_automatically;signed_out_time_unknown",
+        "2026-11-24;00:30;20:00;Eero Mäkinen;Asukas;;;0;1;0",
+        "2026-11-24;10:15;11:40;Åsa Öhman;Omainen tai ystävä;Asukasta;;0;0;0",
+        "2026-11-24;10:30;20:00;Aino Korhonen;Asukas;;Ruusu;0;1;0",
+        "2026-11-24;12:00;;;Muu kävijä;;;1;0;0",
     };
     EXPECT_EQ(csv_lines(run.out), expected);
 }
@@ -64,12 +64,25 @@ TEST_F(ExportTest, ACommaSeparatorAndAFileOfTwoDays)
     EXPECT_EQ(run.out, "wrote 5 visits to " + file + "\n");
     const std::vector<std::string> lines = csv_lines(file_text(file));
     ASSERT_EQ(lines.size(), 6u);
-    EXPECT_EQ(lines[0], "date,signed_in,signed_out,name,group,whom,marker,anonymous,signed_out_automatically");
-    EXPECT_EQ(lines[2], "2026-11-24,10:15,11:40,Åsa Öhman,Omainen tai ystävä,Asukasta,,0,0");
-    EXPECT_EQ(lines[5], "2026-11-25,09:00,,Lars Åberg,Vapaaehtoinen,,,0,0");
+    EXPECT_EQ(lines[0], "date,signed_in,signed_out,name,group,whom,marker,anonymous,signed_out_automatically,signed_out_time_unknown");
+    EXPECT_EQ(lines[2], "2026-11-24,10:15,11:40,Åsa Öhman,Omainen tai ystävä,Asukasta,,0,0,0");
+    EXPECT_EQ(lines[5], "2026-11-25,09:00,,Lars Åberg,Vapaaehtoinen,,,0,0,0");
     EXPECT_TRUE(std::filesystem::directory_iterator(dir.path()) != std::filesystem::directory_iterator());
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << "left behind: " << entry.path();
+}
+
+// The clock stepped back between a sign-in and its sign-out (a restart without the
+// network): the visit ends at its start, flagged, never before it began.
+TEST_F(ExportTest, ASignOutOnAClockSteppedBackEndsAtTheStartAndSaysSo)
+{
+    const std::string matti = sign_in("Matti Virtanen", "resident", utc(2026, 11, 24, 8, 15));
+    sign_out(matti, utc(2026, 11, 24, 7, 0)); // 09:00 in Helsinki, before his 10:15
+    const CtlRun run = kiosk({"export-visits", "--from", "2026-11-24", "--to", "2026-11-24"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::vector<std::string> lines = csv_lines(run.out);
+    ASSERT_EQ(lines.size(), 2u) << run.out;
+    EXPECT_EQ(lines[1], "2026-11-24;10:15;10:15;Matti Virtanen;Asukas;;;0;0;1");
 }
 
 TEST_F(ExportTest, APeriodWithoutVisitsIsTheHeaderAlone)

@@ -118,7 +118,7 @@ int export_visits(KioskContext& kiosk, const PeriodOptions& options)
     csv::Writer writer(separator_of(options.csv));
     writer.add_row({csv::text("date"), csv::text("signed_in"), csv::text("signed_out"), csv::text("name"),
                     csv::text("group"), csv::text("whom"), csv::text("marker"), csv::text("anonymous"),
-                    csv::text("signed_out_automatically")});
+                    csv::text("signed_out_automatically"), csv::text("signed_out_time_unknown")});
     for (const store::VisitReportRow& visit : visits.value()) {
         const CivilDate day = zone->to_local(visit.signed_in_at).date;
         writer.add_row({csv::text(day.iso()), csv::text(local_clock_text(*zone, visit.signed_in_at)),
@@ -126,7 +126,8 @@ int export_visits(KioskContext& kiosk, const PeriodOptions& options)
                         csv::text(visit.name), csv::text(labels.group(visit.group_id)),
                         csv::text(visit.whom.empty() ? "" : labels.whom(visit.whom)),
                         csv::text(visit.marker_id.empty() ? "" : labels.marker(visit.marker_id)),
-                        csv::number(visit.anonymous ? 1 : 0), csv::number(visit.signed_out_automatically ? 1 : 0)});
+                        csv::number(visit.anonymous ? 1 : 0), csv::number(visit.signed_out_automatically ? 1 : 0),
+                        csv::number(visit.sign_out_clamped ? 1 : 0)});
     }
     return finish(options.csv, writer, visits->size(), "visits");
 }

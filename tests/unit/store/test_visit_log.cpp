@@ -206,6 +206,23 @@ TEST_F(VisitLogTest, SigningOutClosesTheVisitOnceEvenIfRepeated)
     EXPECT_FALSE(log.sign_out("no-such-visit", "out-2", {tuesday_morning, true}).ok());
 }
 
+// Signed in at 10.15; the kiosk restarts without the network and its clock says 9.00.
+TEST_F(VisitLogTest, ASignOutOnAClockSteppedBackNeverEndsBeforeTheVisitBegan)
+{
+    sign_in_ok(named("visit-1", "Lars Åberg"), tuesday_morning + 75 * minute);
+    ASSERT_TRUE(log.sign_out("visit-1", "out-1", {tuesday_morning, false}).ok());
+    EXPECT_EQ(count("SELECT signed_out_at - signed_in_at FROM visit WHERE key = 'visit-1'"), 0);
+    EXPECT_EQ(count("SELECT sign_out_clamped FROM visit WHERE key = 'visit-1'"), 1);
+    const auto record = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'visit.sign_out'").value());
+    EXPECT_EQ(record["clamped"], true);
+    EXPECT_EQ(record["time"]["at"], tuesday_morning + 75 * minute);
+    // A sign-out on a clock that is right is not flagged.
+    sign_in_ok(named("visit-2", "Aino Korhonen", "resident"), tuesday_morning);
+    ASSERT_TRUE(log.sign_out("visit-2", "out-2", {tuesday_morning + minute, true}).ok());
+    EXPECT_EQ(count("SELECT sign_out_clamped FROM visit WHERE key = 'visit-2'"), 0);
+}
+
 TEST_F(VisitLogTest, AtClosingTimeOpenNamedVisitsAreSignedOutAutomaticallyAtThatTime)
 {
     const UnixSeconds closing = helsinki().to_instant({{2026, 11, 24}, {20, 0, 0}});
