@@ -7,6 +7,7 @@
 #include "app/database_path.h"
 #include "app/event_templates.h"
 #include "app/visit_options.h"
+#include "core/log.h"
 
 namespace olohuone::app {
 namespace {
@@ -98,6 +99,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     auto store = store::Store::open(database_path);
     if (!store)
         return store.error();
+    // Said at every start: which file holds the records, when staff or support ask.
+    log::info("database: " + database_path);
 
     std::unique_ptr<KioskServices> services(new KioskServices(config, std::move(zone.value()),
                                                               std::move(catalogs.value()),

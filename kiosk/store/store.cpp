@@ -1,11 +1,19 @@
 #include "store/store.h"
 
+#include "store/database_access.h"
 #include "store/migrations.h"
 
 namespace olohuone::store {
 
 Result<Store> Store::open(const std::string& path)
 {
+    // Before SQLite opens it: a file it may only read opens read-only without a word and
+    // then fails as if it were damaged.
+    if (path != ":memory:")
+        if (const auto reason = unwritable_reason(path))
+            return make_error(path + ": " + *reason + ". Nothing was changed and the database is kept as it is; "
+                              + "give that user write access (or set paths.state_dir to a folder it may write) "
+                              + "and start the kiosk again.");
     auto database = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
     if (!database)
         return database.error();

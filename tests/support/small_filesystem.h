@@ -71,6 +71,13 @@ public:
         ASSERT_EQ(free_bytes(), 0u);
     }
 
+    // Mounted read-only, as a card the kernel remounted after errors, or writable again.
+    bool remount(bool read_only)
+    {
+        const unsigned long flags = MS_REMOUNT | MS_NOSUID | MS_NODEV | (read_only ? MS_RDONLY : 0);
+        return ::mount(nullptr, m_path.c_str(), nullptr, flags, nullptr) == 0;
+    }
+
     // Removes the filler: the space is back.
     void free_space() { ASSERT_TRUE(std::filesystem::remove(m_path / "filler")); }
 
