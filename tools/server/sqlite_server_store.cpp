@@ -7,6 +7,7 @@
 #include "name_erasure.h"
 #include "kiosk_clock.h"
 #include "server_store.h"
+#include "store/database_access.h"
 #include "store/sqlite.h"
 #include "tokens.h"
 
@@ -1190,6 +1191,8 @@ private:
 
 Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::string& path)
 {
+    if (const auto reason = store::unwritable_reason(path))
+        return make_error(path + ": " + *reason + ". Nothing was changed; give that user write access and start again.");
     auto database = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
     if (!database)
         return database.error();
