@@ -30,7 +30,7 @@ Occurrence added(const ProgrammeEdit& edit)
     occurrence.instance = edit.instance;
     occurrence.start = edit.start;
     occurrence.end = edit.end;
-    occurrence.title = LocalizedText(edit.title);
+    occurrence.title = edit.title;
     occurrence.location = LocalizedText(edit.location.value_or(""));
     occurrence.capacity = edit.capacity;
     return occurrence;

@@ -26,7 +26,7 @@ struct ProgrammeEdit {
     UnixSeconds end = 0;
     std::optional<std::string> location;
     std::optional<int> capacity;
-    std::string title; // Add only
+    LocalizedText title; // Add only: in Finnish, with the template's translations
     UnixSeconds made_at = 0;
 };
 

@@ -222,6 +222,11 @@ CREATE INDEX attendance_by_visitor ON attendance (visitor_id, arrived_at) WHERE 
 -- ends before it began and the reports can tell its length is not known.
 ALTER TABLE visit ADD COLUMN sign_out_clamped INTEGER NOT NULL DEFAULT 0 CHECK (sign_out_clamped IN (0, 1));
 )sql"},
+        {12, R"sql(
+-- An event staff added from a template keeps the template's titles in the other
+-- languages ({"sv": "Kaffestund", "en": "Coffee break"}), to show them and to send them.
+ALTER TABLE programme_edit ADD COLUMN title_translations TEXT;
+)sql"},
     };
     return all;
 }

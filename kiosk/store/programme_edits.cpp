@@ -5,6 +5,16 @@
 namespace olohuone::store {
 namespace {
 
+// {"sv": "Kaffestund", "en": "Coffee break"}: an added event's title in the other
+// languages, as its template gave them.
+nlohmann::json translations_json(const LocalizedText& text)
+{
+    nlohmann::json translations = nlohmann::json::object();
+    for (const auto& [language, translated] : text.translations())
+        translations[language] = translated;
+    return translations;
+}
+
 // The record as the server reads it: the occurrence (as activities name one) and, for a
 // change or an addition, its new times, place and capacity.
 nlohmann::json edit_payload(const ProgrammeEdit& edit, const RecordTime& time)
@@ -18,8 +28,11 @@ nlohmann::json edit_payload(const ProgrammeEdit& edit, const RecordTime& time)
         values["capacity"] = edit.capacity ? nlohmann::json(*edit.capacity) : nlohmann::json(nullptr);
         if (edit.location)
             values["location"] = *edit.location;
-        if (edit.action == EditAction::Add)
-            values["title"] = edit.title;
+        if (edit.action == EditAction::Add) {
+            values["title"] = edit.title.default_text();
+            if (!edit.title.translations().empty())
+                values["titles"] = translations_json(edit.title);
+        }
         payload["values"] = std::move(values);
     }
     return payload;
@@ -34,7 +47,7 @@ Result<void> check_edit(const ProgrammeEdit& edit)
         return make_error("a programme edit must end after it starts");
     if (edit.capacity && *edit.capacity <= 0)
         return make_error("a programme edit's capacity must be positive");
-    if (edit.action == EditAction::Add && edit.title.empty())
+    if (edit.action == EditAction::Add && edit.title.default_text().empty())
         return make_error("an added event needs a title");
     return {};
 }
@@ -44,7 +57,8 @@ constexpr const char* stored_edits_sql = R"sql(
 SELECT e.key, e.action, e.event_uid, e.instance, e.start, e.end, e.location, e.capacity, e.title, e.made_at,
        CASE WHEN o.rejected_at IS NOT NULL OR o.rejected_reason IS NOT NULL THEN 2
             WHEN e.settled = 1 THEN 1
-            ELSE 0 END
+            ELSE 0 END,
+       e.title_translations
 FROM programme_edit e
 LEFT JOIN outbox o ON o.key = e.key
 )sql";
@@ -63,7 +77,15 @@ StoredEdit read_stored_edit(const sql::Statement& row)
         edit.location = row.column_text(6);
     if (!row.column_is_null(7))
         edit.capacity = static_cast<int>(row.column_int(7));
-    edit.title = row.column_text(8);
+    edit.title.set_default(row.column_text(8));
+    if (!row.column_is_null(11)) {
+        // Written by this program as an object of texts; anything else is left out.
+        const auto translations = nlohmann::json::parse(row.column_text(11), nullptr, false);
+        if (translations.is_object())
+            for (const auto& [language, text] : translations.items())
+                if (text.is_string())
+                    edit.title.set(language, text.get<std::string>());
+    }
     edit.made_at = row.column_int(9);
     const std::int64_t state = row.column_int(10);
     stored.state = state == 2 ? EditState::Refused : state == 1 ? EditState::Settled : EditState::Local;
@@ -89,7 +111,8 @@ Result<void> record_programme_edit(sql::Database& database, const ProgrammeEdit&
     if (found.value())
         return {};
     auto insert = database.prepare("INSERT INTO programme_edit (key, action, event_uid, instance, start, end, "
-                                   "location, capacity, title, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   "location, capacity, title, made_at, title_translations) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     insert->bind(1, edit.key)
@@ -99,8 +122,12 @@ Result<void> record_programme_edit(sql::Database& database, const ProgrammeEdit&
         .bind(5, edit.start)
         .bind(6, edit.end)
         .bind(8, edit.capacity ? std::optional<std::int64_t>(*edit.capacity) : std::nullopt)
-        .bind(9, edit.title)
+        .bind(9, edit.title.default_text())
         .bind(10, time.at);
+    if (!edit.title.translations().empty())
+        insert->bind(11, translations_json(edit.title).dump());
+    else
+        insert->bind_null(11);
     if (edit.location)
         insert->bind(7, *edit.location);
     else

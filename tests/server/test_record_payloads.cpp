@@ -36,7 +36,9 @@ using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 const std::map<std::string, std::set<std::string>> optional_fields = {
     {"visit.sign_in", {"whom", "activity"}}, // whom: when asked; activity: a visit a mark opened
     {"attendance.here", {"registration"}},
-    {"programme.edit", {"values/location"}}, // only when staff changed the place
+    // location: only when staff changed the place; titles: an added event's other
+    // languages, each on its own
+    {"programme.edit", {"values/location", "values/titles", "values/titles/sv", "values/titles/en"}},
 };
 
 struct OutboxRow {
@@ -182,7 +184,9 @@ protected:
             edit_of(EditAction::Add, store::new_record_key() + "@kiosk.olohuone", tuesday_ten + 7200);
         added.start = added.instance;
         added.end = added.start + 3600;
-        added.title = "Bingo";
+        added.title = LocalizedText("Kahvihetki"); // from a template, with its translations
+        added.title.set("sv", "Kaffestund");
+        added.title.set("en", "Coffee break");
         added.capacity = 20;
         added.location = "Olohuone";
         return {cancel, restore, moved, unlimited, added};

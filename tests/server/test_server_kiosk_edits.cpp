@@ -176,17 +176,22 @@ TEST_F(ServerKioskEditsTest, EachActionIsInTheProgrammeTheKiosksFetchNext)
                                        helsinki.to_instant({tuesday.plus_days(1), {13, 0, 0}}));
     add.start = add.instance;
     add.end = add.start + 3600;
-    add.title = "Bingo";
+    // Added from a template, with the template's Swedish and English titles.
+    add.title = LocalizedText("Kahvihetki");
+    add.title.set("sv", "Kaffestund");
+    add.title.set("en", "Coffee break");
     add.location = "Olohuone";
     add.capacity = 20;
     ASSERT_EQ(deliver(add, {now - 300, true}), "stored");
     const auto added = shown(add.uid, add.instance);
     ASSERT_TRUE(added);
-    EXPECT_EQ(added->title.default_text(), "Bingo");
+    EXPECT_EQ(added->title.default_text(), "Kahvihetki");
+    EXPECT_EQ(added->title.in("sv"), "Kaffestund") << "the kiosks of the site read it in Swedish";
+    EXPECT_EQ(added->title.in("en"), "Coffee break");
     EXPECT_EQ(added->end, add.end);
     EXPECT_EQ(added->capacity, 20);
     EXPECT_TRUE(edit_shows_in(add, *added));
-    EXPECT_NE(week_text().find("13.00–14.00 Bingo Paikka: Olohuone Lisätty kioskilla aula"), std::string::npos)
+    EXPECT_NE(week_text().find("13.00–14.00 Kahvihetki Paikka: Olohuone Lisätty kioskilla aula"), std::string::npos)
         << week_text();
     EXPECT_EQ(week_text().find("eivät tulleet voimaan"), std::string::npos) << "every edit came into effect";
 }

@@ -9,6 +9,7 @@
 #include "earlier_records.h"
 #include "flow_steps.h"
 #include "offscreen_kiosk.h"
+#include "support/temp_dir.h"
 
 namespace olohuone::testing {
 namespace {
@@ -176,6 +177,35 @@ TEST(StaffProgramme, AOneOffEventFromATemplateIsOnTodayAtTheChosenTime)
     EXPECT_EQ(record["event"]["uid"], bingo.uid);
     back_to_today(kiosk);
     EXPECT_TRUE(kiosk.shows_text("Bingo"));
+}
+
+// The template's Swedish and English titles travel with the event: on Today in each
+// language, in the record for the server, and after a restart.
+TEST(StaffProgramme, AnEventFromATemplateShowsInTheVisitorsLanguage)
+{
+    test::TempDir state;
+    KioskSetup setup{1080, 1920, 15.6};
+    setup.state_dir = state.path();
+    setup.keep_state_dir = true;
+    {
+        OffscreenKiosk kiosk(setup);
+        open_programme(kiosk);
+        tap(kiosk, "programme/add");
+        pick(kiosk, "Kahvihetki");
+        pick(kiosk, "16.00–17.00");
+        ASSERT_EQ(kiosk.ui().screen_name(), "staff_programme");
+        const auto record = last_edit_record(kiosk);
+        EXPECT_EQ(record["values"]["title"], "Kahvihetki");
+        EXPECT_EQ(record["values"]["titles"]["sv"], "Kaffestund");
+        EXPECT_EQ(record["values"]["titles"]["en"], "Coffee break");
+        back_to_today(kiosk);
+        kiosk.choose("language/sv");
+        EXPECT_TRUE(kiosk.shows_text("Kaffestund")) << kiosk.screen_text();
+        EXPECT_FALSE(kiosk.shows_text("Kahvihetki")) << kiosk.screen_text();
+    }
+    OffscreenKiosk restarted(setup);
+    restarted.choose("language/en");
+    EXPECT_TRUE(restarted.shows_text("Coffee break")) << restarted.screen_text();
 }
 
 TEST(StaffProgramme, TheComingDaysCanBeChangedButNotThePast)

@@ -313,7 +313,7 @@ TEST_F(BrowserTest, KioskEditsAreMarkedAndThoseThatDidNotComeIntoEffectListed)
                                          helsinki.to_instant({monday.plus_days(2), {13, 0, 0}}));
     bingo.start = bingo.instance;
     bingo.end = bingo.start + 3600;
-    bingo.title = "Bingo";
+    bingo.title = LocalizedText("Bingo");
     bingo.location = "Olohuone";
     deliver(bingo, {now - 800, true});
     ProgrammeEdit choir_moved = programme_edit(EditAction::Change, "kuoro@test", choir);

@@ -49,10 +49,12 @@ icalproperty* find_x(icalcomponent* event, const char* x_name)
     return nullptr;
 }
 
-void add_x(icalcomponent* event, const char* x_name, const std::string& value)
+void add_x(icalcomponent* event, const char* x_name, const std::string& value, const std::string& language = "")
 {
     icalproperty* property = icalproperty_new_x(value.c_str());
     icalproperty_set_x_name(property, x_name);
+    if (!language.empty())
+        icalproperty_add_parameter(property, icalparameter_new_language(language.c_str()));
     icalcomponent_add_property(event, property);
 }
 
@@ -117,6 +119,8 @@ void set_texts(icalcomponent* event, const EventTexts& texts)
         remove_properties(event, ICAL_SUMMARY_PROPERTY);
         remove_properties(event, ICAL_X_PROPERTY, "X-OLOHUONE-SUMMARY");
         icalcomponent_add_property(event, icalproperty_new_summary(texts.title.c_str()));
+        for (const auto& [language, title] : texts.title_translations)
+            add_x(event, "X-OLOHUONE-SUMMARY", title, language);
     }
     if (description_of(event) != texts.description) {
         remove_properties(event, ICAL_DESCRIPTION_PROPERTY);

@@ -4,6 +4,7 @@
 // edit of one occurrence. The server keeps them as rows and writes them out as one more
 // calendar of the site (edits_calendar.h), which the kiosks read after the others.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,9 @@ struct EventTexts {
     std::string location;
     std::string host;
     std::optional<int> capacity; // none: no registration limit
+    // The title in other languages ({"sv": "Kaffestund"}), written with a changed title:
+    // an event staff added on a kiosk from a template brings its template's.
+    std::map<std::string, std::string> title_translations = {};
 };
 
 struct EventEdit {

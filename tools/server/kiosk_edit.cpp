@@ -26,7 +26,10 @@ Result<KioskEdit> read_kiosk_edit(const std::string& payload)
                 edit.capacity = values->at("capacity").get<int>();
             if (values->contains("location"))
                 edit.location = values->at("location").get<std::string>();
-            edit.title = values->value("title", std::string());
+            edit.title.set_default(values->value("title", std::string()));
+            if (const auto titles = values->find("titles"); titles != values->end())
+                for (const auto& [language, title] : titles->items())
+                    edit.title.set(language, title.get<std::string>());
         }
         edit.made_at = json.at("time").at("at").get<UnixSeconds>();
         read.clock_synced = json.at("time").at("clock_synced").get<bool>();

@@ -23,7 +23,8 @@ std::optional<EventEdit> added_event(const ProgrammeEdit& edit, const TimeZone& 
         || zone.to_instant({end.date, end_minute}) != edit.end)
         return std::nullopt;
     EventChange change;
-    change.texts = {edit.title, "", edit.location.value_or(""), "", edit.capacity};
+    change.texts = {edit.title.default_text(), "", edit.location.value_or(""), "", edit.capacity,
+                    edit.title.translations()};
     change.date = start.date;
     change.start = start_minute;
     change.end = end_minute;
@@ -87,7 +88,7 @@ Settlement decide(std::vector<EventEdit> edits, const KioskEdit& kiosk_edit, con
     std::optional<Occurrence> shown;
     if (!add)
         shown = find_site_occurrence(calendars, zone, edit.uid, edit.instance);
-    const std::string title = add ? edit.title : shown ? shown->title.default_text() : std::string();
+    const std::string title = add ? edit.title.default_text() : shown ? shown->title.default_text() : std::string();
     // The edit already stored for this occurrence (or added event) wins when it is later.
     const EventEdit* stored = find_edit(edits, edit.uid, add ? 0 : edit.instance);
     if (stored != nullptr && stored->updated_at > at)

@@ -199,8 +199,22 @@ void edit_values(Fields& values, bool added)
     values.whole_number("end", earliest_activity_time, latest_record_time);
     values.optional_number("capacity", 1, max_edit_capacity);
     values.text("location", 0, max_location_bytes, Presence::Optional);
-    if (added)
+    if (added) {
         values.text("title", 1, max_title_bytes);
+        // {"sv": "Kaffestund", "en": "Coffee break"}: the template's other languages.
+        values.object(
+            "titles",
+            [](Fields& titles) {
+                for (const auto& [language, text] : titles.json().items()) {
+                    const bool tag = language.size() >= 2 && language.size() <= 8
+                        && std::all_of(language.begin(), language.end(),
+                                       [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+                    titles.relation(tag, "(language)", "must be named by a language tag such as sv");
+                    titles.text(language.c_str(), 1, max_title_bytes);
+                }
+            },
+            Presence::Optional);
+    }
     if (values.failed())
         return;
     const std::int64_t start = values.json().at("start").get<std::int64_t>();

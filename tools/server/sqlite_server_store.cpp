@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include <nlohmann/json.hpp>
+
 #include "attendance_queries.h"
 #include "name_erasure.h"
 #include "kiosk_clock.h"
@@ -199,6 +201,11 @@ CREATE TABLE kiosk_boot (
 ALTER TABLE record ADD COLUMN time_corrected_at INTEGER;
 CREATE INDEX record_time_unset ON record (kiosk_id) WHERE clock_synced = 0 AND time_corrected_at IS NULL;
 )sql",
+    // An event staff added on a kiosk from a template keeps the template's titles in the
+    // other languages, for the calendar the kiosks read.
+    R"sql(
+ALTER TABLE site_event_edit ADD COLUMN title_translations TEXT NOT NULL DEFAULT '{}';
+)sql",
 };
 
 const char* outcome_text(KioskEditOutcome outcome)
@@ -283,7 +290,7 @@ std::optional<CivilTime> time_of(const sql::Statement& row, int column)
 
 constexpr const char* edit_columns =
     "uid, instance, kind, title, description, location, host, capacity, cancelled, first_date, weekdays, "
-    "until_date, start_time, end_time, base_event, start_at, end_at, updated_at, kiosk_id";
+    "until_date, start_time, end_time, base_event, start_at, end_at, updated_at, kiosk_id, title_translations";
 
 EventEdit edit_of(const sql::Statement& row)
 {
@@ -305,6 +312,12 @@ EventEdit edit_of(const sql::Statement& row)
     edit.updated_at = row.column_int(17);
     if (!row.column_is_null(18))
         edit.kiosk_id = row.column_int(18);
+    // Written by this program as an object of texts.
+    const auto translations = nlohmann::json::parse(row.column_text(19), nullptr, false);
+    if (translations.is_object())
+        for (const auto& [language, text] : translations.items())
+            if (text.is_string())
+                edit.texts.title_translations[language] = text.get<std::string>();
     return edit;
 }
 
@@ -1091,7 +1104,7 @@ private:
         auto remove = m_database.prepare("DELETE FROM site_event_edit WHERE site_id = ?");
         auto insert = m_database.prepare(std::string("INSERT INTO site_event_edit (site_id, ") + edit_columns
                                          + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                           "?15, ?16, ?17, ?18, ?19, ?20)");
+                                           "?15, ?16, ?17, ?18, ?19, ?20, ?21)");
         if (!remove || !insert)
             return !remove ? remove.error() : insert.error();
         remove->bind(1, site_id);
@@ -1118,7 +1131,8 @@ private:
                 .bind(17, edit.start)
                 .bind(18, edit.end)
                 .bind(19, edit.updated_at ? edit.updated_at : now)
-                .bind(20, edit.kiosk_id);
+                .bind(20, edit.kiosk_id)
+                .bind(21, nlohmann::json(edit.texts.title_translations).dump());
             if (auto ran = insert->run(); !ran)
                 return ran.error();
         }

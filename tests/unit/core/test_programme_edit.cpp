@@ -96,7 +96,7 @@ TEST(ProgrammeEdits, AnAddedEventAppearsOnItsDayOnlyAndOnce)
     added.uid = "k@kiosk.olohuone";
     added.instance = added.start = utc(2026, 11, 24, 13, 30);
     added.end = added.start + 3600;
-    added.title = "Bingo";
+    added.title = LocalizedText("Bingo");
     added.location = "Olohuone";
     added.capacity = 20;
     const auto shown = apply_programme_edits({}, {added}, from, to);

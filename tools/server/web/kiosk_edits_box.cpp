@@ -28,7 +28,7 @@ std::string tried_text(const Catalog& texts, const TimeZone& zone, const Program
             + (edit.capacity ? texts.format("kiosk_edits.places", {{"count", std::to_string(*edit.capacity)}})
                              : texts.text("kiosk_edits.no_limit"));
         const char* key = edit.action == EditAction::Add ? "kiosk_edits.tried_add" : "kiosk_edits.tried_change";
-        return texts.format(key, {{"title", edit.title}, {"values", values}});
+        return texts.format(key, {{"title", edit.title.default_text()}, {"values", values}});
     }
     }
     return {};

@@ -401,7 +401,7 @@ std::unique_ptr<Screen> make_start_screen(const Day& day, const EventTemplate& e
                 if (!event.place.empty())
                     edit.location = event.place;
                 edit.capacity = event.capacity;
-                edit.title = event.title.default_text();
+                edit.title = event.title; // with its translations: Swedish and English visitors read them
                 const std::string done = now.catalog.format(
                     "staff.added", {{"title", event.title.in(now.catalog.language())},
                                     {"time", time_label(as_occurrence(start), now)}});
