@@ -55,6 +55,16 @@ std::vector<Registrant> ActivityDeskService::registrants(const Occurrence& activ
     return registrants.value();
 }
 
+std::optional<Registrant> ActivityDeskService::registrant(const Occurrence& activity, const VisitorIdentity& who)
+{
+    auto registrant = m_log.registrant(activity, who);
+    if (!registrant) {
+        log::error("registration of a visitor at " + activity.key() + ": " + registrant.error().message);
+        return std::nullopt;
+    }
+    return registrant.value();
+}
+
 Result<RegistrationReceipt> ActivityDeskService::register_visitor(const Occurrence& activity,
                                                                   const VisitorIdentity& who, const std::string& key)
 {

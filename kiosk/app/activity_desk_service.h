@@ -22,6 +22,7 @@ public:
 
     ActivityStatus status(const Occurrence& activity) override;
     std::vector<Registrant> registrants(const Occurrence& activity) override;
+    std::optional<Registrant> registrant(const Occurrence& activity, const VisitorIdentity& who) override;
     Result<RegistrationReceipt> register_visitor(const Occurrence& activity, const VisitorIdentity& who,
                                                  const std::string& key) override;
     Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,

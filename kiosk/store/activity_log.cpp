@@ -403,6 +403,22 @@ Result<bool> ActivityLog::withdraw(const Occurrence& activity, std::optional<std
     return true;
 }
 
+Result<std::optional<Registrant>> ActivityLog::registrant(const Occurrence& activity, const VisitorIdentity& who)
+{
+    auto visitor = find_visitor(m_database, who);
+    if (!visitor)
+        return visitor.error();
+    if (!visitor.value())
+        return std::optional<Registrant>();
+    auto all = registrants(activity);
+    if (!all)
+        return all.error();
+    for (const Registrant& registrant : all.value())
+        if (registrant.visitor_id == *visitor.value())
+            return std::optional<Registrant>(registrant);
+    return std::optional<Registrant>();
+}
+
 Result<std::vector<Attendee>> ActivityLog::walk_ins(const Occurrence& activity)
 {
     auto select = m_database.prepare(

@@ -47,6 +47,9 @@ public:
                           RecordTime time);
 
     Result<Places> places(const Occurrence& activity);
+    // The active registration of the person `who` names, if they have one: cancelling
+    // asks who you are, as registering does.
+    Result<std::optional<Registrant>> registrant(const Occurrence& activity, const VisitorIdentity& who);
     // Active registrations in queue order, with whether each is marked present.
     Result<std::vector<Registrant>> registrants(const Occurrence& activity);
     // Present by name without an active registration, in the order they came.

@@ -68,6 +68,21 @@ Result<std::int64_t> find_or_add_visitor(sql::Database& database, const VisitorI
     return database.last_insert_id();
 }
 
+Result<std::optional<std::int64_t>> find_visitor(sql::Database& database, const VisitorIdentity& identity)
+{
+    auto same = identity.visitor_id
+        ? database.prepare("SELECT id FROM visitor WHERE id = ? AND name_erased_at IS NULL")
+        : database.prepare("SELECT id FROM visitor WHERE fold_key = ? AND group_id = ? AND marker_id = ? "
+                           "AND name_erased_at IS NULL ORDER BY id LIMIT 1");
+    if (!same)
+        return same.error();
+    if (identity.visitor_id)
+        same->bind(1, *identity.visitor_id);
+    else
+        same->bind(1, fold_name(normalize_name(identity.typed_name))).bind(2, identity.group_id).bind(3, identity.marker_id);
+    return sql::optional_row(*same, [](const sql::Statement& row) { return row.column_int(0); });
+}
+
 Result<StoredVisitor> read_visitor(sql::Database& database, std::int64_t visitor_id)
 {
     auto select = database.prepare("SELECT key, name, group_id, marker_id FROM visitor WHERE id = ?");

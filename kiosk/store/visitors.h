@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -15,6 +16,10 @@ namespace olohuone::store {
 // The visitor `identity` names: the one picked by id (their last-seen time moved on to
 // `at`), the one with the same typed name, group and marker, or a new one.
 Result<std::int64_t> find_or_add_visitor(sql::Database& database, const VisitorIdentity& identity, UnixSeconds at);
+
+// The visitor `identity` names (picked by id, or the same typed name, group and marker),
+// if there is one; nothing is added or changed.
+Result<std::optional<std::int64_t>> find_visitor(sql::Database& database, const VisitorIdentity& identity);
 
 struct StoredVisitor {
     std::string key;

@@ -112,15 +112,35 @@ TEST(ActivityFlows, AFullActivityOffersTheQueueAndACancellationMovesItUp)
     EXPECT_TRUE(kiosk.shows_text("Olet jonossa sijalla 1."));
     tap(kiosk, "thanks/close");
 
-    // Helmi cannot come after all: Lars gets her place.
+    // Helmi cannot come after all: Lars gets her place. Cancelling asks who you are, as
+    // registering does; nobody is offered a list of the others' places to cancel.
     open_event(kiosk, "Ulkoiluryhmä", true);
     EXPECT_TRUE(kiosk.shows_text("· 1 jonossa")) << kiosk.screen_text();
     tap(kiosk, "activity/cancel");
-    ASSERT_EQ(kiosk.ui().screen_name(), "cancel_list");
-    pick(kiosk, "Helmi L.");
-    ASSERT_EQ(kiosk.ui().screen_name(), "cancel_confirm");
+    ASSERT_EQ(kiosk.ui().screen_name(), "identify_list");
+    EXPECT_TRUE(kiosk.shows_text("Kuka peruu?")) << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("Helmi L.")) << "the registrants are not listed";
+    tap(kiosk, "identify/type");
+    tap(kiosk, "choice/resident");
+    kiosk.type("helmi laine");
+    tap(kiosk, "name/done");
+    ASSERT_EQ(kiosk.ui().screen_name(), "cancel_confirm") << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Helmi L.")) << "the confirmation names the person";
+    EXPECT_TRUE(kiosk.shows_text("Ulkoiluryhmä")) << "and the activity";
     tap(kiosk, "confirm/yes");
     EXPECT_TRUE(kiosk.shows_text("Selvä, Helmi."));
+    tap(kiosk, "thanks/close");
+
+    // Someone with no registration is told so, and nothing is cancelled.
+    open_event(kiosk, "Ulkoiluryhmä", true);
+    tap(kiosk, "activity/cancel");
+    tap(kiosk, "identify/type");
+    tap(kiosk, "choice/volunteer");
+    kiosk.type("eero mäkelä");
+    tap(kiosk, "name/done");
+    ASSERT_EQ(kiosk.ui().screen_name(), "cancel_not_registered") << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Ilmoittautumista ei löytynyt")) << kiosk.screen_text();
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM visitor WHERE name = 'Eero Mäkelä'"), 0) << "nobody added";
 
     EXPECT_EQ(registrations_of(kiosk, "Helmi Laine", outdoors), 0);
     const Places places = kiosk.services().activities().status(outdoors).places;

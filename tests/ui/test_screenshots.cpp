@@ -156,7 +156,10 @@ void cancelling_a_reading_circle_place(OffscreenKiosk& kiosk)
 {
     open_tomorrow(kiosk, "Iltalukupiiri");
     tap(kiosk, "activity/cancel");
-    pick_person(kiosk, "Kerttu M.");
+    tap(kiosk, "identify/type");
+    tap_choice(kiosk, "resident");
+    kiosk.type("kerttu mäkelä");
+    tap(kiosk, "name/done");
 }
 
 // "Olen paikalla" on the chair gymnastics on now.
@@ -262,10 +265,17 @@ const Screen screens[] = {
          pick_person(k, "Lars Å.");
      },
      true},
-    {"cancel_list", "cancel_list",
+    {"cancel_list", "identify_list",
      [](OffscreenKiosk& k) {
          open_tomorrow(k, "Iltalukupiiri");
          tap(k, "activity/cancel");
+     },
+     true},
+    {"cancel_not_registered", "cancel_not_registered",
+     [](OffscreenKiosk& k) {
+         open_tomorrow(k, "Iltalukupiiri");
+         tap(k, "activity/cancel");
+         pick_person(k, "Lars Å.");
      },
      true},
     {"cancel_confirm", "cancel_confirm", cancelling_a_reading_circle_place},

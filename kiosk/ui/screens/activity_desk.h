@@ -20,6 +20,8 @@ public:
 
     virtual ActivityStatus status(const Occurrence& activity) = 0;
     virtual std::vector<Registrant> registrants(const Occurrence& activity) = 0;
+    // The registration of the person `who` names, if they have one.
+    virtual std::optional<Registrant> registrant(const Occurrence& activity, const VisitorIdentity& who) = 0;
 
     virtual Result<RegistrationReceipt> register_visitor(const Occurrence& activity, const VisitorIdentity& who,
                                                          const std::string& key) = 0;

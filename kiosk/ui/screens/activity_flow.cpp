@@ -232,22 +232,27 @@ std::unique_ptr<Screen> make_register_screen(const Occurrence& activity, const S
 
 std::unique_ptr<Screen> make_cancel_screen(const Occurrence& activity, const ScreenContext& context)
 {
-    const std::vector<Registrant> registrants = context.activities.registrants(activity);
-    return std::make_unique<ChoiceScreen>(
-        "cancel_list",
-        [registrants](const ScreenContext& now) {
-            ChoiceSpec spec;
-            spec.message.title = now.catalog.text("activity.pick_cancel");
-            for (const Registrant& registrant : registrants)
-                spec.choices.push_back(registrant_choice(registrant, now));
-            spec.empty_text = now.catalog.text("activity.nobody_registered");
-            return spec;
+    // Who cancels says who they are, as registering does: a list of everyone registered
+    // would let anyone cancel anyone's place in three taps.
+    return make_identify_screen(
+        "activity.who_cancels",
+        [activity](const VisitorIdentity& who, const std::string& shown_name, const ScreenContext& now) {
+            if (const auto registrant = now.activities.registrant(activity, who))
+                return ScreenAction::push(confirm_cancellation(activity, *registrant, now));
+            return ScreenAction::push(std::make_unique<ChoiceScreen>(
+                "cancel_not_registered",
+                [activity, who, shown_name](const ScreenContext& later) {
+                    ChoiceSpec spec;
+                    spec.message = {later.catalog.text("activity.not_registered_title"),
+                                    {who_label(who, shown_name, later),
+                                     later.catalog.format("activity.not_registered",
+                                                          {{"activity", activity_label(activity, later)}})},
+                                    {}};
+                    return spec;
+                },
+                [](const std::string&, const ScreenContext&) { return ScreenAction{}; }, true));
         },
-        [activity, registrants](const std::string& id, const ScreenContext& now) {
-            const Registrant* registrant = find_registrant(registrants, id);
-            return registrant ? ScreenAction::push(confirm_cancellation(activity, *registrant, now)) : ScreenAction{};
-        },
-        false);
+        context);
 }
 
 std::unique_ptr<Screen> make_attendance_screen(const Occurrence& activity, const ScreenContext& context)
