@@ -26,6 +26,9 @@ install(FILES "${PROJECT_SOURCE_DIR}/systemd/olohuone-kiosk.service" DESTINATION
 install(FILES "${PROJECT_SOURCE_DIR}/systemd/olohuone-server.service" DESTINATION /lib/systemd/system
   COMPONENT server)
 install(FILES "${packaging_dir}/etc/olohuone/kiosk.toml" DESTINATION /etc/olohuone COMPONENT kiosk)
+# Lets the kiosk's user ask systemd-timedated to set the clock (staff's "Aseta kellonaika").
+install(FILES "${packaging_dir}/polkit/50-olohuone-kiosk.rules" DESTINATION /usr/share/polkit-1/rules.d
+  COMPONENT kiosk)
 install(FILES "${packaging_dir}/etc/olohuone/server.toml" DESTINATION /etc/olohuone COMPONENT server)
 
 # --- the Debian architecture, from the compiler's target ----------------------------------
@@ -76,7 +79,7 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Olohuone touch kiosk for community living
 # themselves come from dpkg-shlibdeps).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
   "${same_ctl}, fonts-dejavu-core, tzdata, adduser, voikko-fi, hyphen-sv, hyphen-en-us")
-set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "ca-certificates")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "ca-certificates, polkitd") # polkitd: the clock rule
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
   "${packaging_dir}/debian/olohuone-kiosk/conffiles;${packaging_dir}/debian/olohuone-kiosk/postinst;${packaging_dir}/debian/olohuone-kiosk/prerm;${packaging_dir}/debian/olohuone-kiosk/postrm")
 

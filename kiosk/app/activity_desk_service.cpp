@@ -23,7 +23,9 @@ ActivityStatus ActivityDeskService::status(const Occurrence& activity)
     ActivityStatus status;
     status.takes_registrations = takes_registrations(activity);
     status.registration = registration_state(activity, at, m_rules);
-    status.attendance_open = status.takes_registrations && attendance_open(activity, at, m_rules);
+    status.waits_for_clock = status.takes_registrations && !m_clock.synchronised();
+    status.attendance_open =
+        status.takes_registrations && !status.waits_for_clock && attendance_open(activity, at, m_rules);
     if (!status.takes_registrations)
         return status;
     auto places = m_log.places(activity);
@@ -69,6 +71,8 @@ Result<RegistrationReceipt> ActivityDeskService::register_visitor(const Occurren
                                                                   const VisitorIdentity& who, const std::string& key)
 {
     const store::RecordTime time = now();
+    if (!time.clock_synced)
+        return logged<RegistrationReceipt>(make_error("the clock is not set"), "registration", activity);
     if (!takes_registrations(activity) || registration_state(activity, time.at, m_rules) != RegistrationState::Open)
         return logged<RegistrationReceipt>(make_error("registration is closed"), "registration", activity);
     return logged(m_storage.noted(m_log.register_visitor(activity, who, key, time)), "registration", activity);
@@ -79,6 +83,8 @@ Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occur
                                                                      const std::string& cancel_key)
 {
     const store::RecordTime time = now();
+    if (!time.clock_synced)
+        return logged<CancellationReceipt>(make_error("the clock is not set"), "cancellation", activity);
     const RegistrationState state = registration_state(activity, time.at, m_rules);
     if (state == RegistrationState::Started || state == RegistrationState::Cancelled)
         return logged<CancellationReceipt>(make_error("the activity has started or is cancelled"), "cancellation",
@@ -91,7 +97,7 @@ Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activ
                                                          const std::string& key)
 {
     const store::RecordTime time = now();
-    if (!takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
+    if (!time.clock_synced || !takes_registrations(activity) || !attendance_open(activity, time.at, m_rules))
         return logged<AttendanceReceipt>(make_error("attendance is not open"), "attendance", activity);
     const auto since = in_building_since(activity.start, activity.end, time.at, m_zone);
     return logged(m_storage.noted(m_log.mark_here(activity, who, key, time, since)), "attendance", activity);

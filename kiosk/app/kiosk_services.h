@@ -43,6 +43,11 @@ public:
     ui::VisitDesk& visits() { return *m_visit_desk; }
     ui::ActivityDesk& activities() { return *m_activity_desk; }
     ui::StaffDesk& staff() { return *m_staff_desk; }
+    // See StaffDeskService::allow_setting_the_clock.
+    void allow_setting_the_clock(StaffSettableClock& clock, std::function<Result<void>(UnixSeconds)> set_system_time)
+    {
+        m_staff_desk->allow_setting_the_clock(clock, std::move(set_system_time));
+    }
     const VisitOptions& visit_options() const { return m_visit_options; }
     // What the screens read and write.
     ui::KioskData data()

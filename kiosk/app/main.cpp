@@ -11,6 +11,7 @@
 #include "app/sync_setup.h"
 #include "core/log.h"
 #include "service/service_notifier.h"
+#include "service/system_time.h"
 #include "sync/sync_engine.h"
 #include "ui/sdl/kiosk_window.h"
 
@@ -106,6 +107,11 @@ static int run(int argc, char** argv)
             chosen_clock = std::make_unique<ManualClock>(at.value());
         clock = chosen_clock.get();
     }
+    // The clock everything reads: the system's, which staff may set and vouch for while
+    // NTP has not (a Raspberry Pi without network or battery clock).
+    StaffSettableClock staff_settable_clock(*clock);
+    const bool system_time = clock == &system_clock;
+    clock = &staff_settable_clock;
 
     if (auto zone = TimeZone::named(config->time_zone); !zone) {
         log::error("configuration error: kiosk.time_zone: " + zone.error().message);
@@ -143,6 +149,9 @@ static int run(int argc, char** argv)
     }
 
     app::KioskServices& kiosk = *services.value();
+    // A kiosk showing a chosen moment sets no system clock.
+    if (system_time)
+        kiosk.allow_setting_the_clock(staff_settable_clock, service::set_system_time);
     const ui::sdl::KioskParts parts{kiosk.catalogs(), kiosk.zone(), kiosk.data(), *clock,
                                     [&](int w, int h, double dpi) { return kiosk.ui_settings(w, h, dpi); }};
     if (!screenshot.empty()) {

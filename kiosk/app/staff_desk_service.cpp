@@ -261,4 +261,24 @@ bool StaffDeskService::sync_now()
     return true;
 }
 
+bool StaffDeskService::clock_needs_setting()
+{
+    return m_settable_clock != nullptr && !m_clock.synchronised();
+}
+
+Result<void> StaffDeskService::set_clock(UnixSeconds at)
+{
+    if (m_settable_clock == nullptr || !m_set_system_time)
+        return make_error("this kiosk cannot set the clock");
+    const UnixSeconds before = m_clock.now();
+    if (auto set = m_set_system_time(at); !set) {
+        log::error("staff's clock setting failed: " + set.error().message);
+        return set;
+    }
+    m_settable_clock->vouch_for_this_boot();
+    log::warning("staff set the clock to " + std::to_string(at) + " (it said " + std::to_string(before)
+                 + "); records from now on say the time was set by staff");
+    return {};
+}
+
 } // namespace olohuone::app

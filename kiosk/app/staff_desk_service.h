@@ -2,6 +2,8 @@
 // The kiosk's StaffDesk: the staff PIN (argon2id hash and the count of wrong tries in
 // the store, so a restart does not reopen a shut pad), the visit log for who is here,
 // the activity log for marking attendance, and the sync's state. Every wrong PIN and every opening of staff mode is logged.
+#include <functional>
+
 #include "app/storage_watch.h"
 #include "app/sync_connection.h"
 #include "core/clock.h"
@@ -39,6 +41,16 @@ public:
     const std::vector<EventTemplate>& event_templates() const override { return m_templates; }
     ui::StaffSyncStatus sync_status() override;
     bool sync_now() override;
+    bool clock_needs_setting() override;
+    Result<void> set_clock(UnixSeconds at) override;
+
+    // Lets staff set the clock: `set_system_time` sets the system's clock, and `clock`
+    // (the one the kiosk reads) is then vouched for until the next boot.
+    void allow_setting_the_clock(StaffSettableClock& clock, std::function<Result<void>(UnixSeconds)> set_system_time)
+    {
+        m_settable_clock = &clock;
+        m_set_system_time = std::move(set_system_time);
+    }
 
 private:
     // Seconds before the pad opens; none when the count of wrong tries cannot be read.
@@ -62,6 +74,8 @@ private:
     PinLockoutRules m_rules;
     std::vector<EventTemplate> m_templates;
     StorageWatch* m_storage;
+    StaffSettableClock* m_settable_clock = nullptr;
+    std::function<Result<void>(UnixSeconds)> m_set_system_time;
     // Wrong PINs in a row counted while a full disk kept the count from the database;
     // cleared by the right PIN or once the database takes the count again.
     int m_unstored_failures = 0;

@@ -29,6 +29,8 @@ public:
     // no battery clock: records made before are flagged so their times can be fixed.
     virtual bool synchronised() const = 0;
     virtual BootInstant since_boot() const = 0;
+    // Known to be right because staff set it on the kiosk, not because NTP did.
+    virtual bool set_by_staff() const { return false; }
 };
 
 class SystemClock final : public Clock {
@@ -60,7 +62,7 @@ private:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(UnixSeconds start) : m_now_ms(start * 1000) {}
-    UnixSeconds now() const override { return m_now_ms / 1000; }
+    UnixSeconds now() const override { return (m_now_ms + m_wall_offset_ms) / 1000; }
     MonotonicMs monotonic_ms() const override { return m_now_ms; }
     bool synchronised() const override { return m_synchronised; }
     BootInstant since_boot() const override { return {m_boot_id, m_uptime_ms}; }
@@ -69,7 +71,7 @@ public:
         m_now_ms += ms;
         m_uptime_ms += ms;
     }
-    void set(UnixSeconds instant) { m_now_ms = instant * 1000; }
+    void set(UnixSeconds instant) { m_wall_offset_ms = instant * 1000 - m_now_ms; }
     void set_synchronised(bool synchronised) { m_synchronised = synchronised; }
     // A power cut: a new boot whose uptime starts again from nothing.
     void reboot(std::string boot_id)
@@ -80,9 +82,32 @@ public:
 
 private:
     std::int64_t m_now_ms;
+    std::int64_t m_wall_offset_ms = 0; // set() moves the wall clock, not the intervals
     bool m_synchronised = true;
     std::string m_boot_id = "4f2b8a1e-0c5d-4e39-9a7b-6d1e2f3a4b5c";
     std::int64_t m_uptime_ms = 0;
+};
+
+// A clock staff may vouch for: after they set the time on the kiosk (a Raspberry Pi with
+// no network and no battery clock), it counts as known until the next boot, when the
+// guess after a power cut is back, or until NTP sets it.
+class StaffSettableClock final : public Clock {
+public:
+    explicit StaffSettableClock(const Clock& system) : m_system(system) {}
+    UnixSeconds now() const override { return m_system.now(); }
+    MonotonicMs monotonic_ms() const override { return m_system.monotonic_ms(); }
+    bool synchronised() const override { return m_system.synchronised() || set_by_staff(); }
+    BootInstant since_boot() const override { return m_system.since_boot(); }
+    bool set_by_staff() const override
+    {
+        return !m_system.synchronised() && !m_staff_boot.empty() && m_staff_boot == m_system.since_boot().boot_id;
+    }
+    // The system clock has just been set by staff.
+    void vouch_for_this_boot() { m_staff_boot = m_system.since_boot().boot_id; }
+
+private:
+    const Clock& m_system;
+    std::string m_staff_boot;
 };
 
 } // namespace olohuone

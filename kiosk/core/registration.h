@@ -91,12 +91,16 @@ struct ActivityStatus {
     Places places;
     int here_named = 0;     // "Olen paikalla" by name (counted while attendance is open)
     int here_anonymous = 0; // the "+1" count
+    // The kiosk's clock is not set yet (no network since a power cut): the rules go by
+    // the time, so registering, cancelling and "Olen paikalla" wait for it.
+    bool waits_for_clock = false;
 
     bool full() const { return places.left() && *places.left() == 0; }
+    bool can_register() const { return registration == RegistrationState::Open && !waits_for_clock; }
     // Cancelling is for the time before the start; a cancelled activity needs none.
     bool can_cancel() const
     {
-        return !places.standings.empty()
+        return !places.standings.empty() && !waits_for_clock
             && (registration == RegistrationState::Open || registration == RegistrationState::ClosedSoon);
     }
 };

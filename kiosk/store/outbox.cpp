@@ -9,6 +9,7 @@ RecordTime record_time_now(const Clock& clock)
     RecordTime time{clock.now(), clock.synchronised()};
     if (!time.clock_synced)
         time.boot = clock.since_boot();
+    time.set_by_staff = clock.set_by_staff();
     return time;
 }
 
@@ -19,6 +20,8 @@ nlohmann::json record_time_json(const RecordTime& time)
         json["boot"] = time.boot->boot_id;
         json["uptime_ms"] = time.boot->uptime_ms;
     }
+    if (time.set_by_staff)
+        json["clock_set_by_staff"] = true;
     return json;
 }
 

@@ -22,6 +22,8 @@ struct RecordTime {
     // Only for a time taken on a clock not yet synchronised: lets the server work out the
     // true time once the same boot reaches a synchronised clock.
     std::optional<BootInstant> boot = std::nullopt;
+    // Known to be right because staff set the clock on the kiosk, not NTP.
+    bool set_by_staff = false;
 };
 
 // The clock's time now, for a record.

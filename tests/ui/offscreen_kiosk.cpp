@@ -58,12 +58,18 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
     config.fonts_config = std::string(olohuone::test::source_dir()) + "/fonts/fonts.toml";
     config.state_dir = m_state_dir.string();
     config.diagonal_inches = setup.diagonal_inches;
-    auto services = app::KioskServices::start(config, m_clock);
+    auto services = app::KioskServices::start(config, m_kiosk_clock);
     if (!services) {
         ADD_FAILURE() << services.error().message;
         std::abort();
     }
     m_services = std::move(services.value());
+    // Staff's "Aseta kellonaika" moves the test's clock where the kiosk would ask
+    // systemd-timedated to move the system's (which a test must not touch).
+    m_services->allow_setting_the_clock(m_kiosk_clock, [this](UnixSeconds at) {
+        m_clock.set(at);
+        return Result<void>();
+    });
     m_fonts = take(ui::sdl::FontLibrary::load(config.fonts_config), "fonts");
     m_display = take(ui::sdl::OffscreenDisplay::create(setup.width, setup.height, setup.rotation), "display");
     m_text = std::make_unique<ui::sdl::TextCache>(*m_fonts, m_display->renderer());
@@ -72,7 +78,7 @@ OffscreenKiosk::OffscreenKiosk(const KioskSetup& setup)
     const ui::KioskUiSettings settings = m_services->ui_settings(width(), height(), 0);
     m_dpi = settings.dpi;
     m_ui = std::make_unique<ui::KioskUi>(settings, m_services->catalogs(), m_services->zone(), m_services->data(),
-                                         *m_text, m_clock);
+                                         *m_text, m_kiosk_clock);
     m_loop = std::make_unique<ui::sdl::EventLoop>(*m_display, *m_ui, *m_canvas);
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     m_loop->pump();
@@ -196,7 +202,7 @@ void OffscreenKiosk::sync_with_unreachable_server()
     settings.site = 1;
     settings.token = std::string(43, 'A');
     m_sync = std::make_unique<sync::SyncEngine>(
-        settings, m_services->database_path(), m_clock,
+        settings, m_services->database_path(), m_kiosk_clock,
         [](const std::vector<CalendarFile>&) { return Result<void>(); }, nullptr);
     m_services->watch_sync(m_sync.get());
     const sync::SyncPass pass = m_sync->run_once();
@@ -207,7 +213,7 @@ void OffscreenKiosk::sync_with(sync::SyncSettings settings)
 {
     app::KioskServices& services = *m_services;
     m_sync = std::make_unique<sync::SyncEngine>(
-        std::move(settings), services.database_path(), m_clock,
+        std::move(settings), services.database_path(), m_kiosk_clock,
         [&services](const std::vector<CalendarFile>& calendars) { return services.programme().check(calendars); },
         [&services] { services.programme().notice_new_calendars(); });
     m_services->watch_sync(m_sync.get());

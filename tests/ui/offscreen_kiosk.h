@@ -107,6 +107,8 @@ private:
     KioskSetup m_setup;
     std::filesystem::path m_state_dir;
     ManualClock m_clock;
+    // What the kiosk reads, as on a Raspberry Pi: staff may set and vouch for it.
+    StaffSettableClock m_kiosk_clock{m_clock};
     std::unique_ptr<ui::sdl::SdlRuntime> m_runtime;
     std::unique_ptr<app::KioskServices> m_services;
     std::unique_ptr<ui::sdl::FontLibrary> m_fonts;

@@ -396,6 +396,18 @@ TEST_P(EveryScreenTest, EveryStaffScreenEveryLanguageAndSize)
             type_staff_pin(kiosk, "2468");
             ASSERT_EQ(kiosk.ui().screen_name(), "staff_home") << where;
             expect_readable(kiosk, where + " staff home");
+            // A clock not set: staff home says why registration is closed, and the
+            // clock screen sets it.
+            kiosk.clock().set_synchronised(false);
+            kiosk.advance_ms(60'000);
+            expect_readable(kiosk, where + " staff home, clock unset");
+            tap(kiosk, "staff/clock");
+            ASSERT_EQ(kiosk.ui().screen_name(), "staff_clock") << where;
+            expect_readable(kiosk, where + " clock");
+            tap(kiosk, "clock/ten_on");
+            expect_readable(kiosk, where + " clock moved");
+            tap(kiosk, "clock/back");
+            kiosk.clock().set_synchronised(true);
             tap(kiosk, "staff/present");
             expect_readable(kiosk, where + " who is here");
             for (int page = 2; page < 10 && kiosk.has_target("present/later"); ++page) {

@@ -317,6 +317,8 @@ const Screen screens[] = {
     // A Raspberry Pi started without a network: NTP has not set the clock.
     {"today_clock_unset", "today", [](OffscreenKiosk&) {}, true,
      [](OffscreenKiosk& k) { k.clock().set_synchronised(false); }},
+    {"event_clock_unset", "event_detail", [](OffscreenKiosk& k) { open_tomorrow(k, "Iltalukupiiri"); }, true,
+     [](OffscreenKiosk& k) { k.clock().set_synchronised(false); }},
     {"staff_pin", "staff_pin",
      [](OffscreenKiosk& k) {
          open_staff_pad(k);
@@ -338,6 +340,15 @@ const Screen screens[] = {
          tap(k, "staff/present");
      },
      true},
+    {"staff_clock", "staff_clock",
+     [](OffscreenKiosk& k) {
+         open_staff_mode(k);
+         tap(k, "staff/clock");
+         tap(k, "clock/hour_on");
+     },
+     true, [](OffscreenKiosk& k) { k.clock().set_synchronised(false); }},
+    {"staff_home_clock_unset", "staff_home", open_staff_mode, true,
+     [](OffscreenKiosk& k) { k.clock().set_synchronised(false); }},
     {"staff_roll_call", "staff_roll_call",
      [](OffscreenKiosk& k) {
          open_staff_mode(k);

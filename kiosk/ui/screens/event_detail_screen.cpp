@@ -67,7 +67,7 @@ std::vector<ControlGroup> EventDetailScreen::controls(const ScreenContext& conte
     };
     if (m_status.attendance_open)
         action("activity/here", "activity.here", ButtonStyle::Primary, true);
-    if (m_status.takes_registrations && m_status.registration == RegistrationState::Open)
+    if (m_status.takes_registrations && m_status.can_register())
         action("activity/register", "activity.register", ButtonStyle::Primary, true);
     if (m_status.takes_registrations && m_status.can_cancel())
         action("activity/cancel", "activity.cancel", ButtonStyle::Unselected, false);
@@ -172,6 +172,11 @@ void EventDetailScreen::add_places_blocks(
     const std::string places = places_text(m_status, catalog);
     if (!places.empty())
         add_text(places, strong, theme::time_text);
+    if (m_status.waits_for_clock) {
+        // Said in plain words, not left as buttons that are simply missing.
+        add_text(catalog.text("activity.waits_for_clock"), body, theme::text);
+        return;
+    }
     if (m_status.registration == RegistrationState::ClosedSoon)
         add_text(catalog.text("activity.closed"), body, theme::secondary_text);
     if (m_status.attendance_open)
@@ -187,7 +192,7 @@ bool EventDetailScreen::shows_shared_controls(const ScreenContext& context) cons
     if (!context.small_screen)
         return true;
     return !m_status.takes_registrations
-        || !(m_status.attendance_open || m_status.registration == RegistrationState::Open || m_status.can_cancel());
+        || !(m_status.attendance_open || m_status.can_register() || m_status.can_cancel());
 }
 
 void EventDetailScreen::build(const ScreenContext& context, Rect area, DrawList& list)
@@ -275,7 +280,7 @@ ScreenAction EventDetailScreen::on_tap(const std::string& id, const ScreenContex
         return ScreenAction::pop();
     // The buttons were drawn from the status of the last frame; a minute may have passed.
     m_status = context.activities.status(m_entry.occurrence);
-    if (id == "activity/register" && m_status.registration == RegistrationState::Open)
+    if (id == "activity/register" && m_status.can_register())
         return ScreenAction::push(make_register_screen(m_entry.occurrence, context));
     if (id == "activity/cancel" && m_status.can_cancel())
         return ScreenAction::push(make_cancel_screen(m_entry.occurrence, context));

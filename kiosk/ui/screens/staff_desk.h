@@ -98,6 +98,12 @@ public:
     virtual StaffSyncStatus sync_status() = 0;
     // Asks the sync to run now; false on a kiosk without a server.
     virtual bool sync_now() = 0;
+
+    // Whether staff should be offered "Aseta kellonaika": the clock is not known to be
+    // right (no network since a power cut) and this kiosk can set it.
+    virtual bool clock_needs_setting() = 0;
+    // Sets the system clock to `at`; the kiosk then trusts it until the next boot.
+    virtual Result<void> set_clock(UnixSeconds at) = 0;
 };
 
 } // namespace olohuone::ui

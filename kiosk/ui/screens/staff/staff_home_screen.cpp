@@ -3,6 +3,7 @@
 #include "ui/layout/theme.h"
 #include "ui/screens/message_screens.h"
 #include "ui/screens/staff/attendance_screens.h"
+#include "ui/screens/staff/clock_screen.h"
 #include "ui/screens/staff/present_list_screen.h"
 #include "ui/screens/staff/programme_screens.h"
 #include "ui/screens/staff/staff_controls.h"
@@ -14,11 +15,17 @@ void StaffHomeScreen::begin_frame(const ScreenContext& context)
 {
     m_present = context.staff.present_now().size();
     m_sync = context.staff.sync_status();
+    m_clock_needs_setting = context.staff.clock_needs_setting();
 }
 
 std::vector<ControlGroup> StaffHomeScreen::controls(const ScreenContext& context)
 {
-    return {leave_staff_group(context)};
+    if (!m_clock_needs_setting)
+        return {leave_staff_group(context)};
+    ControlGroup clock;
+    clock.buttons.push_back({"staff/clock", context.catalog.text("staff.clock"), ButtonStyle::Primary});
+    clock.min_button_mm = 45.0;
+    return {clock, leave_staff_group(context)};
 }
 
 void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& list)
@@ -27,6 +34,9 @@ void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& l
     const Metrics& metrics = context.metrics;
     const int gap = metrics.mm(sizes::gap_mm);
     Message message{catalog.text("staff.title"), {closes_by_itself_line(context)}, {}};
+    // Registration waits for a known clock: the reason comes first.
+    if (m_clock_needs_setting)
+        message.lines.insert(message.lines.begin(), catalog.text("staff.clock_unknown"));
     const std::string sync_detail = m_sync.has_server
         ? catalog.format("staff.sync_queued", {{"count", std::to_string(m_sync.queued)}})
         : std::string();
@@ -51,11 +61,14 @@ void StaffHomeScreen::build(const ScreenContext& context, Rect area, DrawList& l
     const int smallest_height = metrics.mm(sizes::min_target_mm + 1.0);
     const int buttons_height = rows * smallest_height + (rows - 1) * gap;
     const Rect words{area.x, area.y, area.w, std::max(0, area.h - buttons_height - gap * 2)};
-    // A 7" panel at the largest text has room for the title only: the line about closing
-    // by itself gives way rather than run on under the buttons.
+    // A 7" panel has room for the title and a line at most: the line about closing by
+    // itself gives way first (why registration is closed stays), rather than run on
+    // under the buttons.
     DrawList measured;
-    if (add_message(measured, message, words, context) > words.h)
-        message.lines.clear();
+    while (!message.lines.empty() && add_message(measured, message, words, context) > words.h) {
+        message.lines.pop_back();
+        measured.clear();
+    }
     int y = area.y
         + add_message(list, message, words, context)
         + gap * 2;
@@ -86,6 +99,8 @@ ScreenAction StaffHomeScreen::on_tap(const std::string& id, const ScreenContext&
         return ScreenAction::push(make_staff_programme_screen(context, m_closes_after_ms));
     if (id == "staff/sync")
         return ScreenAction::push(std::make_unique<SyncStatusScreen>(m_closes_after_ms));
+    if (id == "staff/clock" && m_clock_needs_setting)
+        return ScreenAction::push(std::make_unique<ClockScreen>(m_closes_after_ms));
     return {};
 }
 

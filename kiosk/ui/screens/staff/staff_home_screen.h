@@ -23,6 +23,7 @@ public:
 private:
     std::size_t m_present = 0;
     StaffSyncStatus m_sync;
+    bool m_clock_needs_setting = false;
     MonotonicMs m_closes_after_ms;
 };
 
