@@ -23,6 +23,11 @@ public:
     void kill_server();
     bool server_running() { return m_server && m_server->running(); }
     int port() const { return m_port; }
+    // Puts the running server's calendar at `at` (a test's kiosk lives on a chosen day).
+    void set_server_wall_clock(UnixSeconds at)
+    {
+        m_server->set_wall_clock(std::chrono::system_clock::from_time_t(static_cast<std::time_t>(at)));
+    }
     std::string server_pin() const { return m_server ? m_server->pin() : std::string(); }
     const TestCertificates& certificates() const { return m_certificates; }
     const std::string& config() const { return m_config; }

@@ -125,6 +125,14 @@ TEST_F(BrowserTest, ACoordinatorLogsInReadsTheKiosksUploadsTheWeeksProgrammeAndL
     EXPECT_EQ(browser.find_all(".card.warning").size(), 1u);
     capture(browser, "kiosks");
 
+    // The roll call a phone opens in a fire alarm: each site with how current its
+    // kiosks' deliveries are (the people in it: tests/sync/test_roll_call_page.cpp).
+    ASSERT_TRUE(browser.click_to_new_page(browser.find("header nav a[href='/present']"))) << browser.last_error();
+    const std::string present = browser.page_text();
+    EXPECT_NE(present.find("Paikalla nyt: 0"), std::string::npos) << present;
+    EXPECT_NE(present.find("Kioski kahvila: tiedot toimitettu viimeksi ei koskaan"), std::string::npos) << present;
+    capture(browser, "present");
+
     // The programme: first the site, then its week, with no calendars yet.
     ASSERT_TRUE(browser.click_to_new_page(browser.find("header nav a[href='/programme']"))) << browser.last_error();
     EXPECT_EQ(browser.find_all("ul.sites a").size(), 2u);

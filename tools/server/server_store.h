@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "roll_call_query.h"
 #include "attendance_figures.h"
 #include "core/civil_time.h"
 #include "core/result.h"
@@ -267,6 +268,8 @@ public:
     // lost a name (fewer than `batch_size`: nothing more to do).
     virtual Result<std::int64_t> erase_names_received_before(UnixSeconds cutoff, int batch_size) = 0;
     virtual Result<std::vector<NamedVisitor>> named_visitors(std::int64_t site_id) = 0;
+    // Who is in the site's building by its kiosks' records of visits begun in [from, to).
+    virtual Result<SiteRollCall> site_roll_call(std::int64_t site_id, UnixSeconds from, UnixSeconds to) = 0;
     // All the site's records naming these visitors; how many lost a name.
     virtual Result<std::int64_t> erase_visitor_names(std::int64_t site_id,
                                                      const std::vector<std::string>& visitor_keys) = 0;

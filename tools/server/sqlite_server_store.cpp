@@ -1038,6 +1038,12 @@ public:
         return server::named_visitors(m_database, site_id);
     }
 
+    Result<SiteRollCall> site_roll_call(std::int64_t site_id, UnixSeconds from, UnixSeconds to) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::site_roll_call(m_database, site_id, from, to);
+    }
+
     Result<std::int64_t> erase_visitor_names(std::int64_t site_id, const std::vector<std::string>& visitor_keys) override
     {
         const std::lock_guard lock(m_mutex);

@@ -1,3 +1,4 @@
+#include "web/two_digits.h"
 #include "web/event_form.h"
 
 #include <charconv>
@@ -88,7 +89,6 @@ std::string checked_text(const Catalog& texts, const std::string& typed, std::si
     return text;
 }
 
-std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
 
 void text_input(Html& html, const std::string& id, const std::string& name, const std::string& label,
                 const EventFormValues& values, const std::string& value, std::size_t max_bytes, bool required,

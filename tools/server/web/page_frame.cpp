@@ -13,6 +13,7 @@ struct NavEntry {
 // "Viikko-ohjelma".
 constexpr NavEntry nav_entries[] = {
     {Section::Kiosks, "nav.kiosks", "/kiosks"},
+    {Section::Present, "nav.present", "/present"},
     {Section::Programme, "nav.programme", "/programme"},
     {Section::Reports, "nav.reports", "/reports"},
 };

@@ -12,7 +12,7 @@
 
 namespace olohuone::server::web {
 
-enum class Section { None, Kiosks, Programme, Reports };
+enum class Section { None, Kiosks, Present, Programme, Reports };
 
 struct Notice {
     NoticeKind kind = NoticeKind::None;

@@ -10,8 +10,6 @@ constexpr int column_pitch = 10;
 constexpr int column_width = 8;
 constexpr int chart_height = 100;
 
-std::string number(std::int64_t value) { return std::to_string(value); }
-
 // `part` of `whole` as a share of `length`, rounded, and at least 1 for anything above
 // nothing so that a small count still shows.
 std::int64_t scaled(std::int64_t part, std::int64_t whole, std::int64_t length)
@@ -26,10 +24,10 @@ void column_rect(Html& html, const char* css_class, std::int64_t x, std::int64_t
 {
     if (height <= 0)
         return;
-    const std::string x_text = number(x);
-    const std::string y_text = number(y);
-    const std::string width_text = number(column_width);
-    const std::string height_text = number(height);
+    const std::string x_text = std::to_string(x);
+    const std::string y_text = std::to_string(y);
+    const std::string width_text = std::to_string(column_width);
+    const std::string height_text = std::to_string(height);
     html.open("rect",
               {{"class", css_class}, {"x", x_text}, {"y", y_text}, {"width", width_text}, {"height", height_text}});
     html.element("title", tooltip);
@@ -44,8 +42,8 @@ void column_chart(Html& html, const std::vector<ChartColumn>& columns, const std
     std::int64_t tallest = 0;
     for (const ChartColumn& column : columns)
         tallest = std::max(tallest, column.named + column.anonymous);
-    const std::string width = number(static_cast<std::int64_t>(columns.size()) * column_pitch);
-    const std::string view_box = "0 0 " + width + " " + number(chart_height);
+    const std::string width = std::to_string(static_cast<std::int64_t>(columns.size()) * column_pitch);
+    const std::string view_box = "0 0 " + width + " " + std::to_string(chart_height);
     html.open("figure", {{"class", "chart"}});
     html.open("svg",
               {{"class", "columns"},
@@ -60,7 +58,7 @@ void column_chart(Html& html, const std::vector<ChartColumn>& columns, const std
         const std::int64_t x = static_cast<std::int64_t>(i) * column_pitch + (column_pitch - column_width) / 2;
         const std::int64_t total = scaled(column.named + column.anonymous, tallest, chart_height);
         const std::int64_t named = column.anonymous == 0 ? total : scaled(column.named, tallest, chart_height);
-        const std::string tooltip = column.label + ": " + number(column.named + column.anonymous);
+        const std::string tooltip = column.label + ": " + std::to_string(column.named + column.anonymous);
         column_rect(html, "named", x, chart_height - named, named, tooltip);
         column_rect(html, "anonymous", x, chart_height - total, total - named, tooltip);
     }
@@ -88,7 +86,7 @@ void bar_list(Html& html, const std::vector<ChartBar>& bars, const std::string& 
                           {"viewBox", "0 0 100 10"},
                           {"preserveAspectRatio", "none"},
                           {"aria-hidden", "true"}});
-        const std::string width = number(scaled(bar.value, largest, 100));
+        const std::string width = std::to_string(scaled(bar.value, largest, 100));
         html.open("rect", {{"class", "track"}, {"x", "0"}, {"y", "0"}, {"width", "100"}, {"height", "10"}});
         html.close();
         html.open("rect", {{"class", "named"}, {"x", "0"}, {"y", "0"}, {"width", width}, {"height", "10"}});

@@ -1,3 +1,4 @@
+#include "web/two_digits.h"
 #include "web/report_csv.h"
 
 #include <array>
@@ -15,7 +16,6 @@ constexpr std::array<std::pair<ReportTable, const char*>, 6> table_names = {{
     {ReportTable::Activities, "activities"},
 }};
 
-std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
 
 std::string iso(const CivilDate& date) { return date.iso(); }
 

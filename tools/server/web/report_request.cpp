@@ -1,3 +1,4 @@
+#include "web/two_digits.h"
 #include "web/report_request.h"
 
 #include <algorithm>
@@ -31,7 +32,6 @@ std::vector<std::string_view> parts(std::string_view text, char mark)
     }
 }
 
-std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
 
 std::string iso_date(const CivilDate& date)
 {

@@ -11,5 +11,6 @@ void add_kiosk_routes(httplib::Server& server, WebContext& web); // kiosk_routes
 void add_programme_routes(httplib::Server& server, WebContext& web); // programme_routes.cpp
 void add_event_routes(httplib::Server& server, WebContext& web); // event_routes.cpp
 void add_report_routes(httplib::Server& server, WebContext& web); // report_routes.cpp
+void add_present_routes(httplib::Server& server, WebContext& web); // present_routes.cpp
 
 } // namespace olohuone::server::web

@@ -38,6 +38,7 @@ void add_web_routes(httplib::Server& server, WebContext& web)
     add_programme_routes(server, web);
     add_event_routes(server, web);
     add_report_routes(server, web);
+    add_present_routes(server, web);
 }
 
 void answer_web_error(WebContext& web, const httplib::Request& request, httplib::Response& response)
