@@ -172,7 +172,9 @@ Result<AttendanceReceipt> StaffDeskService::mark_present(const Occurrence& activ
     if (!attendance_changeable(activity))
         return make_error("attendance of " + activity.key() + " can no longer be changed");
     const store::RecordTime time = store::record_time_now(m_clock);
-    const auto since = in_building_since(activity.start, activity.end, time.at, m_zone);
+    // On a clock not known to be right "today" is a guess: the mark opens no visit.
+    const auto since =
+        time.clock_synced ? in_building_since(activity.start, activity.end, time.at, m_zone) : std::nullopt;
     auto marked = noted(m_activities.mark_here(activity, who, key, time, since));
     if (!marked)
         log::error("staff's attendance mark not stored for " + activity.key() + ": " + marked.error().message);

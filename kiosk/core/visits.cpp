@@ -26,7 +26,10 @@ std::optional<UnixSeconds> in_building_since(UnixSeconds activity_start, UnixSec
     const CivilDate today = zone.to_local(now).date;
     const UnixSeconds from = zone.start_of_day(today);
     const UnixSeconds to = zone.start_of_day(today.plus_days(1));
-    if (activity_start < to && std::max(activity_end, activity_start + 1) > from)
+    // Marked while it is on or before: a mark filled in after it ended (staff, later in
+    // the day) says nothing of who is in the building now.
+    const UnixSeconds ends = std::max(activity_end, activity_start + 1);
+    if (activity_start < to && ends > from && now < ends)
         return from;
     return std::nullopt;
 }

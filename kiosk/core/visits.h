@@ -107,7 +107,8 @@ struct PresentVisitor {
 };
 
 // For a person marked present at `activity` at `now`: the start of today when the
-// activity is on today (so the mark puts them in the building today), else none.
+// activity is on today and has not ended (so the mark puts them in the building), else
+// none.
 std::optional<UnixSeconds> in_building_since(UnixSeconds activity_start, UnixSeconds activity_end, UnixSeconds now,
                                              const TimeZone& zone);
 

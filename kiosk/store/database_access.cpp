@@ -49,16 +49,16 @@ std::optional<std::string> unwritable_reason(const std::string& path)
     const std::string user = user_name(::geteuid());
     struct statvfs volume {};
     if (::statvfs(folder.c_str(), &volume) == 0 && (volume.f_flag & ST_RDONLY) != 0)
-        return "the file system holding " + folder + " is mounted read-only, so the kiosk (user " + user
-            + ") cannot store a record";
+        return "the file system holding " + folder + " is mounted read-only, so the user " + user
+            + " cannot store a record in it";
     if (!may(folder, W_OK | X_OK))
-        return "the kiosk's user " + user + " may not create files in " + folder + ownership(folder)
+        return "the user " + user + " may not create files in " + folder + ownership(folder)
             + "; SQLite keeps its write-ahead log beside the database there";
     for (const std::string& part : {path, path + "-wal", path + "-shm"}) {
         if (!fs::exists(part, error) || fs::is_directory(part, error))
             continue;
         if (!may(part, R_OK | W_OK))
-            return "the kiosk's user " + user + " may not read and write " + part + ownership(part);
+            return "the user " + user + " may not read and write " + part + ownership(part);
     }
     return std::nullopt;
 }

@@ -14,7 +14,8 @@ constexpr std::int64_t seconds_per_day = 24 * 60 * 60;
 // activity that ends after the cutoff ?1 (the occurrence's end as the cache has it, or
 // its recurrence instance when it is no longer cached).
 constexpr const char* kept_by_presence = R"sql(
-kept_signed_in AS (SELECT visitor_id FROM visit WHERE signed_out_at IS NULL AND visitor_id IS NOT NULL),
+kept_signed_in AS (SELECT visitor_id FROM visit WHERE signed_out_at IS NULL AND withdrawn_at IS NULL
+                   AND visitor_id IS NOT NULL),
 kept_registered AS (
     SELECT registration.visitor_id FROM registration
     WHERE registration.cancelled_at IS NULL

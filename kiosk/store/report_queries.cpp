@@ -78,7 +78,7 @@ Result<std::vector<OpenVisitRow>> open_named_visits(sql::Database& database)
     auto select = database.prepare(
         "SELECT visitor.name, visit.group_id, visitor.marker_id, visit.signed_in_at FROM visit "
         "JOIN visitor ON visitor.id = visit.visitor_id WHERE visit.signed_out_at IS NULL "
-        "AND visit.visitor_id IS NOT NULL ORDER BY visit.signed_in_at, visit.id");
+        "AND visit.withdrawn_at IS NULL AND visit.visitor_id IS NOT NULL ORDER BY visit.signed_in_at, visit.id");
     if (!select)
         return select.error();
     return sql::collect_rows(select.value(), [](const sql::Statement& row) {

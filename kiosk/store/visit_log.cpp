@@ -6,6 +6,7 @@
 #include "core/visitor_name.h"
 #include "store/record_key.h"
 #include "store/visitors.h"
+#include "store/visits_from_attendance.h"
 
 namespace olohuone::store {
 namespace {
@@ -102,6 +103,8 @@ Result<SignInReceipt> VisitLog::sign_in(const SignInDraft& draft, RecordTime tim
         if (!visitor)
             return visitor.error();
         visitor_id = visitor.value();
+        if (auto taken_over = withdraw_visits_opened_by_marks(m_database, *visitor_id, time); !taken_over)
+            return taken_over.error();
     }
     auto insert = m_database.prepare(
         "INSERT INTO visit (key, visitor_id, group_id, whom, signed_in_at, clock_synced) VALUES (?, ?, ?, ?, ?, ?)");

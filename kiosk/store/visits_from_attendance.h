@@ -27,4 +27,8 @@ Result<void> sign_in_from_attendance(sql::Database& database, std::int64_t visit
 Result<void> withdraw_visit_from_attendance(sql::Database& database, const std::string& attendance_key,
                                             RecordTime time);
 
+// A sign-in at the kiosk takes over from the visits marks opened for `visitor_id`: they
+// are taken back, so the person is in the building once and signs out once.
+Result<void> withdraw_visits_opened_by_marks(sql::Database& database, std::int64_t visitor_id, RecordTime time);
+
 } // namespace olohuone::store

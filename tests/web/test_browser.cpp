@@ -130,7 +130,7 @@ TEST_F(BrowserTest, ACoordinatorLogsInReadsTheKiosksUploadsTheWeeksProgrammeAndL
     ASSERT_TRUE(browser.click_to_new_page(browser.find("header nav a[href='/present']"))) << browser.last_error();
     const std::string present = browser.page_text();
     EXPECT_NE(present.find("Paikalla nyt: 0"), std::string::npos) << present;
-    EXPECT_NE(present.find("Kioski kahvila: tiedot toimitettu viimeksi ei koskaan"), std::string::npos) << present;
+    EXPECT_NE(present.find("Kioski kahvila: ei ole vielä toimittanut tietoja"), std::string::npos) << present;
     capture(browser, "present");
 
     // The programme: first the site, then its week, with no calendars yet.

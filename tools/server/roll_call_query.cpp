@@ -42,7 +42,8 @@ WITH chosen AS (
 SELECT count(*) FROM chosen
 WHERE kind = 'visit.counted' AND at >= ?2 AND at < ?3
   AND json_extract(payload, '$.visit') NOT IN (
-      SELECT json_extract(payload, '$.visit') FROM chosen WHERE kind = 'visit.withdrawn')
+      SELECT json_extract(payload, '$.visit') FROM chosen
+      WHERE kind = 'visit.withdrawn' AND json_extract(payload, '$.visit') IS NOT NULL)
 )sql";
 
 constexpr const char* deliveries_sql = R"sql(

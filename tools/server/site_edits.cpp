@@ -113,6 +113,10 @@ bool change_new_event(std::vector<EventEdit>& edits, const std::string& uid, con
     const bool moved = made_here->start_time != change.start;
     EventEdit changed = new_event(uid, change, now);
     changed.cancelled = made_here->cancelled;
+    // The page's form has no translations: a title it leaves as it was keeps the ones a
+    // kiosk's template gave it.
+    if (changed.texts.title == made_here->texts.title && changed.texts.title_translations.empty())
+        changed.texts.title_translations = made_here->texts.title_translations;
     *made_here = changed;
     if (moved && change.start)
         move_occurrence_edits(edits, uid, *change.start, zone);

@@ -37,6 +37,20 @@ TEST(AutomaticSignOut, FollowsTheWallClockOnTheDayOfTheSummerTimeChange)
     EXPECT_EQ(automatic_sign_out_at(utc(2026, 3, 29, 7, 0), eight_pm, helsinki()), utc(2026, 3, 29, 17, 0));
 }
 
+// A mark puts a person in the building only for an activity of today that has not
+// ended: not for yesterday's, tomorrow's, nor one filled in after it was over.
+TEST(InBuildingSince, OnlyForTodaysActivityWhileItIsOn)
+{
+    const UnixSeconds start = utc(2026, 11, 24, 8, 0); // 10.00 in Helsinki
+    const UnixSeconds end = start + 3600;
+    const UnixSeconds midnight = utc(2026, 11, 23, 22, 0);
+    EXPECT_EQ(in_building_since(start, end, start + 60, helsinki()), midnight);
+    EXPECT_EQ(in_building_since(start, end, start - 1200, helsinki()), midnight) << "marked before the start";
+    EXPECT_FALSE(in_building_since(start, end, end + 60, helsinki())) << "filled in after it ended";
+    EXPECT_FALSE(in_building_since(start + 86400, end + 86400, start, helsinki())) << "tomorrow's";
+    EXPECT_FALSE(in_building_since(start - 86400, end - 86400, start, helsinki())) << "yesterday's";
+}
+
 TEST(VisitOptions, FindsGroupsAndMarkersById)
 {
     VisitOptions options;

@@ -379,6 +379,25 @@ TEST_F(ActivityLogTest, ANamedMarkTodayPutsThePersonInTheBuildingOnce)
     ASSERT_EQ(present().size(), 1u);
     EXPECT_FALSE(present()[0].seen_at_activity.has_value());
     EXPECT_EQ(present()[0].seen_at, tuesday_ten - 1800);
+
+    // Kerttu is marked at gymnastics (a visit opens) and then at the singing (the same
+    // visit); the first mark taken back leaves her in the building.
+    Occurrence singing = gymnastics(3);
+    singing.uid = "laulu@olohuone";
+    ASSERT_TRUE(log.mark_here(activity, named("Kerttu Mäkelä"), new_record_key(), {tuesday_ten + 700, true}, day_start)
+                    .ok());
+    ASSERT_TRUE(log.mark_here(singing, named("Kerttu Mäkelä"), new_record_key(), {tuesday_ten + 800, true}, day_start)
+                    .ok());
+    ASSERT_TRUE(log.withdraw(activity, visitor_id("Kerttu Mäkelä"), new_record_key(), {tuesday_ten + 900, true})
+                    .value());
+    EXPECT_EQ(present().size(), 2u) << "still at the singing";
+
+    // She then signs in at the kiosk too: one visit, which one sign-out ends.
+    SignInDraft kerttu{new_record_key(), "resident", false, std::nullopt, "Kerttu Mäkelä", "", ""};
+    ASSERT_TRUE(visits.sign_in(kerttu, {tuesday_ten + 1000, true}).ok());
+    EXPECT_EQ(present().size(), 2u) << "in the building once";
+    ASSERT_TRUE(visits.sign_out(kerttu.key, new_record_key(), {tuesday_ten + 1100, true}).ok());
+    EXPECT_EQ(present().size(), 1u);
 }
 
 TEST_F(ActivityLogTest, TheCountWithoutANameGoesDownByItsLatestAndNotBelowZero)

@@ -16,10 +16,12 @@ std::string present_page(const Catalog& texts, const TimeZone& zone, const Prese
         // How current the list is: it knows only what the kiosks have delivered.
         html.open("ul", {{"class", "muted"}});
         for (const KioskDelivery& kiosk : call.kiosks) {
-            const std::string when = kiosk.last_delivery
-                ? local_time_text(texts, zone, *kiosk.last_delivery, view.now) + " ("
-                    + ago_text(texts, std::max<std::int64_t>(0, view.now - *kiosk.last_delivery)) + ")"
-                : texts.text("kiosks.never");
+            if (!kiosk.last_delivery) {
+                html.element("li", texts.format("present.never_delivered", {{"kiosk", kiosk.kiosk}}));
+                continue;
+            }
+            const std::string when = local_time_text(texts, zone, *kiosk.last_delivery, view.now) + " ("
+                + ago_text(texts, std::max<std::int64_t>(0, view.now - *kiosk.last_delivery)) + ")";
             html.element("li", texts.format("present.delivered", {{"kiosk", kiosk.kiosk}, {"when", when}}));
         }
         html.close();
