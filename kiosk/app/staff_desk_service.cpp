@@ -7,6 +7,7 @@
 #include "store/outbox.h"
 #include "store/programme_edits.h"
 #include "store/staff_access.h"
+#include "store/staff_clock.h"
 #include "store/sync_state.h"
 
 namespace olohuone::app {
@@ -263,6 +264,19 @@ bool StaffDeskService::sync_now()
     return true;
 }
 
+void StaffDeskService::allow_setting_the_clock(StaffSettableClock& clock,
+                                               std::function<Result<void>(UnixSeconds)> set_system_time)
+{
+    m_settable_clock = &clock;
+    m_set_system_time = std::move(set_system_time);
+    // Started again in the boot staff set the clock in: it is still the time they set.
+    auto set_before = store::clock_set_by_staff_in(m_database, clock.since_boot().boot_id);
+    if (!set_before)
+        log::error("cannot read whether staff set the clock: " + set_before.error().message);
+    else if (set_before.value())
+        clock.vouch_for_this_boot();
+}
+
 bool StaffDeskService::clock_needs_setting()
 {
     return m_settable_clock != nullptr && !m_clock.synchronised();
@@ -278,6 +292,8 @@ Result<void> StaffDeskService::set_clock(UnixSeconds at)
         return set;
     }
     m_settable_clock->vouch_for_this_boot();
+    if (auto kept = store::remember_clock_set_by_staff(m_database, m_clock.since_boot().boot_id, at); !kept)
+        log::error("cannot keep that staff set the clock (a restart will ask again): " + kept.error().message);
     log::warning("staff set the clock to " + std::to_string(at) + " (it said " + std::to_string(before)
                  + "); records from now on say the time was set by staff");
     return {};

@@ -46,11 +46,7 @@ public:
 
     // Lets staff set the clock: `set_system_time` sets the system's clock, and `clock`
     // (the one the kiosk reads) is then vouched for until the next boot.
-    void allow_setting_the_clock(StaffSettableClock& clock, std::function<Result<void>(UnixSeconds)> set_system_time)
-    {
-        m_settable_clock = &clock;
-        m_set_system_time = std::move(set_system_time);
-    }
+    void allow_setting_the_clock(StaffSettableClock& clock, std::function<Result<void>(UnixSeconds)> set_system_time);
 
 private:
     // Seconds before the pad opens; none when the count of wrong tries cannot be read.

@@ -227,6 +227,14 @@ ALTER TABLE visit ADD COLUMN sign_out_clamped INTEGER NOT NULL DEFAULT 0 CHECK (
 -- languages ({"sv": "Kaffestund", "en": "Coffee break"}), to show them and to send them.
 ALTER TABLE programme_edit ADD COLUMN title_translations TEXT;
 )sql"},
+        {13, R"sql(
+-- The boots in which staff set the clock on the kiosk: the kiosk started again in the
+-- same boot still trusts it.
+CREATE TABLE staff_clock (
+    boot   TEXT    PRIMARY KEY,
+    set_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
     };
     return all;
 }

@@ -6,9 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 #include "earlier_records.h"
 #include "flow_steps.h"
 #include "offscreen_kiosk.h"
+#include "support/temp_dir.h"
 
 namespace olohuone::testing {
 namespace {
@@ -69,7 +72,12 @@ TEST(UnsetClock, RegistrationWaitsForTheClockAndSaysWhy)
 // "Aseta kello", and the kiosk trusts it until the next boot; records say who set it.
 TEST(UnsetClock, StaffSetTheClockAndRegistrationOpens)
 {
-    OffscreenKiosk kiosk({1080, 1920, 15.6});
+    test::TempDir state;
+    KioskSetup setup{1080, 1920, 15.6};
+    setup.state_dir = state.path();
+    setup.keep_state_dir = true;
+    auto first = std::make_unique<OffscreenKiosk>(setup);
+    OffscreenKiosk& kiosk = *first;
     set_staff_pin_earlier(kiosk, test_staff_pin);
     kiosk.clock().set_synchronised(false);
     kiosk.advance_ms(one_minute_ms); // the guess: 10.16; the true time is 11.30
@@ -112,9 +120,15 @@ TEST(UnsetClock, StaffSetTheClockAndRegistrationOpens)
     EXPECT_EQ(record["time"]["clock_synced"], true);
     EXPECT_EQ(record["time"]["clock_set_by_staff"], true);
 
+    // The kiosk started again in the same boot (an upgrade) still trusts it.
+    first.reset();
+    OffscreenKiosk restarted(setup);
+    restarted.clock().set_synchronised(false);
+    EXPECT_TRUE(restarted.services().activities().status(circle).can_register());
+
     // After a power cut the guess is back, and so is the question.
-    kiosk.clock().reboot("a-new-boot");
-    EXPECT_FALSE(kiosk.services().activities().status(circle).can_register());
+    restarted.clock().reboot("a-new-boot");
+    EXPECT_FALSE(restarted.services().activities().status(circle).can_register());
 }
 
 TEST(UnsetClock, ASignInIsThankedWithoutATimeAndItsRecordCarriesItsBootAndUptime)
