@@ -161,21 +161,15 @@ struct AttendanceDesk {
     bool failed = false;
 };
 
-// A count without a name takes one tap, so one tap takes it back. Both thank-yous close
-// back to the attendance list, where the next person counts themselves.
+// Both thank-yous of a count without a name close back to the attendance list, where the
+// next person counts themselves.
 std::unique_ptr<Screen> counted_thanks(const Occurrence& activity, const ScreenContext& context)
 {
-    ThanksScreen::Undo undo{context.catalog.text("visit.undo_count"), [activity](const ScreenContext& now) {
-        const bool undone = now.activities.withdraw_count(activity, now.visits.new_key()).ok();
-        return ScreenAction::replace(std::make_unique<ThanksScreen>(
-            [undone](const ScreenContext& later) {
-                return undone ? Message{later.catalog.text("visit.count_undone"),
-                                        {later.catalog.text("activity.count_undone_line")},
-                                        {}}
-                              : Message{later.catalog.text("visit.undo_not_saved"), {}, {}};
-            },
-            now.thank_you_ms, std::nullopt, ThanksScreen::Closing::Back));
-    }};
+    ThanksScreen::Undo undo = count_undo(
+        [activity](const ScreenContext& now) {
+            return now.activities.withdraw_count(activity, now.visits.new_key()).ok();
+        },
+        "activity.count_undone_line", ThanksScreen::Closing::Back, context);
     return std::make_unique<ThanksScreen>(
         [](const ScreenContext& now) {
             return Message{now.catalog.text("visit.thanks_counted"), {now.catalog.text("activity.counted")}, {}};

@@ -269,6 +269,24 @@ ScreenAction ThanksScreen::on_tap(const std::string& id, const ScreenContext& co
     return m_closing == Closing::Back ? ScreenAction::pop() : ScreenAction::home();
 }
 
+ThanksScreen::Undo count_undo(std::function<bool(const ScreenContext&)> withdraw, std::string undone_line_key,
+                              ThanksScreen::Closing closing, const ScreenContext& context)
+{
+    return {context.catalog.text("visit.undo_count"),
+            [withdraw = std::move(withdraw), undone_line_key = std::move(undone_line_key),
+             closing](const ScreenContext& now) {
+                const bool undone = withdraw(now);
+                return ScreenAction::replace(std::make_unique<ThanksScreen>(
+                    [undone, undone_line_key](const ScreenContext& later) {
+                        return undone ? Message{later.catalog.text("visit.count_undone"),
+                                                {later.catalog.text(undone_line_key)},
+                                                {}}
+                                      : Message{later.catalog.text("visit.undo_not_saved"), {}, {}};
+                    },
+                    now.thank_you_ms, std::nullopt, closing));
+            }};
+}
+
 void ContinueScreen::build(const ScreenContext& context, Rect area, DrawList& list)
 {
     const Message message{context.catalog.text("visit.continue_question"),

@@ -91,6 +91,12 @@ private:
     Closing m_closing;
 };
 
+// "Peru laskenta" for a count without a name, which takes one tap, so one tap takes it
+// back: `withdraw` takes the count back, and a thank-you in the same place says so (with
+// `undone_line_key`), or that it could not be, to tell staff; it closes as `closing` says.
+ThanksScreen::Undo count_undo(std::function<bool(const ScreenContext&)> withdraw, std::string undone_line_key,
+                              ThanksScreen::Closing closing, const ScreenContext& context);
+
 // "Jatketaanko?": big and calm, one tap to go on; without an answer the kiosk goes home
 // and what was typed is gone.
 class ContinueScreen final : public Screen {

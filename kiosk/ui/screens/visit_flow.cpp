@@ -32,31 +32,19 @@ std::unique_ptr<Screen> thanks_for(std::string heading_key, std::string first_na
         context.thank_you_ms, std::move(undo));
 }
 
-// A count without a name takes one tap, so one tap takes it back: the visit is no longer
-// counted, and the screen says so (or that it could not be, to tell staff).
-ThanksScreen::Undo undo_count(const std::string& visit_key, const ScreenContext& context)
-{
-    return {context.catalog.text("visit.undo_count"), [visit_key](const ScreenContext& now) {
-                const bool undone = now.visits.withdraw_count(visit_key, now.visits.new_key()).ok();
-                return ScreenAction::finish(std::make_unique<ThanksScreen>(
-                    [undone](const ScreenContext& later) {
-                        return undone ? Message{later.catalog.text("visit.count_undone"),
-                                                {later.catalog.text("visit.count_undone_line")},
-                                                {}}
-                                      : Message{later.catalog.text("visit.undo_not_saved"), {}, {}};
-                    },
-                    now.thank_you_ms));
-            }};
-}
-
 Result<ScreenAction> sign_in(const std::shared_ptr<SignInFlow>& flow, const ScreenContext& context)
 {
     auto receipt = context.visits.sign_in(flow->draft);
     if (!receipt)
         return receipt.error();
-    if (flow->draft.anonymous)
-        return ScreenAction::finish(thanks_for("visit.thanks_counted", "", "visit.counted", "visit.counted",
-                                               receipt->at, context, undo_count(flow->draft.key, context)));
+    if (flow->draft.anonymous) {
+        const auto withdraw = [key = flow->draft.key](const ScreenContext& now) {
+            return now.visits.withdraw_count(key, now.visits.new_key()).ok();
+        };
+        return ScreenAction::finish(
+            thanks_for("visit.thanks_counted", "", "visit.counted", "visit.counted", receipt->at, context,
+                       count_undo(withdraw, "visit.count_undone_line", ThanksScreen::Closing::Home, context)));
+    }
     return ScreenAction::finish(
         thanks_for("visit.thanks_in", receipt->first_name, "visit.signed_in_at", "visit.signed_in", receipt->at,
                    context));
