@@ -75,7 +75,21 @@ Result<RegistrationReceipt> ActivityDeskService::register_visitor(const Occurren
         return logged<RegistrationReceipt>(make_error("the clock is not set"), "registration", activity);
     if (!takes_registrations(activity) || registration_state(activity, time.at, m_rules) != RegistrationState::Open)
         return logged<RegistrationReceipt>(make_error("registration is closed"), "registration", activity);
-    return logged(m_storage.noted(m_log.register_visitor(activity, who, key, time)), "registration", activity);
+    auto receipt = logged(m_storage.noted(m_log.register_visitor(activity, who, key, time)), "registration", activity);
+    if (receipt && !receipt->already)
+        m_connection.sync_now(); // the server decides the place: the visitor is waiting for it
+    return receipt;
+}
+
+std::optional<RegistrationReceipt> ActivityDeskService::site_decision(const Occurrence& activity,
+                                                                      const std::string& key)
+{
+    auto decided = m_log.site_decision(activity, key);
+    if (!decided) {
+        log::error("the server's place for a registration at " + activity.key() + ": " + decided.error().message);
+        return std::nullopt;
+    }
+    return decided.value();
 }
 
 Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occurrence& activity,
@@ -89,7 +103,11 @@ Result<CancellationReceipt> ActivityDeskService::cancel_registration(const Occur
     if (state == RegistrationState::Started || state == RegistrationState::Cancelled)
         return logged<CancellationReceipt>(make_error("the activity has started or is cancelled"), "cancellation",
                                            activity);
-    return logged(m_storage.noted(m_log.cancel(activity, visitor_id, cancel_key, time)), "cancellation", activity);
+    auto receipt = logged(m_storage.noted(m_log.cancel(activity, visitor_id, cancel_key, time)), "cancellation",
+                          activity);
+    if (receipt)
+        m_connection.sync_now(); // the place it frees is the site's
+    return receipt;
 }
 
 Result<AttendanceReceipt> ActivityDeskService::mark_here(const Occurrence& activity,

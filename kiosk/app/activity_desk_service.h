@@ -1,9 +1,10 @@
 #pragma once
 // The kiosk's ActivityDesk: the activity log in the store, the clock and the
-// registration rules. The rules are checked again at the moment of writing, so a confirm
+// registration rules, and the sync, woken at once by a change of places. The rules are checked again at the moment of writing, so a confirm
 // tapped after the closing time is refused even if the screen was opened before it.
 // Failures are logged here for staff; the screen shows the visitor a kind message.
 #include "app/storage_watch.h"
+#include "app/sync_connection.h"
 #include "core/clock.h"
 #include "core/registration.h"
 #include "core/time_zone.h"
@@ -14,9 +15,9 @@ namespace olohuone::app {
 
 class ActivityDeskService final : public ui::ActivityDesk {
 public:
-    ActivityDeskService(store::ActivityLog& log, StorageWatch& storage, const Clock& clock, const TimeZone& zone,
-                        RegistrationRules rules)
-        : m_log(log), m_storage(storage), m_clock(clock), m_zone(zone), m_rules(rules)
+    ActivityDeskService(store::ActivityLog& log, StorageWatch& storage, const SyncConnection& connection,
+                        const Clock& clock, const TimeZone& zone, RegistrationRules rules)
+        : m_log(log), m_storage(storage), m_connection(connection), m_clock(clock), m_zone(zone), m_rules(rules)
     {
     }
 
@@ -27,6 +28,8 @@ public:
                                                  const std::string& key) override;
     Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,
                                                     const std::string& cancel_key) override;
+    bool shares_places() override { return m_connection.engine() != nullptr; }
+    std::optional<RegistrationReceipt> site_decision(const Occurrence& activity, const std::string& key) override;
     Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                         const std::string& key) override;
     Result<bool> withdraw_count(const Occurrence& activity, const std::string& key) override;
@@ -36,6 +39,7 @@ private:
 
     store::ActivityLog& m_log;
     StorageWatch& m_storage;
+    const SyncConnection& m_connection;
     const Clock& m_clock;
     const TimeZone& m_zone;
     RegistrationRules m_rules;

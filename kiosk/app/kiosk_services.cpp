@@ -112,8 +112,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::start(const KioskConfig& c
     services->m_visit_desk = std::make_unique<VisitDeskService>(services->m_visit_log, storage, clock,
                                                                 services->m_zone, config.closing_time);
     services->m_activity_desk =
-        std::make_unique<ActivityDeskService>(services->m_activity_log, storage, clock, services->m_zone,
-                                              config.activity_rules);
+        std::make_unique<ActivityDeskService>(services->m_activity_log, storage, services->m_connection, clock,
+                                              services->m_zone, config.activity_rules);
     services->m_staff_desk = std::make_unique<StaffDeskService>(
         services->m_store.database(), services->m_visit_log, services->m_activity_log, config.activity_rules,
         services->m_connection, clock, services->m_zone, std::move(templates.value()), &storage);

@@ -163,7 +163,41 @@ ui::AttendanceSheet StaffDeskService::attendance_sheet(const Occurrence& activit
     sheet.registrants = std::move(registrants.value());
     sheet.walk_ins = std::move(walk_ins.value());
     sheet.anonymous = counts->second;
+    sheet.shares_places = m_connection.engine() != nullptr;
+    auto cancellations = m_activities.cancellations(activity);
+    auto changes = m_activities.place_changes(activity);
+    if (!cancellations || !changes) {
+        log::error("cannot read the cancellations and queue moves of " + activity.key());
+        return sheet;
+    }
+    if (restorable(activity))
+        for (Cancellation& cancellation : cancellations.value())
+            if (cancellation.cancelled_at >= today().first && !cancellation.registered_again)
+                sheet.cancellations.push_back(std::move(cancellation));
+    sheet.changes = std::move(changes.value());
     return sheet;
+}
+
+bool StaffDeskService::restorable(const Occurrence& activity) const
+{
+    const RegistrationState state = registration_state(activity, m_clock.now(), m_activity_rules);
+    return m_clock.synchronised() && (state == RegistrationState::Open || state == RegistrationState::ClosedSoon);
+}
+
+Result<RestoreReceipt> StaffDeskService::restore_registration(const Occurrence& activity,
+                                                              const std::string& registration_key,
+                                                              const std::string& key, bool preview)
+{
+    if (!restorable(activity))
+        return make_error("registrations of " + activity.key() + " can no longer be restored");
+    auto restored = noted(
+        m_activities.restore(activity, registration_key, key, store::record_time_now(m_clock), preview));
+    if (!restored)
+        log::error("staff's restore of a cancellation not stored for " + activity.key() + ": "
+                   + restored.error().message);
+    else if (!preview)
+        m_connection.sync_now();
+    return restored;
 }
 
 Result<AttendanceReceipt> StaffDeskService::mark_present(const Occurrence& activity,

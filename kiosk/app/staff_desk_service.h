@@ -34,6 +34,8 @@ public:
     ui::AttendanceSheet attendance_sheet(const Occurrence& activity) override;
     Result<AttendanceReceipt> mark_present(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                            const std::string& key) override;
+    Result<RestoreReceipt> restore_registration(const Occurrence& activity, const std::string& registration_key,
+                                                const std::string& key, bool preview) override;
     Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
                                      const std::string& key) override;
     Result<void> edit_programme(ProgrammeEdit edit) override;
@@ -53,6 +55,8 @@ private:
     std::optional<std::int64_t> current_wait();
     std::pair<UnixSeconds, UnixSeconds> today() const;
     bool attendance_changeable(const Occurrence& activity) const;
+    // A cancellation can be undone until the activity starts, by a clock known to be right.
+    bool restorable(const Occurrence& activity) const;
     // Tells the storage watch, if there is one, how a write went.
     template <typename Value>
     Result<Value> noted(Result<Value> result)

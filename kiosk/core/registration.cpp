@@ -50,14 +50,54 @@ const Standing* Places::of(std::int64_t visitor_id) const
     return nullptr;
 }
 
+namespace {
+
+bool made_before(const Registration& a, const Registration& b)
+{
+    return a.registered_at != b.registered_at ? a.registered_at < b.registered_at : a.id < b.id;
+}
+
+} // namespace
+
 Places allocate_places(std::vector<Registration> registrations, std::optional<int> capacity)
 {
-    std::stable_sort(registrations.begin(), registrations.end(), [](const Registration& a, const Registration& b) {
-        return a.registered_at != b.registered_at ? a.registered_at < b.registered_at : a.id < b.id;
+    std::stable_sort(registrations.begin(), registrations.end(), made_before);
+    return allocate_in_order(registrations, capacity);
+}
+
+std::vector<Registration> site_order(std::vector<KeyedRegistration> active, const std::vector<SitePlace>& site,
+                                     const std::vector<std::string>& own_cancelled)
+{
+    std::stable_sort(active.begin(), active.end(), [](const KeyedRegistration& a, const KeyedRegistration& b) {
+        return made_before(a.registration, b.registration);
     });
+    std::vector<Registration> ordered;
+    std::vector<bool> placed(active.size(), false);
+    std::int64_t other_kiosks = 0;
+    for (const SitePlace& place : site) {
+        const auto own = std::find_if(active.begin(), active.end(),
+                                      [&](const KeyedRegistration& each) { return each.key == place.key; });
+        if (own != active.end()) {
+            const auto index = static_cast<std::size_t>(own - active.begin());
+            if (!placed[index])
+                ordered.push_back(own->registration);
+            placed[index] = true;
+        } else if (!place.cancelled
+                   && std::find(own_cancelled.begin(), own_cancelled.end(), place.key) == own_cancelled.end()) {
+            ordered.push_back({0, -(++other_kiosks), 0, false});
+        }
+    }
+    for (std::size_t i = 0; i < active.size(); ++i)
+        if (!placed[i])
+            ordered.push_back(active[i].registration);
+    return ordered;
+}
+
+Places allocate_in_order(const std::vector<Registration>& ordered, std::optional<int> capacity)
+{
     Places places;
     places.capacity = capacity;
-    for (const Registration& registration : registrations) {
+    for (const Registration& registration : ordered) {
         // One place per visitor: a second active registration of the same person is the
         // same registration (a repeated tap on another kiosk screen).
         if (registration.cancelled || places.of(registration.visitor_id) != nullptr)
@@ -72,15 +112,26 @@ Places allocate_places(std::vector<Registration> registrations, std::optional<in
     return places;
 }
 
-std::vector<std::int64_t> promoted(const Places& before, const Places& after)
+namespace {
+
+std::vector<std::int64_t> moved(const Places& before, const Places& after, bool into_place)
 {
-    std::vector<std::int64_t> moved;
+    std::vector<std::int64_t> visitors;
     for (const Standing& was : before.standings) {
-        const Standing* now = after.of(was.visitor_id);
-        if (!was.coming && now != nullptr && now->coming)
-            moved.push_back(was.visitor_id);
+        const Standing* now = was.visitor_id > 0 ? after.of(was.visitor_id) : nullptr;
+        if (now != nullptr && was.coming != into_place && now->coming == into_place)
+            visitors.push_back(was.visitor_id);
     }
-    return moved;
+    return visitors;
+}
+
+} // namespace
+
+std::vector<std::int64_t> promoted(const Places& before, const Places& after) { return moved(before, after, true); }
+
+std::vector<std::int64_t> moved_to_queue(const Places& before, const Places& after)
+{
+    return moved(before, after, false);
 }
 
 } // namespace olohuone

@@ -67,10 +67,39 @@ struct Places {
 };
 
 Places allocate_places(std::vector<Registration> registrations, std::optional<int> capacity);
+// The same rule over registrations already in their order (the site's: site_order).
+Places allocate_in_order(const std::vector<Registration>& ordered, std::optional<int> capacity);
+
+struct KeyedRegistration {
+    Registration registration;
+    std::string key; // the record key the kiosk made it under
+};
+
+// A registration as the server's last answer about the site's places lists it: every
+// kiosk's, in the server's order, cancelled ones too (their place is theirs again if
+// staff restore them).
+struct SitePlace {
+    std::string key;
+    bool cancelled = false;
+};
+
+// The order of the site's places, when the kiosks of a site share them through the
+// server: the server's order (`site`), in which this kiosk's own registrations stand as
+// this kiosk has them now (it may have cancelled or restored one since), then this
+// kiosk's registrations the server has not heard of yet, in the order they were made.
+// Another kiosk's registration stands for a place whose holder only that kiosk knows: it
+// gets a visitor id below zero, which no visitor has. `own_cancelled` are this kiosk's
+// cancelled registrations' keys. With no answer yet, this is the kiosk's own order.
+std::vector<Registration> site_order(std::vector<KeyedRegistration> active, const std::vector<SitePlace>& site,
+                                     const std::vector<std::string>& own_cancelled);
 
 // Visitors who were waiting in `before` and are coming in `after`: the moves a
-// cancellation (or a larger capacity) made, to be recorded.
+// cancellation (or a larger capacity) made, to be recorded. Another kiosk's places are
+// not among them.
 std::vector<std::int64_t> promoted(const Places& before, const Places& after);
+// Visitors who were coming in `before` and wait in `after`: a restored cancellation took
+// its place back, or the server gave the place to a registration that reached it first.
+std::vector<std::int64_t> moved_to_queue(const Places& before, const Places& after);
 
 // A registered visitor as the pick-your-name lists show them.
 struct Registrant {
@@ -81,6 +110,10 @@ struct Registrant {
     bool coming = false;
     int queue_position = 0;
     bool here = false; // marked present
+    std::string name;  // whole name, for staff
+    // The server's last answer about the site's places has it: its place was decided
+    // for the whole site, not by this kiosk alone.
+    bool known_to_server = false;
 };
 
 // Where an activity stands, for the Today row and the detail screen.
@@ -115,6 +148,31 @@ struct RegistrationReceipt {
 struct CancellationReceipt {
     std::string first_name;
     int promoted = 0; // waiting visitors who got the place
+};
+
+// A cancellation staff may undo on the same day, with what undoing it would do.
+struct Cancellation {
+    std::string registration_key;
+    std::int64_t visitor_id = 0;
+    std::string name; // whole name, for staff
+    UnixSeconds cancelled_at = 0;
+    bool registered_again = false; // they registered again since: nothing to restore
+};
+
+struct RestoreReceipt {
+    std::string name;                  // whole name
+    bool coming = false;               // their place as it is now
+    int queue_position = 0;
+    std::vector<std::string> to_queue; // whole names of those who wait again
+};
+
+// A registration's move into a place or into the queue, for staff's screens.
+struct PlaceChange {
+    std::string name; // whole name
+    bool promoted = false;
+    int queue_position = 0;
+    bool by_server = false; // the server's decision of the site's places, not a change here
+    UnixSeconds at = 0;
 };
 
 // Someone marked present at an activity, for staff's attendance list.

@@ -35,6 +35,25 @@ Result<std::optional<std::int64_t>> id_by_key(sql::Database& database, std::stri
     return sql::optional_row(*select, [](const sql::Statement& row) { return row.column_int(0); });
 }
 
+// A registration's activity also carries its places as this kiosk shows them: the
+// server decides the site's places with it.
+nlohmann::json registration_activity_json(const Occurrence& activity)
+{
+    nlohmann::json json = activity_json(activity);
+    json["capacity"] = activity.capacity ? nlohmann::json(*activity.capacity) : nlohmann::json();
+    return json;
+}
+
+Result<std::vector<std::string>> texts_of(sql::Database& database, std::string_view sql, const std::string& uid,
+                                          UnixSeconds instance)
+{
+    auto select = database.prepare(sql);
+    if (!select)
+        return select.error();
+    select->bind(1, uid).bind(2, instance);
+    return sql::collect_rows(*select, [](const sql::Statement& row) { return row.column_text(0); });
+}
+
 RegistrationReceipt receipt_for(std::string first_name, const Places& places, std::int64_t visitor_id, bool already)
 {
     RegistrationReceipt receipt{std::move(first_name), false, 0, already};
@@ -47,14 +66,14 @@ RegistrationReceipt receipt_for(std::string first_name, const Places& places, st
 
 } // namespace
 
-Result<ActivityLog::Active> ActivityLog::active_registrations(const Occurrence& activity)
+Result<ActivityLog::Active> ActivityLog::active_registrations(const std::string& uid, UnixSeconds instance)
 {
     auto select = m_database.prepare(
         "SELECT id, visitor_id, registered_at, key FROM registration WHERE event_uid = ? AND instance = ? AND "
         "cancelled_at IS NULL");
     if (!select)
         return select.error();
-    select->bind(1, activity.uid).bind(2, activity.instance);
+    select->bind(1, uid).bind(2, instance);
     Active active;
     for (;;) {
         auto row = select->step();
@@ -67,12 +86,74 @@ Result<ActivityLog::Active> ActivityLog::active_registrations(const Occurrence& 
     }
 }
 
+Result<ActivityLog::SiteView> ActivityLog::site_view(const std::string& uid, UnixSeconds instance)
+{
+    auto select = m_database.prepare(
+        "SELECT registration_key, cancelled FROM site_place WHERE event_uid = ? AND instance = ? ORDER BY position");
+    if (!select)
+        return select.error();
+    select->bind(1, uid).bind(2, instance);
+    auto places = sql::collect_rows(*select, [](const sql::Statement& row) {
+        return SitePlace{row.column_text(0), row.column_int(1) != 0};
+    });
+    if (!places)
+        return places.error();
+    auto cancelled = texts_of(m_database,
+                              "SELECT key FROM registration WHERE event_uid = ? AND instance = ? AND "
+                              "cancelled_at IS NOT NULL",
+                              uid, instance);
+    if (!cancelled)
+        return cancelled.error();
+    return SiteView{std::move(places.value()), std::move(cancelled.value())};
+}
+
+Places ActivityLog::order_places(const Active& active, const SiteView& site, std::optional<int> capacity)
+{
+    std::vector<KeyedRegistration> keyed;
+    for (std::size_t i = 0; i < active.registrations.size(); ++i)
+        keyed.push_back({active.registrations[i], active.keys[i]});
+    return allocate_in_order(site_order(std::move(keyed), site.places, site.own_cancelled), capacity);
+}
+
+Result<int> ActivityLog::record_moves(const Active& active, const Places& before, const Places& after,
+                                      bool by_server, UnixSeconds at)
+{
+    auto insert = m_database.prepare(
+        "INSERT INTO registration_move (registration_id, promoted, queue_position, by_server, at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    int moves = 0;
+    for (const bool into_place : {true, false}) {
+        for (const std::int64_t visitor_id : into_place ? promoted(before, after) : moved_to_queue(before, after)) {
+            const Standing* now = after.of(visitor_id);
+            for (const Registration& registration : active.registrations) {
+                if (registration.visitor_id != visitor_id || registration.cancelled)
+                    continue;
+                insert->reset();
+                insert->bind(1, registration.id)
+                    .bind(2, into_place ? 1 : 0)
+                    .bind(3, now != nullptr ? now->queue_position : 0)
+                    .bind(4, by_server ? 1 : 0)
+                    .bind(5, at);
+                if (auto ran = insert->run(); !ran)
+                    return ran.error();
+                ++moves;
+            }
+        }
+    }
+    return moves;
+}
+
 Result<Places> ActivityLog::places(const Occurrence& activity)
 {
-    auto active = active_registrations(activity);
+    auto active = active_registrations(activity.uid, activity.instance);
     if (!active)
         return active.error();
-    return allocate_places(active->registrations, activity.capacity);
+    auto site = site_view(activity.uid, activity.instance);
+    if (!site)
+        return site.error();
+    return order_places(active.value(), site.value(), activity.capacity);
 }
 
 Result<RegistrationReceipt> ActivityLog::register_visitor(const Occurrence& activity, const VisitorIdentity& who,
@@ -87,10 +168,13 @@ Result<RegistrationReceipt> ActivityLog::register_visitor(const Occurrence& acti
     if (!repeated)
         return repeated.error();
 
-    auto active = active_registrations(activity);
+    auto active = active_registrations(activity.uid, activity.instance);
     if (!active)
         return active.error();
-    const Places before = allocate_places(active->registrations, activity.capacity);
+    auto site = site_view(activity.uid, activity.instance);
+    if (!site)
+        return site.error();
+    const Places before = order_places(active.value(), site.value(), activity.capacity);
     if (repeated.value()) {
         // The same confirm again (a double tap, a retry after a crash): the same record.
         auto name = first_name_of(m_database, *repeated.value());
@@ -125,12 +209,13 @@ Result<RegistrationReceipt> ActivityLog::register_visitor(const Occurrence& acti
     if (auto ran = insert->run(); !ran)
         return ran.error();
     active->registrations.push_back({m_database.last_insert_id(), visitor_id.value(), time.at, false});
-    const Places after = allocate_places(active->registrations, activity.capacity);
+    active->keys.push_back(key);
+    const Places after = order_places(active.value(), site.value(), activity.capacity);
     const RegistrationReceipt receipt = receipt_for(first_name(visitor->name), after, visitor_id.value(), false);
 
     const nlohmann::json payload = {
         {"registration", key},
-        {"activity", activity_json(activity)},
+        {"activity", registration_activity_json(activity)},
         {"visitor", visitor_json(visitor.value())},
         {"standing", {{"coming", receipt.coming}, {"queue_position", receipt.queue_position}}},
         {"time", record_time_json(time)}};
@@ -159,10 +244,13 @@ Result<CancellationReceipt> ActivityLog::cancel(const Occurrence& activity, std:
         return CancellationReceipt{name.value(), 0};
     }
 
-    auto active = active_registrations(activity);
+    auto active = active_registrations(activity.uid, activity.instance);
     if (!active)
         return active.error();
-    const Places before = allocate_places(active->registrations, activity.capacity);
+    auto site = site_view(activity.uid, activity.instance);
+    if (!site)
+        return site.error();
+    const Places before = order_places(active.value(), site.value(), activity.capacity);
     std::size_t index = 0;
     while (index < active->registrations.size() && active->registrations[index].visitor_id != visitor_id)
         ++index;
@@ -183,8 +271,10 @@ Result<CancellationReceipt> ActivityLog::cancel(const Occurrence& activity, std:
         return queued.error();
 
     active->registrations[index].cancelled = true;
-    const Places after = allocate_places(active->registrations, activity.capacity);
+    const Places after = order_places(active.value(), site.value(), activity.capacity);
     const std::vector<std::int64_t> moved = promoted(before, after);
+    if (auto noted = record_moves(active.value(), before, after, false, time.at); !noted)
+        return noted.error();
     for (const std::int64_t promoted_visitor : moved) {
         std::string promoted_key;
         for (std::size_t i = 0; i < active->registrations.size(); ++i)
@@ -256,7 +346,7 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
             return AttendanceReceipt{first, true};
         }
         // Registered-and-came is what the coordinator's report counts: the record says so.
-        auto active = active_registrations(activity);
+        auto active = active_registrations(activity.uid, activity.instance);
         if (!active)
             return active.error();
         for (std::size_t i = 0; i < active->registrations.size(); ++i)
@@ -296,46 +386,238 @@ Result<AttendanceReceipt> ActivityLog::mark_here(const Occurrence& activity, con
 
 Result<std::vector<Registrant>> ActivityLog::registrants(const Occurrence& activity)
 {
-    // The active registrations with who made them and whether they are here, in one
-    // query; the places then come from the same rule as everywhere else.
+    auto places = this->places(activity);
+    if (!places)
+        return places.error();
+    // Who made each active registration and whether they are here; the places come from
+    // the same rule as everywhere else.
     auto select = m_database.prepare(
-        "SELECT registration.id, registration.visitor_id, registration.registered_at, visitor.name, visitor.group_id, "
-        "visitor.marker_id, EXISTS (SELECT 1 FROM attendance WHERE attendance.event_uid = registration.event_uid AND "
+        "SELECT registration.visitor_id, visitor.name, visitor.group_id, visitor.marker_id, "
+        "EXISTS (SELECT 1 FROM attendance WHERE attendance.event_uid = registration.event_uid AND "
         "attendance.instance = registration.instance AND attendance.visitor_id = registration.visitor_id AND "
-        "attendance.withdrawn_at IS NULL) "
+        "attendance.withdrawn_at IS NULL), "
+        "EXISTS (SELECT 1 FROM site_place WHERE site_place.registration_key = registration.key) "
         "FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
         "WHERE registration.event_uid = ? AND registration.instance = ? AND registration.cancelled_at IS NULL");
     if (!select)
         return select.error();
     select->bind(1, activity.uid).bind(2, activity.instance);
-    struct Row {
-        Registration registration;
-        Registrant registrant;
-    };
     auto rows = sql::collect_rows(*select, [](const sql::Statement& row) {
-        const std::int64_t visitor_id = row.column_int(1);
-        return Row{{row.column_int(0), visitor_id, row.column_int(2), false},
-                   {visitor_id, public_name(row.column_text(3)), row.column_text(4), row.column_text(5), false, 0,
-                    row.column_int(6) != 0}};
+        Registrant registrant;
+        registrant.visitor_id = row.column_int(0);
+        registrant.public_name = public_name(row.column_text(1));
+        registrant.group_id = row.column_text(2);
+        registrant.marker_id = row.column_text(3);
+        registrant.here = row.column_int(4) != 0;
+        registrant.name = row.column_text(1);
+        registrant.known_to_server = row.column_int(5) != 0;
+        return registrant;
     });
     if (!rows)
         return rows.error();
-    std::vector<Registration> registrations;
-    for (const Row& row : rows.value())
-        registrations.push_back(row.registration);
-    const Places places = allocate_places(std::move(registrations), activity.capacity);
-
     std::vector<Registrant> registrants;
-    for (const Standing& standing : places.standings)
-        for (const Row& row : rows.value())
-            if (row.registrant.visitor_id == standing.visitor_id) {
-                Registrant registrant = row.registrant;
+    for (const Standing& standing : places->standings)
+        for (const Registrant& row : rows.value())
+            if (row.visitor_id == standing.visitor_id) {
+                Registrant registrant = row;
                 registrant.coming = standing.coming;
                 registrant.queue_position = standing.queue_position;
                 registrants.push_back(std::move(registrant));
                 break;
             }
     return registrants;
+}
+
+Result<std::optional<RegistrationReceipt>> ActivityLog::site_decision(const Occurrence& activity,
+                                                                      const std::string& key)
+{
+    auto known = id_by_key(m_database,
+                           "SELECT visitor_id FROM registration WHERE key = ?1 AND "
+                           "EXISTS (SELECT 1 FROM site_place WHERE registration_key = ?1)",
+                           key);
+    if (!known)
+        return known.error();
+    if (!known.value())
+        return std::optional<RegistrationReceipt>();
+    auto places = this->places(activity);
+    if (!places)
+        return places.error();
+    auto name = first_name_of(m_database, *known.value());
+    if (!name)
+        return name.error();
+    return std::optional(receipt_for(name.value(), places.value(), *known.value(), false));
+}
+
+Result<RestoreReceipt> ActivityLog::restore(const Occurrence& activity, const std::string& registration_key,
+                                            const std::string& restore_key, RecordTime time, bool preview)
+{
+    if (restore_key.empty() || registration_key.empty())
+        return make_error("a restore needs a key and a registration");
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto select = m_database.prepare(
+        "SELECT registration.id, registration.visitor_id, registration.registered_at, registration.cancel_key, "
+        "registration.restore_key, visitor.name FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
+        "WHERE registration.key = ? AND registration.event_uid = ? AND registration.instance = ?");
+    if (!select)
+        return select.error();
+    select->bind(1, registration_key).bind(2, activity.uid).bind(3, activity.instance);
+    struct Found {
+        Registration registration;
+        std::optional<std::string> cancel_key, restore_key;
+        std::string name;
+    };
+    auto found = sql::optional_row(*select, [](const sql::Statement& row) {
+        return Found{{row.column_int(0), row.column_int(1), row.column_int(2), false},
+                     row.column_is_null(3) ? std::nullopt : std::optional(row.column_text(3)),
+                     row.column_is_null(4) ? std::nullopt : std::optional(row.column_text(4)),
+                     row.column_text(5)};
+    });
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return make_error("no registration " + registration_key + " for " + activity.key());
+    const Found& registration = *found.value();
+
+    auto active = active_registrations(activity.uid, activity.instance);
+    if (!active)
+        return active.error();
+    auto site = site_view(activity.uid, activity.instance);
+    if (!site)
+        return site.error();
+    const Places before = order_places(active.value(), site.value(), activity.capacity);
+    const auto receipt_now = [&](const Places& places, std::vector<std::string> to_queue) {
+        RestoreReceipt receipt{registration.name, false, 0, std::move(to_queue)};
+        if (const Standing* standing = places.of(registration.registration.visitor_id)) {
+            receipt.coming = standing->coming;
+            receipt.queue_position = standing->queue_position;
+        }
+        return receipt;
+    };
+    if (registration.restore_key == restore_key) // the same tap again: restored already
+        return receipt_now(before, {});
+    if (!registration.cancel_key)
+        return make_error("registration " + registration_key + " is not cancelled");
+    if (before.of(registration.registration.visitor_id) != nullptr)
+        return make_error("the visitor of " + registration_key + " has registered again");
+
+    auto update = m_database.prepare(
+        "UPDATE registration SET cancelled_at = NULL, cancel_key = NULL, restored_at = ?, restore_key = ? WHERE id = ?");
+    if (!update)
+        return update.error();
+    update->bind(1, time.at).bind(2, restore_key).bind(3, registration.registration.id);
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    active->registrations.push_back(registration.registration);
+    active->keys.push_back(registration_key);
+    std::erase(site->own_cancelled, registration_key);
+    const Places after = order_places(active.value(), site.value(), activity.capacity);
+
+    const nlohmann::json payload = {{"registration", registration_key},
+                                    {"activity", registration_activity_json(activity)},
+                                    {"cancellation", *registration.cancel_key},
+                                    {"time", record_time_json(time)}};
+    if (auto queued = add_to_outbox(m_database, restore_key, "registration.restore", payload, time); !queued)
+        return queued.error();
+    if (auto noted = record_moves(active.value(), before, after, false, time.at); !noted)
+        return noted.error();
+    std::vector<std::string> to_queue;
+    for (const std::int64_t visitor_id : moved_to_queue(before, after)) {
+        auto visitor = read_visitor(m_database, visitor_id);
+        if (!visitor)
+            return visitor.error();
+        to_queue.push_back(visitor->name);
+    }
+    // A preview ends here: the transaction rolls back as it goes.
+    if (!preview)
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+    return receipt_now(after, std::move(to_queue));
+}
+
+Result<std::vector<Cancellation>> ActivityLog::cancellations(const Occurrence& activity)
+{
+    auto select = m_database.prepare(
+        "SELECT registration.key, registration.visitor_id, visitor.name, registration.cancelled_at, "
+        "EXISTS (SELECT 1 FROM registration AS again WHERE again.event_uid = registration.event_uid AND "
+        "again.instance = registration.instance AND again.visitor_id = registration.visitor_id AND "
+        "again.cancelled_at IS NULL) "
+        "FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
+        "WHERE registration.event_uid = ? AND registration.instance = ? AND registration.cancelled_at IS NOT NULL "
+        "ORDER BY registration.cancelled_at DESC, registration.id DESC");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return Cancellation{row.column_text(0), row.column_int(1), row.column_text(2), row.column_int(3),
+                            row.column_int(4) != 0};
+    });
+}
+
+Result<std::vector<PlaceChange>> ActivityLog::place_changes(const Occurrence& activity)
+{
+    auto select = m_database.prepare(
+        "SELECT visitor.name, registration_move.promoted, registration_move.queue_position, "
+        "registration_move.by_server, registration_move.at FROM registration_move "
+        "JOIN registration ON registration.id = registration_move.registration_id "
+        "JOIN visitor ON visitor.id = registration.visitor_id "
+        "WHERE registration.event_uid = ? AND registration.instance = ? ORDER BY registration_move.id DESC");
+    if (!select)
+        return select.error();
+    select->bind(1, activity.uid).bind(2, activity.instance);
+    return sql::collect_rows(*select, [](const sql::Statement& row) {
+        return PlaceChange{row.column_text(0), row.column_int(1) != 0, static_cast<int>(row.column_int(2)),
+                           row.column_int(3) != 0, row.column_int(4)};
+    });
+}
+
+Result<int> ActivityLog::take_site_places(const std::vector<SiteActivityPlaces>& answer, UnixSeconds now)
+{
+    auto transaction = sql::Transaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    int moves = 0;
+    for (const SiteActivityPlaces& activity : answer) {
+        if (!activity.capacity)
+            continue; // the server did not decide these places
+        auto active = active_registrations(activity.uid, activity.instance);
+        if (!active)
+            return active.error();
+        if (active->registrations.empty())
+            continue;
+        auto site = site_view(activity.uid, activity.instance);
+        if (!site)
+            return site.error();
+        const Places before = order_places(active.value(), site.value(), *activity.capacity);
+        const Places after
+            = order_places(active.value(), SiteView{activity.registrations, site->own_cancelled}, *activity.capacity);
+        auto noted = record_moves(active.value(), before, after, true, now);
+        if (!noted)
+            return noted.error();
+        moves += noted.value();
+    }
+    if (auto cleared = m_database.execute_script("DELETE FROM site_place"); !cleared)
+        return cleared.error();
+    auto insert = m_database.prepare(
+        "INSERT OR IGNORE INTO site_place (event_uid, instance, position, registration_key, cancelled) "
+        "VALUES (?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    for (const SiteActivityPlaces& activity : answer)
+        for (std::size_t position = 0; position < activity.registrations.size(); ++position) {
+            insert->reset();
+            insert->bind(1, activity.uid)
+                .bind(2, activity.instance)
+                .bind(3, static_cast<std::int64_t>(position))
+                .bind(4, activity.registrations[position].key)
+                .bind(5, activity.registrations[position].cancelled ? 1 : 0);
+            if (auto ran = insert->run(); !ran)
+                return ran.error();
+        }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return moves;
 }
 
 Result<std::pair<int, int>> ActivityLog::here_counts(const Occurrence& activity)

@@ -18,6 +18,16 @@
 
 namespace olohuone::store {
 
+// One activity in the server's answer about the site's places.
+struct SiteActivityPlaces {
+    std::string uid;
+    UnixSeconds instance = 0;
+    // The capacity the server decided with; none when it has not decided (no kiosk has
+    // said how many places there are).
+    std::optional<std::optional<int>> capacity;
+    std::vector<SitePlace> registrations; // in the server's order
+};
+
 class ActivityLog {
 public:
     explicit ActivityLog(sql::Database& database) : m_database(database) {}
@@ -46,6 +56,27 @@ public:
     Result<bool> withdraw(const Occurrence& activity, std::optional<std::int64_t> visitor_id, const std::string& key,
                           RecordTime time);
 
+    // Staff undo a cancellation made by mistake: the registration is active again, in
+    // its original place (places go in the order of registration), and whoever that
+    // place had gone to waits again. Refused when the person has registered again since.
+    // With `preview` nothing is stored: the receipt says what it would do.
+    Result<RestoreReceipt> restore(const Occurrence& activity, const std::string& registration_key,
+                                   const std::string& restore_key, RecordTime time, bool preview = false);
+    // The activity's cancelled registrations, the latest first.
+    Result<std::vector<Cancellation>> cancellations(const Occurrence& activity);
+    // Moves of the activity's registrations made here, into a place or into the queue,
+    // the latest first.
+    Result<std::vector<PlaceChange>> place_changes(const Occurrence& activity);
+
+    // Takes the server's answer about the site's places (docs/api.md, GET places) in
+    // place of the last one, noting the moves it makes for this kiosk's registrations;
+    // returns how many.
+    Result<int> take_site_places(const std::vector<SiteActivityPlaces>& answer, UnixSeconds now);
+
+    // The receipt of the registration made under `key` once the server's answer about
+    // the site's places has it; none before.
+    Result<std::optional<RegistrationReceipt>> site_decision(const Occurrence& activity, const std::string& key);
+
     Result<Places> places(const Occurrence& activity);
     // The active registration of the person `who` names, if they have one: cancelling
     // asks who you are, as registering does.
@@ -62,7 +93,17 @@ private:
         std::vector<Registration> registrations;
         std::vector<std::string> keys; // the record key of each, same order
     };
-    Result<Active> active_registrations(const Occurrence& activity);
+    // The server's last answer for one activity, and this kiosk's cancellations of it.
+    struct SiteView {
+        std::vector<SitePlace> places;
+        std::vector<std::string> own_cancelled;
+    };
+    Result<Active> active_registrations(const std::string& uid, UnixSeconds instance);
+    Result<SiteView> site_view(const std::string& uid, UnixSeconds instance);
+    static Places order_places(const Active& active, const SiteView& site, std::optional<int> capacity);
+    // Notes the moves between `before` and `after` of this kiosk's registrations.
+    Result<int> record_moves(const Active& active, const Places& before, const Places& after, bool by_server,
+                             UnixSeconds at);
 
     sql::Database& m_database;
 };

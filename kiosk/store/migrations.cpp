@@ -235,6 +235,36 @@ CREATE TABLE staff_clock (
     set_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+        {14, R"sql(
+-- A cancellation staff undid on the same day: the registration is active again and, as
+-- places go in the order of registration, has its original place.
+ALTER TABLE registration ADD COLUMN restored_at INTEGER;
+ALTER TABLE registration ADD COLUMN restore_key TEXT;
+CREATE UNIQUE INDEX registration_by_restore_key ON registration (restore_key) WHERE restore_key IS NOT NULL;
+-- The places as the server last decided them for the site's kiosks: each activity's
+-- active registrations, this kiosk's and the others', in the server's order. Replaced
+-- whole by each answer.
+CREATE TABLE site_place (
+    event_uid        TEXT    NOT NULL,
+    instance         INTEGER NOT NULL,
+    position         INTEGER NOT NULL,
+    registration_key TEXT    NOT NULL,
+    cancelled        INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+    PRIMARY KEY (event_uid, instance, position)
+) WITHOUT ROWID;
+CREATE INDEX site_place_by_key ON site_place (registration_key);
+-- Moves of this kiosk's registrations into a place or into the queue, for staff: made
+-- here by a cancellation or a restore, or by the server's decision of the site's places.
+CREATE TABLE registration_move (
+    id              INTEGER PRIMARY KEY,
+    registration_id INTEGER NOT NULL REFERENCES registration (id),
+    promoted        INTEGER NOT NULL CHECK (promoted IN (0, 1)),
+    queue_position  INTEGER NOT NULL,
+    by_server       INTEGER NOT NULL CHECK (by_server IN (0, 1)),
+    at              INTEGER NOT NULL
+);
+CREATE INDEX registration_move_by_registration ON registration_move (registration_id);
+)sql"},
     };
     return all;
 }

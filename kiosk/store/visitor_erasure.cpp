@@ -12,6 +12,7 @@ SELECT id FROM outbox WHERE key IN (
     UNION ALL SELECT sign_out_key FROM visit WHERE visitor_id = ?1 AND sign_out_key IS NOT NULL
     UNION ALL SELECT key FROM registration WHERE visitor_id = ?1
     UNION ALL SELECT cancel_key FROM registration WHERE visitor_id = ?1 AND cancel_key IS NOT NULL
+    UNION ALL SELECT restore_key FROM registration WHERE visitor_id = ?1 AND restore_key IS NOT NULL
     UNION ALL SELECT key FROM attendance WHERE visitor_id = ?1
     UNION ALL SELECT withdraw_key FROM attendance WHERE visitor_id = ?1 AND withdraw_key IS NOT NULL)
 UNION
@@ -118,6 +119,7 @@ Result<VisitorFootprint> erase_visitor(sql::Database& database, const std::strin
     const std::string deletes[] = {
         std::string("DELETE FROM outbox WHERE id IN (") + their_outbox_rows + ")",
         "DELETE FROM attendance WHERE visitor_id = ?1",
+        "DELETE FROM registration_move WHERE registration_id IN (SELECT id FROM registration WHERE visitor_id = ?1)",
         "DELETE FROM registration WHERE visitor_id = ?1",
         "DELETE FROM visit WHERE visitor_id = ?1",
         "DELETE FROM visitor WHERE id = ?1",

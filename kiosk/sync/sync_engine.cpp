@@ -82,6 +82,10 @@ SyncPass SyncEngine::run_once()
     }
     sql::Database& database = store.value()->database();
     upload(database, pass);
+    // Right after the records: a visitor waiting at the screen for their place learns it
+    // from this answer.
+    if (pass.ok() && !m_stopping)
+        fetch_places(database, pass);
     if (pass.ok() && !m_stopping)
         fetch_programme(database, pass);
     if (pass.ok() && !m_stopping)
@@ -185,6 +189,37 @@ bool SyncEngine::deliver(sql::Database& database, const std::vector<store::Outbo
                          + "; set aside for staff");
     }
     return true;
+}
+
+void SyncEngine::fetch_places(sql::Database& database, SyncPass& pass)
+{
+    const auto response = m_client.send(
+        {HttpRequest::Method::Get, url("/v1/sites/" + std::to_string(m_settings.site) + "/places"), std::string(), ""});
+    if (!answered_usably(response, pass, "places"))
+        return;
+    if (response->status == 404)
+        return; // a server from before places were shared: each kiosk decides its own
+    if (response->status != 200) {
+        pass.problem_kind = SyncProblem::BadAnswer;
+        pass.problem = "unexpected answer to the places: " + error_message(response->body, response->status);
+        return;
+    }
+    auto places = read_places_answer(response->body);
+    if (!places) {
+        pass.problem_kind = SyncProblem::BadAnswer;
+        pass.problem = "the server's places were not taken: " + places.error().message;
+        return;
+    }
+    store::ActivityLog log(database);
+    auto moves = log.take_site_places(places.value(), m_clock.now());
+    if (!moves) {
+        pass.problem_kind = SyncProblem::LocalStore;
+        pass.problem = "cannot store the server's places: " + moves.error().message;
+        return;
+    }
+    if (moves.value() > 0)
+        log::info("sync: the server's decision of the site's places moved " + std::to_string(moves.value())
+                  + " of this kiosk's registrations");
 }
 
 void SyncEngine::fetch_programme(sql::Database& database, SyncPass& pass)

@@ -91,6 +91,7 @@ private:
     Result<store::Store*> database();
     void upload(sql::Database& database, SyncPass& pass);
     bool deliver(sql::Database& database, const std::vector<store::OutboxRecord>& records, SyncPass& pass);
+    void fetch_places(sql::Database& database, SyncPass& pass);
     void fetch_programme(sql::Database& database, SyncPass& pass);
     void send_heartbeat_if_due(sql::Database& database, SyncPass& pass);
     bool answered_usably(const Result<HttpResponse>& response, SyncPass& pass, const char* what);

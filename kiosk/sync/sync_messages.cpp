@@ -113,6 +113,49 @@ Result<std::vector<CalendarFile>> read_programme_answer(const std::string& body)
     return calendars;
 }
 
+Result<std::vector<store::SiteActivityPlaces>> read_places_answer(const std::string& body)
+{
+    // What the server sends at most (tools/server/place_ledger.h), with room to grow.
+    constexpr std::size_t max_activities = 5000;
+    constexpr std::size_t max_registrations = 10000;
+    constexpr std::size_t max_key_bytes = 200;
+    const nlohmann::json answer = nlohmann::json::parse(body, nullptr, false);
+    if (answer.is_discarded() || !answer.is_object() || !answer.contains("activities")
+        || !answer["activities"].is_array())
+        return make_error("the server's places are not a list of activities");
+    if (answer["activities"].size() > max_activities)
+        return make_error("the server's places name more than " + std::to_string(max_activities) + " activities");
+    std::vector<store::SiteActivityPlaces> activities;
+    for (const nlohmann::json& activity : answer["activities"]) {
+        if (!activity.is_object() || !activity.contains("uid") || !activity["uid"].is_string()
+            || !activity.contains("instance") || !activity["instance"].is_number_integer()
+            || !activity.contains("registrations") || !activity["registrations"].is_array()
+            || activity["registrations"].size() > max_registrations)
+            return make_error("an activity in the server's places has no uid, instance or list of registrations");
+        store::SiteActivityPlaces places{activity["uid"].get<std::string>(), activity["instance"].get<UnixSeconds>(),
+                                         std::nullopt, {}};
+        if (const auto capacity = activity.find("capacity"); capacity != activity.end()) {
+            if (capacity->is_null())
+                places.capacity = std::optional<int>();
+            else if (capacity->is_number_integer() && *capacity >= 0 && *capacity <= 1'000'000)
+                places.capacity = std::optional<int>(capacity->get<int>());
+            else
+                return make_error("an activity in the server's places has a capacity that is not a number of places");
+        }
+        for (const nlohmann::json& registration : activity["registrations"]) {
+            if (!registration.is_object() || !registration.contains("key") || !registration["key"].is_string()
+                || registration["key"].get_ref<const std::string&>().empty()
+                || registration["key"].get_ref<const std::string&>().size() > max_key_bytes
+                || !registration.contains("cancelled") || !registration["cancelled"].is_boolean())
+                return make_error("a registration in the server's places has no key or no cancelled flag");
+            places.registrations.push_back(
+                {registration["key"].get<std::string>(), registration["cancelled"].get<bool>()});
+        }
+        activities.push_back(std::move(places));
+    }
+    return activities;
+}
+
 std::string heartbeat_body(const Heartbeat& heartbeat)
 {
     nlohmann::json body = {{"version", heartbeat.version},

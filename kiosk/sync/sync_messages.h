@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/programme_import.h"
 #include "core/result.h"
+#include "store/activity_log.h"
 #include "store/outbox.h"
 
 namespace olohuone::sync {
@@ -29,6 +30,10 @@ std::string error_message(const std::string& body, long status);
 // GET /v1/sites/{site}/programme: the site's calendars. Names and sizes are checked
 // here; the calendars themselves by the importer before they replace anything.
 Result<std::vector<CalendarFile>> read_programme_answer(const std::string& body);
+
+// GET /v1/sites/{site}/places: every kiosk's registrations at the site's activities in
+// the server's order, and the capacity it decided with.
+Result<std::vector<store::SiteActivityPlaces>> read_places_answer(const std::string& body);
 
 struct Heartbeat {
     std::string version;

@@ -90,9 +90,27 @@ void KioskProcess::take_lines()
         const std::string line = m_pending.substr(0, end);
         m_pending.erase(0, end + 1);
         constexpr std::string_view prefix = "screen ";
+        constexpr std::string_view says = "says ";
         if (line.starts_with(prefix))
             m_screens.push_back(line.substr(prefix.size()));
+        else if (line.starts_with(says))
+            m_said.push_back(line.substr(says.size()));
+        else if (line.starts_with("error "))
+            m_errors.push_back(line);
     }
+}
+
+std::optional<std::string> KioskProcess::say(std::chrono::milliseconds timeout)
+{
+    const std::size_t before = m_said.size();
+    send("say");
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (m_said.size() == before) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || !read_some(left))
+            return std::nullopt;
+    }
+    return m_said[before];
 }
 
 bool KioskProcess::read_some(std::chrono::milliseconds timeout)
@@ -109,10 +127,10 @@ bool KioskProcess::read_some(std::chrono::milliseconds timeout)
     return true;
 }
 
-bool KioskProcess::wait_for_screen(const std::string& screen, std::chrono::milliseconds timeout)
+bool KioskProcess::wait_for_screen(const std::string& screen, std::chrono::milliseconds timeout, std::size_t from)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::size_t seen = 0;
+    std::size_t seen = from;
     for (;;) {
         for (; seen < m_screens.size(); ++seen)
             if (m_screens[seen] == screen)

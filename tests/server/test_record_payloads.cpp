@@ -36,6 +36,10 @@ using olohuone::test::tuesday_ten; // Tue 24 Nov 2026 10:00 in Helsinki
 const std::map<std::string, std::set<std::string>> optional_fields = {
     {"visit.sign_in", {"whom", "activity"}}, // whom: when asked; activity: a visit a mark opened
     {"attendance.here", {"registration"}},
+    // capacity: what the kiosk showed, for the server's decision of places; older kiosks
+    // leave it out
+    {"registration.add", {"activity/capacity"}},
+    {"registration.restore", {"activity/capacity"}},
     // location: only when staff changed the place; titles: an added event's other
     // languages, each on its own
     {"programme.edit", {"values/location", "values/titles", "values/titles/sv", "values/titles/en"}},
@@ -143,7 +147,12 @@ protected:
         ok(activities.register_visitor(activity, matti, store::new_record_key(), next()));
         const std::int64_t aino_id =
             kiosk.database().query_int("SELECT id FROM visitor WHERE name = 'Aino Korhonen'").value();
-        ok(activities.cancel(activity, aino_id, store::new_record_key(), next()));
+        const std::string cancel_key = store::new_record_key();
+        ok(activities.cancel(activity, aino_id, cancel_key, next()));
+        // Staff undo it (registration.restore).
+        const std::string aino_registration =
+            kiosk.database().query_text("SELECT key FROM registration WHERE cancel_key = '" + cancel_key + "'").value();
+        ok(activities.restore(activity, aino_registration, store::new_record_key(), next()));
         ok(activities.mark_here(activity, matti, store::new_record_key(), next()));
         // Liisa had not signed in: the mark, on the activity's day, signs her in
         // (visit.sign_in naming the activity); taken back, her visit goes with it.

@@ -80,6 +80,11 @@ SyncSite::SyncSite()
     other_site_token = value_after(admin("add-kiosk --site " + other_site_id + " --name aula"), "token");
 }
 
+std::string SyncSite::add_kiosk(const std::string& name) const
+{
+    return value_after(admin("add-kiosk --site " + site_id + " --name " + name), "token");
+}
+
 void SyncSite::start_server()
 {
     m_server = std::make_unique<ServerProcess>(m_config);

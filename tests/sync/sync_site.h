@@ -32,6 +32,8 @@ public:
     const TestCertificates& certificates() const { return m_certificates; }
     const std::string& config() const { return m_config; }
     std::string admin(const std::string& arguments) const { return run_admin(m_config, arguments); }
+    // Another kiosk of the site; its token.
+    std::string add_kiosk(const std::string& name) const;
 
     // Settings for a kiosk of this site talking to `port` (the server's, or a proxy's).
     sync::SyncSettings settings(int port) const;

@@ -35,9 +35,11 @@ TEST(RollCallPage, TheServerListsWhoIsInTheBuildingFromWhatTheKiosksDelivered)
               std::string::npos);
 
     sign_in_earlier(kiosk, {"Veikko Virtanen", "Eero Mäkelä"}, "resident");
-    for (const OpenVisit& visit : kiosk.services().visits().signed_in_today())
-        if (visit.public_name == "Eero M.")
+    for (const OpenVisit& visit : kiosk.services().visits().signed_in_today()) {
+        if (visit.public_name == "Eero M.") {
             ASSERT_TRUE(kiosk.services().visits().sign_out(visit.visit_key, kiosk.services().visits().new_key()).ok());
+        }
+    }
     // Helmi goes straight to chair gymnastics and marks herself there.
     const Occurrence gymnastics = occurrence_titled(kiosk, {2026, 11, 24}, "Tuolijumppa");
     ASSERT_TRUE(kiosk.services()

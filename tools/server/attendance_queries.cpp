@@ -40,9 +40,9 @@ SELECT count(DISTINCT site_id || ' ' || json_extract(payload, '$.visitor.key'))
 FROM visit WHERE kind = 'visit.sign_in' AND at >= ?2 AND at < ?3
 )sql";
 
-// Registrations not cancelled and attendance not withdrawn, per activity. A cancellation
-// names its registration and a withdrawal its attendance; both are of the same activity,
-// so both are among the activity's records.
+// Registrations not cancelled (the place ledger knows which stay cancelled after a
+// restore) and attendance not withdrawn, per activity. A withdrawal names its attendance,
+// of the same activity, so both are among the activity's records.
 constexpr const char* activities_sql = R"sql(
 WITH chosen AS (
     SELECT site_id, kind,
@@ -57,7 +57,8 @@ WITH chosen AS (
                    'attendance.withdrawn')
       AND json_extract(payload, '$.activity.instance') >= ?2 AND json_extract(payload, '$.activity.instance') < ?3
 ),
-cancelled AS (SELECT DISTINCT site_id, registration FROM chosen WHERE kind = 'registration.cancel'),
+cancelled AS (SELECT site_id, registration FROM place
+              WHERE cancelled = 1 AND site_id IN (SELECT value FROM json_each(?1))),
 withdrawn AS (SELECT DISTINCT site_id, attendance FROM chosen WHERE kind = 'attendance.withdrawn')
 SELECT chosen.site_id, uid, instance, max(start),
        sum(kind = 'registration.add' AND cancelled.registration IS NULL),

@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "heartbeat_api.h"
 #include "kiosk_edits_apply.h"
+#include "places_api.h"
 #include "programme_api.h"
 #include "records_api.h"
 #include "site_programme.h"
@@ -148,6 +149,28 @@ void get_programme(const httplib::Request& request, httplib::Response& response,
     response.set_content(programme_body(*site_id, programme.value(), sent_etag), "application/json");
 }
 
+void get_places(const httplib::Request& request, httplib::Response& response, ServerStore& store, const Clock& clock)
+{
+    const auto site_id = site_id_from_path(request.matches[1].str());
+    if (!site_id) {
+        answer_error(response, 404, "not_found", "no such endpoint");
+        return;
+    }
+    const auto kiosk = authenticate(request, response, store, clock);
+    if (!kiosk)
+        return;
+    if (kiosk->site_id != *site_id) {
+        answer_error(response, 403, "forbidden", "this kiosk's token is for another site");
+        return;
+    }
+    auto places = store.site_places(*site_id, clock.now() - places_look_back_seconds);
+    if (!places) {
+        answer_unavailable(response, "reading places", places.error());
+        return;
+    }
+    response.set_content(places_body(*site_id, places.value()), "application/json");
+}
+
 void post_heartbeat(const httplib::Request& request, httplib::Response& response, ServerStore& store,
                     const Clock& clock)
 {
@@ -252,6 +275,9 @@ Result<void> serve(const ServerConfig& config, const CertificateFiles& certifica
     });
     server.Post("/v1/heartbeat", [&](const httplib::Request& request, httplib::Response& response) {
         post_heartbeat(request, response, store, clock);
+    });
+    server.Get(R"(/v1/sites/([^/]+)/places)", [&](const httplib::Request& request, httplib::Response& response) {
+        get_places(request, response, store, clock);
     });
     server.Get(R"(/v1/sites/([^/]+)/programme)", [&](const httplib::Request& request, httplib::Response& response) {
         get_programme(request, response, store, clock);

@@ -27,6 +27,7 @@ constexpr std::size_t max_location_bytes = 200;
 // An edited or added occurrence: places as the week page's form takes them, and no
 // longer than a day.
 constexpr int max_edit_capacity = 999;
+constexpr int max_place_capacity = 1'000'000;
 constexpr std::int64_t max_edit_seconds = 24 * 60 * 60;
 
 enum class Presence { Required, Optional };
@@ -177,6 +178,10 @@ void activity(Fields& activity)
     activity.text("uid", 1, max_uid_bytes);
     activity.whole_number("instance", earliest_activity_time, latest_record_time);
     activity.whole_number("start", earliest_activity_time, latest_record_time);
+    // The places the kiosk showed (null: no limit), in a registration's records: the
+    // server decides places with it (place_ledger.h). Older kiosks leave it out.
+    if (activity.json().contains("capacity"))
+        activity.optional_number("capacity", 0, max_place_capacity);
 }
 
 void standing(Fields& standing)
@@ -267,8 +272,8 @@ void check_fields(const std::string& kind, Fields& payload)
         if (kind == "registration.add") {
             payload.object("visitor", visitor);
             payload.object("standing", standing);
-        } else if (kind == "registration.promoted") {
-            payload.id("cancellation");
+        } else if (kind == "registration.promoted" || kind == "registration.restore") {
+            payload.id("cancellation"); // the cancellation that freed the place, or is undone
         }
     } else if (kind.starts_with("attendance.")) {
         payload.id("attendance");

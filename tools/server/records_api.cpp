@@ -89,7 +89,7 @@ const std::vector<std::string>& record_kinds()
     static const std::vector<std::string> kinds = {
         "visit.sign_in",       "visit.counted",         "visit.sign_out",  "registration.add",
         "registration.cancel", "registration.promoted", "attendance.here", "attendance.counted",
-        "attendance.withdrawn", "programme.edit",    "visit.withdrawn",
+        "attendance.withdrawn", "programme.edit",    "visit.withdrawn",       "registration.restore",
     };
     return kinds;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "place_ledger.h"
 #include "roll_call_query.h"
 #include "attendance_figures.h"
 #include "core/civil_time.h"
@@ -270,6 +271,10 @@ public:
     virtual Result<std::vector<NamedVisitor>> named_visitors(std::int64_t site_id) = 0;
     // Who is in the site's building by its kiosks' records of visits begun in [from, to).
     virtual Result<SiteRollCall> site_roll_call(std::int64_t site_id, UnixSeconds from, UnixSeconds to) = 0;
+    // The site's places by activity, for its kiosks (place_ledger.h), of occurrences
+    // from `from` on; and the moves of those in [from, to), for the week page.
+    virtual Result<std::vector<ActivityPlaces>> site_places(std::int64_t site_id, UnixSeconds from) = 0;
+    virtual Result<std::vector<PlaceMove>> place_moves(std::int64_t site_id, UnixSeconds from, UnixSeconds to) = 0;
     // All the site's records naming these visitors; how many lost a name.
     virtual Result<std::int64_t> erase_visitor_names(std::int64_t site_id,
                                                      const std::vector<std::string>& visitor_keys) = 0;

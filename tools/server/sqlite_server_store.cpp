@@ -206,6 +206,51 @@ CREATE INDEX record_time_unset ON record (kiosk_id) WHERE clock_synced = 0 AND t
     R"sql(
 ALTER TABLE site_event_edit ADD COLUMN title_translations TEXT NOT NULL DEFAULT '{}';
 )sql",
+    // Places at activities as the server decides them across a site's kiosks
+    // (place_ledger.h): a row per registration in the order its record arrived, the
+    // capacity the kiosks showed, and the moves the decisions made. Registrations
+    // delivered before are entered in their order of arrival, undecided.
+    R"sql(
+CREATE TABLE place (
+    site_id        INTEGER NOT NULL REFERENCES site (id),
+    registration   TEXT    NOT NULL,
+    uid            TEXT    NOT NULL,
+    instance       INTEGER NOT NULL,
+    arrival        INTEGER NOT NULL REFERENCES record (id),
+    claimed_coming INTEGER NOT NULL CHECK (claimed_coming IN (0, 1)),
+    cancelled      INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+    decided        INTEGER NOT NULL DEFAULT 0 CHECK (decided IN (0, 1)),
+    coming         INTEGER NOT NULL DEFAULT 0 CHECK (coming IN (0, 1)),
+    queue_position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (site_id, registration)
+) WITHOUT ROWID;
+CREATE INDEX place_by_activity ON place (site_id, uid, instance, arrival);
+CREATE TABLE place_capacity (
+    site_id  INTEGER NOT NULL REFERENCES site (id),
+    uid      TEXT    NOT NULL,
+    instance INTEGER NOT NULL,
+    capacity INTEGER,
+    PRIMARY KEY (site_id, uid, instance)
+) WITHOUT ROWID;
+CREATE TABLE place_move (
+    id             INTEGER PRIMARY KEY,
+    site_id        INTEGER NOT NULL REFERENCES site (id),
+    uid            TEXT    NOT NULL,
+    instance       INTEGER NOT NULL,
+    registration   TEXT    NOT NULL,
+    promoted       INTEGER NOT NULL CHECK (promoted IN (0, 1)),
+    queue_position INTEGER NOT NULL,
+    at             INTEGER NOT NULL
+);
+CREATE INDEX place_move_by_activity ON place_move (site_id, instance);
+INSERT OR IGNORE INTO place (site_id, registration, uid, instance, arrival, claimed_coming)
+SELECT site_id, json_extract(payload, '$.registration'), json_extract(payload, '$.activity.uid'),
+       json_extract(payload, '$.activity.instance'), id, coalesce(json_extract(payload, '$.standing.coming'), 0)
+FROM record WHERE kind = 'registration.add' ORDER BY id;
+UPDATE place SET cancelled = 1 WHERE EXISTS (
+    SELECT 1 FROM record WHERE record.site_id = place.site_id AND record.kind = 'registration.cancel'
+                           AND json_extract(record.payload, '$.registration') = place.registration);
+)sql",
 };
 
 const char* outcome_text(KioskEditOutcome outcome)
@@ -458,6 +503,7 @@ public:
         if (!existing || !insert || !conflict)
             return (!existing ? existing.error() : !insert ? insert.error() : conflict.error());
         std::vector<Delivery> deliveries;
+        std::set<ActivityKey> changed_places;
         for (const IncomingRecord& record : records) {
             existing->reset();
             existing->bind(1, record.key);
@@ -491,7 +537,15 @@ public:
             if (auto ran = insert->run(); !ran)
                 return ran.error();
             deliveries.push_back(Delivery::Stored);
+            auto changed = note_registration_record(m_database, kiosk.site_id, m_database.last_insert_id(),
+                                                    record.kind, record.payload);
+            if (!changed)
+                return changed.error();
+            if (changed.value())
+                changed_places.insert(*changed.value());
         }
+        if (auto settled = settle_places(m_database, kiosk.site_id, changed_places, now); !settled)
+            return settled.error();
         // Flagged records from a boot whose beginning is already known arrive corrected.
         if (auto corrected = correct_flagged_times(m_database, kiosk.kiosk_id, now); !corrected)
             return corrected.error();
@@ -1036,6 +1090,18 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         return server::named_visitors(m_database, site_id);
+    }
+
+    Result<std::vector<ActivityPlaces>> site_places(std::int64_t site_id, UnixSeconds from) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::site_places(m_database, site_id, from);
+    }
+
+    Result<std::vector<PlaceMove>> place_moves(std::int64_t site_id, UnixSeconds from, UnixSeconds to) override
+    {
+        const std::lock_guard lock(m_mutex);
+        return server::place_moves(m_database, site_id, from, to);
     }
 
     Result<SiteRollCall> site_roll_call(std::int64_t site_id, UnixSeconds from, UnixSeconds to) override

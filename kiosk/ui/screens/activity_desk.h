@@ -27,6 +27,12 @@ public:
                                                          const std::string& key) = 0;
     virtual Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,
                                                             const std::string& cancel_key) = 0;
+    // Whether the kiosks of the site share places through a server: a registration's
+    // place is then the server's decision when it answers within a couple of seconds.
+    virtual bool shares_places() = 0;
+    // The registration made under `key` as the server's last answer places it; none
+    // until the server has answered with it.
+    virtual std::optional<RegistrationReceipt> site_decision(const Occurrence& activity, const std::string& key) = 0;
     // `who` empty: one more person counted without a name.
     virtual Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                                 const std::string& key) = 0;

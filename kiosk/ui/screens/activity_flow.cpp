@@ -11,6 +11,15 @@ namespace {
 
 constexpr const char* no_break_space = "\u00A0";
 
+// How long a new registration's thank-you waits for the server's decision of its place.
+constexpr UnixSeconds place_wait_seconds = 3;
+
+struct PlaceWait {
+    RegistrationReceipt receipt; // this kiosk's decision, then the server's
+    bool waiting = false;
+    UnixSeconds until = 0;
+};
+
 std::unique_ptr<Screen> thanks(std::function<Message(const ScreenContext&)> describe, const ScreenContext& context)
 {
     return std::make_unique<ThanksScreen>(std::move(describe), context.thank_you_ms);
@@ -72,15 +81,31 @@ std::unique_ptr<Screen> confirm_registration(const Occurrence& activity, const V
             auto receipt = now.activities.register_visitor(activity, who, key);
             if (!receipt)
                 return receipt.error();
-            const RegistrationReceipt done = receipt.value();
-            return ScreenAction::finish(thanks(
-                [activity, done](const ScreenContext& later) {
-                    const std::string title_key = done.already ? "activity.already" : "visit.thanks_in";
-                    return Message{later.catalog.format(title_key, {{"name", done.first_name}}),
-                                   {standing_line(done.coming, done.queue_position, activity, later)},
-                                   {}};
-                },
-                now));
+            // The record is on disk; where the server decides the site's places, the
+            // thank-you says "checking" until it answers, for a couple of seconds at most,
+            // and then the place it gave (or, without an answer, this kiosk's).
+            auto place = std::make_shared<PlaceWait>(
+                PlaceWait{receipt.value(), !receipt->already && now.activities.shares_places(),
+                          now.now + place_wait_seconds});
+            const auto describe = [activity, key, place](const ScreenContext& later) {
+                if (place->waiting) {
+                    if (auto decided = later.activities.site_decision(activity, key)) {
+                        place->receipt = *decided;
+                        place->waiting = false;
+                    } else if (later.now >= place->until) {
+                        place->waiting = false;
+                    }
+                }
+                const RegistrationReceipt& done = place->receipt;
+                const std::string title_key = done.already ? "activity.already" : "visit.thanks_in";
+                return Message{later.catalog.format(title_key, {{"name", done.first_name}}),
+                               {place->waiting ? later.catalog.text("activity.checking_place")
+                                               : standing_line(done.coming, done.queue_position, activity, later)},
+                               {}};
+            };
+            return ScreenAction::finish(std::make_unique<ThanksScreen>(
+                describe, now.thank_you_ms, std::nullopt, ThanksScreen::Closing::Home,
+                [place] { return place->waiting; }));
         });
 }
 

@@ -64,10 +64,13 @@ public:
     // or back to the screen under it, where the next person counts themselves.
     enum class Closing { Home, Back };
 
+    // `still_changing`: the message waits for something (the server's decision of a
+    // place) and is drawn again every moment while this says so.
     ThanksScreen(std::function<Message(const ScreenContext&)> describe, MonotonicMs closes_after_ms,
-                 std::optional<Undo> undo = std::nullopt, Closing closing = Closing::Home)
+                 std::optional<Undo> undo = std::nullopt, Closing closing = Closing::Home,
+                 std::function<bool()> still_changing = {})
         : m_describe(std::move(describe)), m_closes_after_ms(closes_after_ms), m_undo(std::move(undo)),
-          m_closing(closing)
+          m_closing(closing), m_still_changing(std::move(still_changing))
     {
     }
 
@@ -83,12 +86,19 @@ public:
     // Nothing to choose in the moment it stays; Today's controls come back after it.
     bool shows_shared_controls(const ScreenContext&) const override { return false; }
     bool keeps_clear_of_home_controls() const override { return true; }
+    std::optional<MonotonicMs> refreshes_every_ms() const override
+    {
+        if (m_still_changing && m_still_changing())
+            return 200;
+        return std::nullopt;
+    }
 
 private:
     std::function<Message(const ScreenContext&)> m_describe;
     MonotonicMs m_closes_after_ms;
     std::optional<Undo> m_undo;
     Closing m_closing;
+    std::function<bool()> m_still_changing;
 };
 
 // "Peru laskenta" for a count without a name, which takes one tap, so one tap takes it

@@ -45,6 +45,10 @@ struct AttendanceSheet {
     std::vector<Registrant> registrants; // in queue order, each with whether marked here
     std::vector<Attendee> walk_ins;      // marked here without a registration
     int anonymous = 0;                   // counted without a name
+    // Cancellations made today that staff may still undo (before the activity starts).
+    std::vector<Cancellation> cancellations;
+    std::vector<PlaceChange> changes; // into places and into the queue, the latest first
+    bool shares_places = false;       // the server decides the site's places
 
     int named_here() const
     {
@@ -88,6 +92,12 @@ public:
     // was none to take back.
     virtual Result<bool> withdraw_attendance(const Occurrence& activity, std::optional<std::int64_t> visitor_id,
                                              const std::string& key) = 0;
+
+    // Undoes a cancellation made by mistake today, before the activity starts: the
+    // person has their original place again. With `preview` nothing is stored: the
+    // receipt says what it would do.
+    virtual Result<RestoreReceipt> restore_registration(const Occurrence& activity, const std::string& registration_key,
+                                                        const std::string& key, bool preview) = 0;
 
     // Stores staff's change of the programme, made now; refused when `edit.start` (the
     // occurrence's start now, or the new one) is on a day already past.

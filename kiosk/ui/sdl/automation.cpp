@@ -72,6 +72,16 @@ void Automation::run_pending(KioskUi& ui, const PanelOrientation& panel)
     while (!m_touch_in_flight && !m_pending.empty()) {
         const std::string line = std::move(m_pending.front());
         m_pending.pop_front();
+        if (line == "say") {
+            // What the screen says, line by line as drawn: a test reads what a person
+            // would read, without a screenshot.
+            std::string said = "says";
+            for (const TextCommand& text : ui.frame().texts())
+                said += (said == "says" ? " " : " | ") + text.text;
+            std::printf("%s\n", said.c_str());
+            std::fflush(stdout);
+            continue;
+        }
         if (!line.starts_with(tap)) {
             std::printf("error unknown command: %s\n", line.c_str());
             std::fflush(stdout);

@@ -3,6 +3,7 @@
 // input names a target ("tap visit/sign_in"), which becomes a finger's touch and lift at
 // its centre, sent through SDL's own event queue like a real finger's; each screen the
 // kiosk then shows is announced on standard output ("screen thanks"), after it is drawn.
+// "say" prints the texts of the frame on screen ("says Kiitos, Aino! | …").
 // Commands run in order, each once the touch before it has been handled and its result
 // drawn, so a line names a target on the screen the previous tap led to, as a person
 // taps only what they see.

@@ -111,6 +111,62 @@ TEST(Registration, OnePersonHoldsOnePlaceHoweverOftenTheyTapped)
     EXPECT_EQ(places.standings.size(), 2u);
 }
 
+// Aino (visitor 100, key "a") and Toivo (101, "t") registered on this kiosk; "x" and "y"
+// are other kiosks' registrations in the server's answer.
+std::vector<KeyedRegistration> aino_and_toivo()
+{
+    const std::vector<Registration> two = registrations_of(2);
+    return {{two[0], "a"}, {two[1], "t"}};
+}
+
+TEST(SiteOrder, TheServersOrderDecidesAndOtherKiosksPlacesCount)
+{
+    const std::vector<Registration> order = site_order(aino_and_toivo(), {{"x", false}, {"a", false}, {"t", false}}, {});
+    const Places places = allocate_in_order(order, 2);
+    EXPECT_EQ(places.coming, 2);
+    EXPECT_TRUE(places.of(100)->coming);
+    EXPECT_EQ(places.of(101)->queue_position, 1) << "another kiosk's visitor reached the server first";
+    EXPECT_LT(places.standings[0].visitor_id, 0) << "a place only the other kiosk can name";
+}
+
+TEST(SiteOrder, RegistrationsTheServerHasNotHeardOfComeAfterItsOrder)
+{
+    const Places places = allocate_in_order(site_order(aino_and_toivo(), {{"x", false}, {"t", false}}, {}), 2);
+    EXPECT_TRUE(places.of(101)->coming);
+    EXPECT_EQ(places.of(100)->queue_position, 1) << "Aino made offline, after what the server had";
+    // With no answer at all, the kiosk's own order.
+    const Places alone = allocate_in_order(site_order(aino_and_toivo(), {}, {}), 1);
+    EXPECT_TRUE(alone.of(100)->coming);
+    EXPECT_EQ(alone.of(101)->queue_position, 1);
+}
+
+TEST(SiteOrder, ThisKiosksCancellationsAndRestoresCountBeforeTheServerHearsOfThem)
+{
+    // Aino cancelled here; the server still has her place.
+    std::vector<KeyedRegistration> toivo_only = {aino_and_toivo()[1]};
+    const Places cancelled =
+        allocate_in_order(site_order(toivo_only, {{"a", false}, {"t", false}}, {"a"}), 1);
+    EXPECT_EQ(cancelled.of(100), nullptr);
+    EXPECT_TRUE(cancelled.of(101)->coming);
+    // Restored here after the server heard of the cancellation: her original place.
+    const Places restored = allocate_in_order(site_order(aino_and_toivo(), {{"a", true}, {"t", false}}, {}), 1);
+    EXPECT_TRUE(restored.of(100)->coming);
+    EXPECT_EQ(restored.of(101)->queue_position, 1);
+    // Another kiosk's cancelled registration holds no place.
+    const Places freed = allocate_in_order(site_order(toivo_only, {{"x", true}, {"t", false}}, {}), 1);
+    EXPECT_TRUE(freed.of(101)->coming);
+    EXPECT_EQ(freed.waiting, 0);
+}
+
+TEST(SiteOrder, MovesNameOnlyThisKiosksVisitors)
+{
+    const Places before = allocate_in_order(site_order(aino_and_toivo(), {{"a", false}, {"t", false}}, {}), 1);
+    const Places after = allocate_in_order(site_order(aino_and_toivo(), {{"x", false}, {"a", false}, {"t", false}}, {}), 1);
+    EXPECT_EQ(moved_to_queue(before, after), (std::vector<std::int64_t>{100}));
+    EXPECT_TRUE(promoted(before, after).empty());
+    EXPECT_EQ(promoted(after, before), (std::vector<std::int64_t>{100}));
+}
+
 TEST(RegistrationState, OpenUntilTheClosingTimeBeforeTheStart)
 {
     const Occurrence occurrence = gymnastics();

@@ -151,6 +151,127 @@ TEST_F(ActivityLogTest, ACancellationMovesTheFirstInTheQueueUpAndRecordsTheMove)
     EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.promoted'"), 1);
 }
 
+TEST_F(ActivityLogTest, StaffRestoreACancellationToItsOriginalPlaceAndWhoeverHadItWaitsAgain)
+{
+    const Occurrence activity = gymnastics(2);
+    register_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Toivo Heikkinen");
+    register_ok(activity, "Helmi Laine");
+    register_ok(activity, "Veikko Koskinen");
+    const std::string cancel_key = new_record_key();
+    cancel_ok(activity, "Aino Korhonen", cancel_key);
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Toivo H.", "Helmi L.", "Veikko K. #1"}));
+
+    // Staff see the cancellation, and Helmi's move up, for staff's screens.
+    const std::vector<Cancellation> cancelled = log.cancellations(activity).value();
+    ASSERT_EQ(cancelled.size(), 1u);
+    EXPECT_EQ(cancelled[0].name, "Aino Korhonen");
+    EXPECT_EQ(cancelled[0].cancelled_at, clock);
+    EXPECT_FALSE(cancelled[0].registered_again);
+    std::vector<PlaceChange> changes = log.place_changes(activity).value();
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].name, "Helmi Laine");
+    EXPECT_TRUE(changes[0].promoted);
+    EXPECT_FALSE(changes[0].by_server);
+
+    // A preview says what a restore would do and stores nothing.
+    const std::int64_t outbox_before = count("SELECT count(*) FROM outbox");
+    const std::string key = new_record_key();
+    const RestoreReceipt preview =
+        log.restore(activity, cancelled[0].registration_key, key, {clock + 60, true}, true).value();
+    EXPECT_TRUE(preview.coming);
+    EXPECT_EQ(preview.to_queue, (std::vector<std::string>{"Helmi Laine"}));
+    EXPECT_EQ(count("SELECT count(*) FROM outbox"), outbox_before);
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Toivo H.", "Helmi L.", "Veikko K. #1"}));
+
+    clock += 60;
+    const RestoreReceipt restored = log.restore(activity, cancelled[0].registration_key, key, {clock, true}).value();
+    EXPECT_EQ(restored.name, "Aino Korhonen");
+    EXPECT_TRUE(restored.coming);
+    EXPECT_EQ(restored.to_queue, (std::vector<std::string>{"Helmi Laine"}));
+    EXPECT_EQ(names_in_order(activity),
+              (std::vector<std::string>{"Aino K.", "Toivo H.", "Helmi L. #1", "Veikko K. #2"}));
+    changes = log.place_changes(activity).value();
+    ASSERT_EQ(changes.size(), 2u);
+    EXPECT_EQ(changes[0].name, "Helmi Laine");
+    EXPECT_FALSE(changes[0].promoted);
+    EXPECT_EQ(changes[0].queue_position, 1);
+    EXPECT_TRUE(log.cancellations(activity).value().empty());
+
+    // One record for the server, naming the registration and the cancellation it undoes.
+    const auto record = nlohmann::json::parse(
+        store.database().query_text("SELECT payload FROM outbox WHERE kind = 'registration.restore'").value());
+    EXPECT_EQ(record["registration"], cancelled[0].registration_key);
+    EXPECT_EQ(record["cancellation"], cancel_key);
+    EXPECT_EQ(record["activity"]["capacity"], 2);
+    // The same tap again changes nothing.
+    EXPECT_TRUE(log.restore(activity, cancelled[0].registration_key, key, {clock + 5, true}).ok());
+    EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'registration.restore'"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM registration_move"), 2);
+}
+
+TEST_F(ActivityLogTest, ACancellationIsNotRestoredOverARegistrationMadeAgain)
+{
+    const Occurrence activity = gymnastics(2);
+    register_ok(activity, "Aino Korhonen");
+    cancel_ok(activity, "Aino Korhonen");
+    register_ok(activity, "Aino Korhonen");
+    const std::vector<Cancellation> cancelled = log.cancellations(activity).value();
+    ASSERT_EQ(cancelled.size(), 1u);
+    EXPECT_TRUE(cancelled[0].registered_again);
+    EXPECT_FALSE(log.restore(activity, cancelled[0].registration_key, new_record_key(), {clock, true}).ok());
+    EXPECT_EQ(count("SELECT count(*) FROM registration WHERE cancelled_at IS NULL"), 1);
+}
+
+TEST_F(ActivityLogTest, TheServersOrderOfTheSitesPlacesDecidesAndItsMovesAreNotedForStaff)
+{
+    const Occurrence activity = gymnastics(1);
+    const RegistrationReceipt aino = register_ok(activity, "Aino Korhonen");
+    EXPECT_TRUE(aino.coming) << "alone, the kiosk gives the place";
+    const std::string aino_key = store.database().query_text("SELECT key FROM registration").value();
+    EXPECT_FALSE(log.site_decision(activity, aino_key).value()) << "the server has not answered";
+
+    // Another kiosk's registration reached the server first: Aino waits.
+    clock += 60;
+    const SiteActivityPlaces answer{
+        activity.uid, activity.instance, std::optional<int>(1), {{"other-kiosk-key", false}, {aino_key, false}}};
+    EXPECT_EQ(log.take_site_places({answer}, clock).value(), 1);
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Aino K. #1"}));
+    const auto decided = log.site_decision(activity, aino_key).value();
+    ASSERT_TRUE(decided);
+    EXPECT_FALSE(decided->coming);
+    EXPECT_EQ(decided->queue_position, 1);
+    const Places places = log.places(activity).value();
+    EXPECT_EQ(places.coming, 1);
+    EXPECT_EQ(places.waiting, 1);
+    std::vector<PlaceChange> changes = log.place_changes(activity).value();
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_TRUE(changes[0].by_server);
+    EXPECT_FALSE(changes[0].promoted);
+    EXPECT_EQ(changes[0].queue_position, 1);
+    EXPECT_TRUE(log.registrants(activity).value()[0].known_to_server);
+
+    // Registered here after that answer: after the server's order, until it answers.
+    const RegistrationReceipt toivo = register_ok(activity, "Toivo Heikkinen");
+    EXPECT_EQ(toivo.queue_position, 2);
+    EXPECT_FALSE(log.registrants(activity).value()[1].known_to_server);
+
+    // The other kiosk's visitor cancels: Aino gets the place, and staff here see it. The
+    // same answer again moves nobody.
+    const SiteActivityPlaces after_cancel{
+        activity.uid, activity.instance, std::optional<int>(1), {{"other-kiosk-key", true}, {aino_key, false}}};
+    EXPECT_EQ(log.take_site_places({after_cancel}, clock + 60).value(), 1);
+    EXPECT_EQ(log.take_site_places({after_cancel}, clock + 120).value(), 0);
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Aino K.", "Toivo H. #1"}));
+    changes = log.place_changes(activity).value();
+    EXPECT_TRUE(changes[0].promoted);
+    EXPECT_EQ(changes[0].name, "Aino Korhonen");
+
+    // A cancellation here that the server has not heard of counts here at once.
+    cancel_ok(activity, "Aino Korhonen");
+    EXPECT_EQ(names_in_order(activity), (std::vector<std::string>{"Toivo H."}));
+}
+
 TEST_F(ActivityLogTest, ARepeatedConfirmIsTheSameRegistrationAndASecondOneIsNotAPlace)
 {
     const Occurrence activity = gymnastics(3);

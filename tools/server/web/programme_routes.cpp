@@ -133,7 +133,18 @@ void get_week(WebContext& web, const httplib::Request& request, httplib::Respons
                   orphaned_edits(programme->calendars, edits.value()),
                   edits.value(),
                   kiosk_names,
-                  kiosk_edits_of(not_applied.value(), kiosk_names)};
+                  kiosk_edits_of(not_applied.value(), kiosk_names),
+                  {}};
+    // By the occurrences' first times: one moved into the week from the one before or
+    // after is among them too.
+    const UnixSeconds week_start = web.zone.start_of_day(monday_of(*week));
+    constexpr UnixSeconds week_seconds = 7 * 24 * 60 * 60;
+    auto moves = web.store.place_moves(site->id, week_start - week_seconds, week_start + 2 * week_seconds);
+    if (!moves) {
+        answer_unavailable(web, response, &*signed_in, "reading places", moves.error());
+        return;
+    }
+    view.moves = std::move(moves.value());
     if (auto days = week_days(web, programme->calendars, monday_of(*week)))
         view.days = std::move(days.value());
     else

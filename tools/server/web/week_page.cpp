@@ -65,6 +65,18 @@ void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, con
             texts.format("week.moved", {{"when", local_time_text(texts, zone, *occurrence.moved_from, view.now)}}));
     if (const std::string mark = kiosk_mark_of(texts, zone, view, occurrence); !mark.empty())
         html.element("div", {{"class", "details kiosk-mark"}}, mark);
+    for (const PlaceMove& move : view.moves) {
+        if (move.uid != occurrence.uid || move.instance != occurrence.instance)
+            continue;
+        const std::string name = move.name.empty() ? texts.text("present.name_erased") : move.name;
+        const std::string when = local_time_text(texts, zone, move.at, view.now);
+        html.element("div", {{"class", "details place-move"}},
+                     move.promoted ? texts.format("week.place_promoted", {{"name", name}, {"when", when}})
+                                   : texts.format("week.place_to_queue",
+                                                  {{"name", name},
+                                                   {"position", std::to_string(move.queue_position)},
+                                                   {"when", when}}));
+    }
     html.close();
     html.element("a",
                  {{"class", "button edit"},

@@ -1,6 +1,6 @@
 #pragma once
 // A site's week as its kiosks show it, day by day (time, title, place, host; cancelled
-// and moved occurrences marked), with links to the weeks around it and to each event's
+// and moved occurrences marked, moves in and out of their queues), with links to the weeks around it and to each event's
 // editing page, the edits whose event is gone, the kiosks' edits that did not come into
 // effect, the calendars it comes from, and the
 // forms that replace the uploaded calendars and set the feed.
@@ -37,6 +37,7 @@ struct WeekView {
     std::vector<EventEdit> edits;          // to mark the occurrences staff edited on a kiosk
     std::map<std::int64_t, std::string> kiosk_names;
     KioskEditsBox kiosk_edits; // kiosks' edits that did not come into effect
+    std::vector<PlaceMove> moves; // of the week's activities' places, in the order made
 };
 
 std::string week_page(const Catalog& texts, const TimeZone& zone, const WeekView& view);

@@ -1,6 +1,7 @@
 #include "ui/screens/staff/attendance_screens.h"
 
 #include "core/registration.h"
+#include "core/visitor_name.h"
 #include "ui/screens/choice_screen.h"
 #include "ui/screens/event_row.h"
 #include "ui/screens/staff/staff_controls.h"
@@ -13,6 +14,11 @@ constexpr const char* add_name_id = "attendance/add_name";
 constexpr const char* plus_one_id = "attendance/plus_one";
 constexpr const char* minus_one_id = "attendance/minus_one";
 constexpr const char* walk_in_prefix = "walk_in/";
+constexpr const char* restore_prefix = "restore/";
+constexpr const char* restore_yes_id = "restore/yes";
+constexpr const char* restore_no_id = "restore/no";
+// The latest moves into places and into the queue the sheet's heading tells.
+constexpr std::size_t changes_shown = 2;
 
 // The line under the title saying what the last tap did, so staff see it took.
 struct LastChange {
@@ -24,6 +30,39 @@ struct LastChange {
 std::string opens_line(const char* key, const AttendanceSheet& sheet, const ScreenContext& context)
 {
     return context.catalog.format(key, {{"time", context.catalog.clock(context.zone.to_local(sheet.opens_at).time)}});
+}
+
+// What the line under the title says after a change: what it did, or why it was not made.
+std::string outcome_text(const Result<std::string>& outcome, const ScreenContext& now)
+{
+    return outcome.ok()                                     ? outcome.value()
+        : outcome.error().kind == ErrorKind::StorageFull ? now.catalog.text("staff.storage_full")
+                                                         : now.catalog.text("visit.not_saved");
+}
+
+// "10.05 Helmi Laine pääsi mukaan jonosta.": a move staff should know of, since the
+// person who moved may not.
+std::string change_line(const PlaceChange& change, const ScreenContext& now)
+{
+    const std::string time = now.catalog.clock(now.zone.to_local(change.at).time);
+    if (change.promoted)
+        return now.catalog.format("staff.move_promoted", {{"time", time}, {"name", change.name}});
+    return now.catalog.format(change.by_server ? "staff.move_to_queue_by_server" : "staff.move_to_queue",
+                              {{"time", time}, {"name", change.name},
+                               {"position", std::to_string(change.queue_position)}});
+}
+
+// "Aino Korhonen saa alkuperäisen paikkansa takaisin. Helmi Laine siirtyy takaisin jonoon."
+std::vector<std::string> restore_lines(const RestoreReceipt& receipt, const ScreenContext& now)
+{
+    std::vector<std::string> lines;
+    lines.push_back(receipt.coming ? now.catalog.format("staff.restore_gets_place", {{"name", receipt.name}})
+                                   : now.catalog.format("staff.restore_waits",
+                                                        {{"name", receipt.name},
+                                                         {"position", std::to_string(receipt.queue_position)}}));
+    for (const std::string& name : receipt.to_queue)
+        lines.push_back(now.catalog.format("staff.restore_bumps", {{"name", name}}));
+    return lines;
 }
 
 // The line a tap leaves: `done` when its record was stored, else why not.
@@ -48,15 +87,70 @@ std::string marked_detail(bool here, bool registered, const std::string& group_i
     return detail;
 }
 
+// "Aino K. · ✓ Paikalla · Jonossa sijalla 2 · paikka päätetty tällä laitteella · Asukas"
+std::string registrant_detail(const Registrant& registrant, bool shares_places, const ScreenContext& context)
+{
+    std::string detail = context.catalog.text(registrant.here ? "staff.marked_here" : "staff.not_marked");
+    if (!registrant.coming && registrant.queue_position > 0)
+        detail += " · "
+            + context.catalog.format("activity.queue_number",
+                                     {{"position", std::to_string(registrant.queue_position)}});
+    if (shares_places && !registrant.known_to_server)
+        detail += " · " + context.catalog.text("staff.decided_here");
+    if (const std::string who = visitor_detail(registrant.group_id, registrant.marker_id, context); !who.empty())
+        detail += " · " + who;
+    return detail;
+}
+
+// Undoing a cancellation made by mistake: what it will do first (whose place it takes
+// back), then one tap.
+std::unique_ptr<Screen> make_restore_screen(const Occurrence& activity, const Cancellation& cancellation,
+                                            std::shared_ptr<LastChange> last, std::string key,
+                                            MonotonicMs closes_after_ms)
+{
+    return staff_choices(
+        "staff_restore",
+        [activity, cancellation, key](const ScreenContext& now) {
+            ChoiceSpec spec;
+            spec.message.title = now.catalog.text("staff.restore_title");
+            spec.message.lines.push_back(cancellation.name + ", " + time_label(activity, now) + " "
+                                         + activity.title.in(now.catalog.language()));
+            auto preview = now.staff.restore_registration(activity, cancellation.registration_key, key, true);
+            if (preview) {
+                for (std::string& line : restore_lines(preview.value(), now))
+                    spec.message.lines.push_back(std::move(line));
+                spec.choices.push_back({restore_yes_id, now.catalog.text("staff.restore_yes"), "", ButtonStyle::Primary});
+            } else {
+                spec.message.lines.push_back(now.catalog.text("visit.not_saved"));
+            }
+            spec.choices.push_back({restore_no_id, now.catalog.text("staff.restore_no"), "", ButtonStyle::Unselected});
+            return spec;
+        },
+        [activity, cancellation, last, key](const std::string& id, const ScreenContext& now) -> ScreenAction {
+            if (id == restore_no_id)
+                return ScreenAction::pop();
+            if (id != restore_yes_id)
+                return {};
+            auto restored = now.staff.restore_registration(activity, cancellation.registration_key, key, false);
+            if (!restored) {
+                last->text = outcome_text(restored.error(), now);
+            } else {
+                last->text = now.catalog.format("staff.restored", {{"name", restored->name}});
+                for (const std::string& line : restore_lines(restored.value(), now))
+                    last->text += " " + line;
+            }
+            return ScreenAction::back_to(staff_attendance_screen_name);
+        },
+        closes_after_ms);
+}
+
 std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity, MonotonicMs closes_after_ms)
 {
     auto last = std::make_shared<LastChange>();
     // Every tap is a change with a key of its own: the tap recogniser has already dropped
     // a shaky hand's second touch, and the line under the title says what each one did.
     const auto record = [last](Result<std::string> outcome, const ScreenContext& now) {
-        last->text = outcome.ok()                                     ? outcome.value()
-            : outcome.error().kind == ErrorKind::StorageFull ? now.catalog.text("staff.storage_full")
-                                                             : now.catalog.text("visit.not_saved");
+        last->text = outcome_text(outcome, now);
         return ScreenAction{};
     };
     return staff_choices(
@@ -68,22 +162,29 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
             spec.message.lines.push_back(now.catalog.format(
                 "activity.here_count",
                 {{"named", std::to_string(sheet.named_here())}, {"anonymous", std::to_string(sheet.anonymous)}}));
-            if (!sheet.open)
+            for (std::size_t i = 0; i < sheet.changes.size() && i < changes_shown; ++i)
+                spec.message.lines.push_back(change_line(sheet.changes[i], now));
+            if (!last->text.empty())
+                spec.message.lines.push_back(last->text);
+            else if (!sheet.open)
                 spec.message.lines.push_back(now.now < sheet.opens_at ? opens_line("staff.attendance_opens", sheet, now)
                                                                       : now.catalog.text("staff.attendance_closed"));
-            else if (!last->text.empty())
-                spec.message.lines.push_back(last->text);
             else
                 spec.message.lines.push_back(now.catalog.text("staff.mark_hint"));
             for (const Registrant& registrant : sheet.registrants)
                 spec.choices.push_back({std::to_string(registrant.visitor_id), registrant.public_name,
-                                        marked_detail(registrant.here, true, registrant.group_id,
-                                                      registrant.marker_id, now),
+                                        registrant_detail(registrant, sheet.shares_places, now),
                                         registrant.here ? ButtonStyle::Selected : ButtonStyle::Unselected});
             for (const Attendee& walk_in : sheet.walk_ins)
                 spec.choices.push_back({walk_in_prefix + std::to_string(walk_in.visitor_id), walk_in.public_name,
                                         marked_detail(true, false, walk_in.group_id, walk_in.marker_id, now),
                                         ButtonStyle::Selected});
+            for (const Cancellation& cancellation : sheet.cancellations)
+                spec.choices.push_back(
+                    {restore_prefix + cancellation.registration_key, public_name(cancellation.name),
+                     now.catalog.format("staff.cancelled_at",
+                                        {{"time", now.catalog.clock(now.zone.to_local(cancellation.cancelled_at).time)}}),
+                     ButtonStyle::Unselected});
             spec.empty_text = now.catalog.text("staff.nobody_at_activity");
             if (sheet.open) {
                 spec.extra_controls.push_back({add_name_id, now.catalog.text("staff.add_name"), ButtonStyle::Primary});
@@ -95,8 +196,15 @@ std::unique_ptr<Screen> make_attendance_sheet_screen(const Occurrence& activity,
             }
             return spec;
         },
-        [activity, record](const std::string& id, const ScreenContext& now) -> ScreenAction {
+        [activity, record, last, closes_after_ms](const std::string& id, const ScreenContext& now) -> ScreenAction {
             const AttendanceSheet sheet = now.staff.attendance_sheet(activity);
+            if (id.starts_with(restore_prefix)) {
+                for (const Cancellation& cancellation : sheet.cancellations)
+                    if (id == restore_prefix + cancellation.registration_key)
+                        return ScreenAction::push(
+                            make_restore_screen(activity, cancellation, last, now.visits.new_key(), closes_after_ms));
+                return {};
+            }
             if (!sheet.open)
                 return {};
             if (id == plus_one_id) {
