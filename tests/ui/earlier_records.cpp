@@ -93,4 +93,31 @@ void type_staff_pin(OffscreenKiosk& kiosk, const std::string& pin)
     kiosk.advance_ms(300);
 }
 
+Occurrence film_night_of_six(OffscreenKiosk& kiosk)
+{
+    const Occurrence film = occurrence_titled(kiosk, today, "Elokuvailta");
+    ProgrammeEdit edit;
+    edit.action = EditAction::Change;
+    edit.key = kiosk.services().visits().new_key();
+    edit.uid = film.uid;
+    edit.instance = film.instance;
+    edit.start = film.start;
+    edit.end = film.end;
+    edit.capacity = 6;
+    EXPECT_TRUE(kiosk.services().staff().edit_programme(edit).ok());
+    kiosk.services().programme().refresh_if_needed();
+    return occurrence_titled(kiosk, today, "Elokuvailta");
+}
+
+void helmi_cancelled(OffscreenKiosk& kiosk, const Occurrence& film)
+{
+    ASSERT_EQ(film.capacity, 6);
+    register_earlier(kiosk, film, activity_regulars(7));
+    const std::optional<Registrant> helmi =
+        kiosk.services().activities().registrant(film, VisitorIdentity{std::nullopt, "Helmi Laine", "resident", ""});
+    ASSERT_TRUE(helmi);
+    ASSERT_TRUE(
+        kiosk.services().activities().cancel_registration(film, helmi->visitor_id, kiosk.services().visits().new_key()).ok());
+}
+
 } // namespace olohuone::testing

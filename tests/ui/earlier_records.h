@@ -39,4 +39,10 @@ void type_staff_pin(OffscreenKiosk& kiosk, const std::string& pin);
 // People who come to activities without signing in at the desk that day.
 std::vector<std::string> activity_regulars(int count);
 
+// Tonight's film night (Elokuvailta, 18.00), which staff gave six places this morning.
+Occurrence film_night_of_six(OffscreenKiosk& kiosk);
+// Seven of activity_regulars registered for `film`; Helmi's cancellation this morning
+// gave Irja, first in the queue, a place.
+void helmi_cancelled(OffscreenKiosk& kiosk, const Occurrence& film);
+
 } // namespace olohuone::testing

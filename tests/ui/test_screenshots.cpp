@@ -258,6 +258,14 @@ const Screen screens[] = {
          pick_person(k, "Lars Å.");
          tap(k, "confirm/yes");
      }},
+    // Where the server decides the site's places, the thank-you checks with it first.
+    {"registered_checking", "thanks",
+     [](OffscreenKiosk& k) {
+         registering_for_the_reading_circle(k);
+         pick_person(k, "Lars Å.");
+         tap(k, "confirm/yes");
+     },
+     false, [](OffscreenKiosk& k) { k.sync_with_unreachable_server(); }},
     {"register_queue", "register_confirm",
      [](OffscreenKiosk& k) {
          open_tomorrow(k, "Ulkoiluryhmä");
@@ -379,6 +387,24 @@ const Screen screens[] = {
          back_to_first_page(k);
      },
      true},
+    // Film night: Helmi's cancellation this morning moved Irja up from the queue. Staff see
+    // the move, and Helmi's cancellation to restore on the list's last page.
+    {"staff_attendance_moves", "staff_attendance",
+     [](OffscreenKiosk& k) {
+         open_staff_mode(k);
+         tap(k, "staff/attendance");
+         pick_person(k, "Elokuvailta");
+         page_until(k, [&] { return k.shows_text("Peruttu klo 10.15"); });
+     },
+     true, [](OffscreenKiosk& k) { helmi_cancelled(k, film_night_of_six(k)); }},
+    {"staff_restore", "staff_restore",
+     [](OffscreenKiosk& k) {
+         open_staff_mode(k);
+         tap(k, "staff/attendance");
+         pick_person(k, "Elokuvailta");
+         pick_person(k, "Helmi L.");
+     },
+     true, [](OffscreenKiosk& k) { helmi_cancelled(k, film_night_of_six(k)); }},
     {"staff_programme", "staff_programme",
      [](OffscreenKiosk& k) {
          programme_with_film_cancelled(k);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "earlier_records.h"
+#include "store/activity_log.h"
 #include "flow_steps.h"
 #include "offscreen_kiosk.h"
 
@@ -148,6 +149,85 @@ TEST(StaffAttendance, AfterTheActivitysDayItCanNoLongerBeChanged)
     const auto taken_back = kiosk.services().staff().withdraw_attendance(gymnastics, std::nullopt, "another-key");
     EXPECT_FALSE(taken_back.ok());
     EXPECT_EQ(here_counts(kiosk, gymnastics), (std::pair{1, 0}));
+}
+
+TEST(StaffAttendance, StaffSeeTheQueueMoveAndRestoreACancellationMadeByMistake)
+{
+    OffscreenKiosk kiosk;
+    const Occurrence film = film_night_of_six(kiosk);
+    helmi_cancelled(kiosk, film);
+    open_attendance_of(kiosk, "Elokuvailta");
+    EXPECT_TRUE(kiosk.shows_text("10.15 Irja Hämäläinen pääsi mukaan jonosta.")) << kiosk.screen_text();
+    // After those registered, on the list's last page.
+    for (int page = 0; page < 5 && !kiosk.shows_text("Peruttu klo"); ++page)
+        tap(kiosk, "choices/later");
+    EXPECT_TRUE(kiosk.shows_text("Peruttu klo 10.15")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("palauta koskettamalla")) << kiosk.screen_text();
+
+    // The cancellation was a slip: staff restore it, told first whom it puts back.
+    tap(kiosk, kiosk.target_showing("Helmi L.", "choice/restore/"));
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_restore");
+    EXPECT_TRUE(kiosk.shows_text("Helmi Laine saa alkuperäisen paikkansa takaisin.")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.shows_text("Irja Hämäläinen siirtyy takaisin jonoon.")) << kiosk.screen_text();
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'registration.restore'"), 0)
+        << "asking stored nothing";
+    tap(kiosk, "choice/restore/yes");
+    ASSERT_EQ(kiosk.ui().screen_name(), "staff_attendance");
+    EXPECT_TRUE(kiosk.shows_text("Helmi Laine: ilmoittautuminen palautettu.")) << kiosk.screen_text();
+    EXPECT_NE(kiosk.screen_text().find("10.15 Irja Hämäläinen siirtyi jonoon sijalle"), std::string::npos)
+        << kiosk.screen_text();
+    EXPECT_FALSE(kiosk.shows_text("Peruttu klo")) << "nothing left to restore";
+
+    // Helmi has her own place again, the first of the seven; Irja waits.
+    const std::vector<Registrant> registrants = kiosk.services().activities().registrants(film);
+    ASSERT_EQ(registrants.size(), 7u);
+    EXPECT_EQ(registrants[0].name, "Helmi Laine");
+    EXPECT_TRUE(registrants[0].coming);
+    EXPECT_EQ(registrants[6].name, "Irja Hämäläinen");
+    EXPECT_EQ(registrants[6].queue_position, 1);
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM outbox WHERE kind = 'registration.restore'"), 1);
+}
+
+TEST(StaffAttendance, PlacesThisKioskGaveWithoutTheServerAreMarkedSo)
+{
+    OffscreenKiosk kiosk;
+    kiosk.sync_with_unreachable_server();
+    const Occurrence film = film_night_of_six(kiosk);
+    register_earlier(kiosk, film, activity_regulars(2));
+    open_attendance_of(kiosk, "Elokuvailta");
+    EXPECT_NE(kiosk.screen_text().find("Ei merkitty · paikka päätetty tällä laitteella · Asukas"), std::string::npos)
+        << kiosk.screen_text();
+
+    // Once the server's answer has them, the mark goes.
+    store::ActivityLog log(kiosk.services().store().database());
+    std::vector<SitePlace> order;
+    for (const std::string& key :
+         {kiosk.services().store().database().query_text("SELECT key FROM registration ORDER BY id LIMIT 1").value(),
+          kiosk.services().store().database().query_text("SELECT key FROM registration ORDER BY id DESC LIMIT 1").value()})
+        order.push_back({key, false});
+    ASSERT_TRUE(log.take_site_places({{film.uid, film.instance, std::optional<int>(6), order}}, kiosk.clock().now()).ok());
+    tap(kiosk, "choices/back");
+    tap(kiosk, kiosk.target_showing("Elokuvailta", "choice/"));
+    EXPECT_EQ(kiosk.screen_text().find("päätetty tällä laitteella"), std::string::npos) << kiosk.screen_text();
+}
+
+TEST(StaffAttendance, ACancellationOfAnActivityAlreadyBegunCannotBeRestored)
+{
+    OffscreenKiosk kiosk;
+    const Occurrence film = film_night_of_six(kiosk);
+    helmi_cancelled(kiosk, film);
+    kiosk.advance_ms((film.start - kiosk.clock().now() + 60) * 1000);
+    open_attendance_of(kiosk, "Elokuvailta");
+    EXPECT_FALSE(kiosk.shows_text("Peruttu klo")) << kiosk.screen_text();
+    EXPECT_TRUE(kiosk.services().staff().attendance_sheet(film).cancellations.empty());
+    const std::string helmis = kiosk.services()
+                                   .store()
+                                   .database()
+                                   .query_text("SELECT key FROM registration WHERE cancelled_at IS NOT NULL")
+                                   .value();
+    EXPECT_FALSE(
+        kiosk.services().staff().restore_registration(film, helmis, kiosk.services().visits().new_key(), false).ok());
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM registration WHERE cancelled_at IS NULL"), 6);
 }
 
 TEST(StaffAttendance, StaffModeStillClosesByItselfOnTheAttendanceList)

@@ -16,7 +16,6 @@ constexpr const char* minus_one_id = "attendance/minus_one";
 constexpr const char* walk_in_prefix = "walk_in/";
 constexpr const char* restore_prefix = "restore/";
 constexpr const char* restore_yes_id = "restore/yes";
-constexpr const char* restore_no_id = "restore/no";
 // The latest moves into places and into the queue the sheet's heading tells.
 constexpr std::size_t changes_shown = 2;
 
@@ -123,22 +122,15 @@ std::unique_ptr<Screen> make_restore_screen(const Occurrence& activity, const Ca
             } else {
                 spec.message.lines.push_back(now.catalog.text("visit.not_saved"));
             }
-            spec.choices.push_back({restore_no_id, now.catalog.text("staff.restore_no"), "", ButtonStyle::Unselected});
-            return spec;
+            return spec; // "Takaisin" leaves it as it is
         },
         [activity, cancellation, last, key](const std::string& id, const ScreenContext& now) -> ScreenAction {
-            if (id == restore_no_id)
-                return ScreenAction::pop();
             if (id != restore_yes_id)
                 return {};
             auto restored = now.staff.restore_registration(activity, cancellation.registration_key, key, false);
-            if (!restored) {
-                last->text = outcome_text(restored.error(), now);
-            } else {
-                last->text = now.catalog.format("staff.restored", {{"name", restored->name}});
-                for (const std::string& line : restore_lines(restored.value(), now))
-                    last->text += " " + line;
-            }
+            // Whom it put back in the queue, the sheet's heading tells with the other moves.
+            last->text = restored ? now.catalog.format("staff.restored", {{"name", restored->name}})
+                                  : outcome_text(restored.error(), now);
             return ScreenAction::back_to(staff_attendance_screen_name);
         },
         closes_after_ms);
