@@ -28,7 +28,7 @@ public:
                                                  const std::string& key) override;
     Result<CancellationReceipt> cancel_registration(const Occurrence& activity, std::int64_t visitor_id,
                                                     const std::string& cancel_key) override;
-    bool shares_places() override { return m_connection.engine() != nullptr; }
+    bool shares_places() override { return m_connection.shares_places(); }
     std::optional<RegistrationReceipt> site_decision(const Occurrence& activity, const std::string& key) override;
     Result<AttendanceReceipt> mark_here(const Occurrence& activity, const std::optional<VisitorIdentity>& who,
                                         const std::string& key) override;

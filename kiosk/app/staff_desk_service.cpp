@@ -163,7 +163,7 @@ ui::AttendanceSheet StaffDeskService::attendance_sheet(const Occurrence& activit
     sheet.registrants = std::move(registrants.value());
     sheet.walk_ins = std::move(walk_ins.value());
     sheet.anonymous = counts->second;
-    sheet.shares_places = m_connection.engine() != nullptr;
+    sheet.shares_places = m_connection.shares_places();
     auto cancellations = m_activities.cancellations(activity);
     auto changes = m_activities.place_changes(activity);
     if (!cancellations || !changes) {
@@ -190,6 +190,15 @@ Result<RestoreReceipt> StaffDeskService::restore_registration(const Occurrence& 
 {
     if (!restorable(activity))
         return make_error("registrations of " + activity.key() + " can no longer be restored");
+    // Today's cancellations only: one from an earlier day was meant, or long since known.
+    auto cancellations = m_activities.cancellations(activity);
+    if (!cancellations)
+        return cancellations.error();
+    const bool made_today = std::any_of(cancellations->begin(), cancellations->end(), [&](const Cancellation& each) {
+        return each.registration_key == registration_key && each.cancelled_at >= today().first;
+    });
+    if (!made_today)
+        return make_error("the registration " + registration_key + " was not cancelled today");
     auto restored = noted(
         m_activities.restore(activity, registration_key, key, store::record_time_now(m_clock), preview));
     if (!restored)

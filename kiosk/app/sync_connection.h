@@ -31,6 +31,10 @@ public:
         return now - heard > m_offline_after_seconds;
     }
 
+    // Whether a registration's place is the server's to decide: there is a server, and
+    // it has not said it predates shared places.
+    bool shares_places() const { return m_engine != nullptr && m_engine->status().places_shared != false; }
+
     // The running sync, for staff's view of it; null on a kiosk without a server.
     const sync::SyncEngine* engine() const { return m_engine; }
     // Wakes the sync for a pass now ("Synkronoi nyt"); false without one.

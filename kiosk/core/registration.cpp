@@ -1,6 +1,8 @@
 #include "core/registration.h"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 namespace olohuone {
 
@@ -74,7 +76,10 @@ std::vector<Registration> site_order(std::vector<KeyedRegistration> active, cons
     std::vector<Registration> ordered;
     std::vector<bool> placed(active.size(), false);
     std::int64_t other_kiosks = 0;
+    std::set<std::string_view> seen; // a key listed twice holds one place
     for (const SitePlace& place : site) {
+        if (!seen.insert(place.key).second)
+            continue;
         const auto own = std::find_if(active.begin(), active.end(),
                                       [&](const KeyedRegistration& each) { return each.key == place.key; });
         if (own != active.end()) {

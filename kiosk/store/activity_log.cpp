@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/visitor_name.h"
 #include "store/record_key.h"
 #include "store/visitors.h"
@@ -116,7 +118,7 @@ Places ActivityLog::order_places(const Active& active, const SiteView& site, std
 }
 
 Result<int> ActivityLog::record_moves(const Active& active, const Places& before, const Places& after,
-                                      bool by_server, UnixSeconds at)
+                                      bool by_server, UnixSeconds at, const std::vector<std::int64_t>& shown_after)
 {
     auto insert = m_database.prepare(
         "INSERT INTO registration_move (registration_id, promoted, queue_position, by_server, at) "
@@ -126,6 +128,8 @@ Result<int> ActivityLog::record_moves(const Active& active, const Places& before
     int moves = 0;
     for (const bool into_place : {true, false}) {
         for (const std::int64_t visitor_id : into_place ? promoted(before, after) : moved_to_queue(before, after)) {
+            if (std::find(shown_after.begin(), shown_after.end(), visitor_id) != shown_after.end())
+                continue;
             const Standing* now = after.of(visitor_id);
             for (const Registration& registration : active.registrations) {
                 if (registration.visitor_id != visitor_id || registration.cancelled)
@@ -592,7 +596,16 @@ Result<int> ActivityLog::take_site_places(const std::vector<SiteActivityPlaces>&
         const Places before = order_places(active.value(), site.value(), *activity.capacity);
         const Places after
             = order_places(active.value(), SiteView{activity.registrations, site->own_cancelled}, *activity.capacity);
-        auto noted = record_moves(active.value(), before, after, true, now);
+        // A registration the server answers for the first time within moments of being
+        // made: its thank-you was waiting for this answer and showed it, so it is no move.
+        std::vector<std::int64_t> shown_after;
+        for (std::size_t i = 0; i < active->registrations.size(); ++i) {
+            const bool known_before = std::any_of(site->places.begin(), site->places.end(),
+                                                  [&](const SitePlace& place) { return place.key == active->keys[i]; });
+            if (!known_before && active->registrations[i].registered_at >= now - decision_shown_seconds)
+                shown_after.push_back(active->registrations[i].visitor_id);
+        }
+        auto noted = record_moves(active.value(), before, after, true, now, shown_after);
         if (!noted)
             return noted.error();
         moves += noted.value();

@@ -18,6 +18,10 @@
 
 namespace olohuone::store {
 
+// A registration the server answers for the first time this soon after it was made had
+// its thank-you waiting for that answer (a few seconds), and showed it.
+inline constexpr UnixSeconds decision_shown_seconds = 5;
+
 // One activity in the server's answer about the site's places.
 struct SiteActivityPlaces {
     std::string uid;
@@ -101,9 +105,10 @@ private:
     Result<Active> active_registrations(const std::string& uid, UnixSeconds instance);
     Result<SiteView> site_view(const std::string& uid, UnixSeconds instance);
     static Places order_places(const Active& active, const SiteView& site, std::optional<int> capacity);
-    // Notes the moves between `before` and `after` of this kiosk's registrations.
+    // Notes the moves between `before` and `after` of this kiosk's registrations, but
+    // of the visitors in `shown_after`, who were shown `after` as their place.
     Result<int> record_moves(const Active& active, const Places& before, const Places& after, bool by_server,
-                             UnixSeconds at);
+                             UnixSeconds at, const std::vector<std::int64_t>& shown_after = {});
 
     sql::Database& m_database;
 };

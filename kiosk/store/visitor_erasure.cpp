@@ -4,8 +4,9 @@ namespace olohuone::store {
 namespace {
 
 // The outbox rows about visitor ?1: the records made under the keys of their visits,
-// sign-outs, registrations, cancellations, attendance and its withdrawals, and the waiting-list moves of
-// their registrations (those name the registration, not the person, but are theirs).
+// sign-outs, registrations, cancellations, attendance and its withdrawals, and the
+// cancellations, restores and waiting-list moves of their registrations (those name the
+// registration, not the person, but are theirs; a restored cancellation's key is gone).
 constexpr const char* their_outbox_rows = R"sql(
 SELECT id FROM outbox WHERE key IN (
     SELECT key FROM visit WHERE visitor_id = ?1
@@ -16,7 +17,7 @@ SELECT id FROM outbox WHERE key IN (
     UNION ALL SELECT key FROM attendance WHERE visitor_id = ?1
     UNION ALL SELECT withdraw_key FROM attendance WHERE visitor_id = ?1 AND withdraw_key IS NOT NULL)
 UNION
-SELECT id FROM outbox WHERE kind = 'registration.promoted'
+SELECT id FROM outbox WHERE kind IN ('registration.promoted', 'registration.cancel', 'registration.restore')
     AND json_extract(payload, '$.registration') IN (SELECT key FROM registration WHERE visitor_id = ?1)
 UNION
 SELECT id FROM outbox WHERE json_extract(payload, '$.visitor.key') = (SELECT key FROM visitor WHERE id = ?1)

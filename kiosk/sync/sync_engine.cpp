@@ -84,12 +84,22 @@ SyncPass SyncEngine::run_once()
     upload(database, pass);
     // Right after the records: a visitor waiting at the screen for their place learns it
     // from this answer.
-    if (pass.ok() && !m_stopping)
-        fetch_places(database, pass);
+    // A problem with the places alone keeps neither the programme nor the heartbeat
+    // from the server; staff see it once the rest went through.
+    SyncPass places;
+    if (pass.ok() && !m_stopping) {
+        fetch_places(database, places);
+        pass.server_answered = pass.server_answered || places.server_answered;
+    }
     if (pass.ok() && !m_stopping)
         fetch_programme(database, pass);
     if (pass.ok() && !m_stopping)
         send_heartbeat_if_due(database, pass);
+    if (pass.ok() && !places.ok()) {
+        pass.problem = places.problem;
+        pass.problem_kind = places.problem_kind;
+        pass.retry_after_seconds = places.retry_after_seconds;
+    }
     note_pass(pass, &database);
     return pass;
 }
@@ -197,8 +207,12 @@ void SyncEngine::fetch_places(sql::Database& database, SyncPass& pass)
         {HttpRequest::Method::Get, url("/v1/sites/" + std::to_string(m_settings.site) + "/places"), std::string(), ""});
     if (!answered_usably(response, pass, "places"))
         return;
-    if (response->status == 404)
-        return; // a server from before places were shared: each kiosk decides its own
+    if (response->status == 404) {
+        // A server from before places were shared: each kiosk decides its own.
+        const std::lock_guard lock(m_status_mutex);
+        m_status.places_shared = false;
+        return;
+    }
     if (response->status != 200) {
         pass.problem_kind = SyncProblem::BadAnswer;
         pass.problem = "unexpected answer to the places: " + error_message(response->body, response->status);
@@ -216,6 +230,10 @@ void SyncEngine::fetch_places(sql::Database& database, SyncPass& pass)
         pass.problem_kind = SyncProblem::LocalStore;
         pass.problem = "cannot store the server's places: " + moves.error().message;
         return;
+    }
+    {
+        const std::lock_guard lock(m_status_mutex);
+        m_status.places_shared = true;
     }
     if (moves.value() > 0)
         log::info("sync: the server's decision of the site's places moved " + std::to_string(moves.value())

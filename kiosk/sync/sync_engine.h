@@ -61,6 +61,9 @@ struct SyncStatus {
     SyncProblem last_problem_kind = SyncProblem::None;
     std::int64_t queued = 0;
     std::int64_t set_aside = 0;
+    // Whether the server shares the site's places (GET places answered); none until it
+    // has answered once, false for a server from before it did.
+    std::optional<bool> places_shared;
 };
 
 // Checks a downloaded programme before it replaces the stored one.

@@ -119,6 +119,8 @@ Result<std::vector<store::SiteActivityPlaces>> read_places_answer(const std::str
     constexpr std::size_t max_activities = 5000;
     constexpr std::size_t max_registrations = 10000;
     constexpr std::size_t max_key_bytes = 200;
+    constexpr std::size_t max_uid_bytes = 1000;
+    constexpr UnixSeconds latest_instance = 4102444800; // 2100, as the records allow
     const nlohmann::json answer = nlohmann::json::parse(body, nullptr, false);
     if (answer.is_discarded() || !answer.is_object() || !answer.contains("activities")
         || !answer["activities"].is_array())
@@ -128,9 +130,11 @@ Result<std::vector<store::SiteActivityPlaces>> read_places_answer(const std::str
     std::vector<store::SiteActivityPlaces> activities;
     for (const nlohmann::json& activity : answer["activities"]) {
         if (!activity.is_object() || !activity.contains("uid") || !activity["uid"].is_string()
-            || !activity.contains("instance") || !activity["instance"].is_number_integer()
-            || !activity.contains("registrations") || !activity["registrations"].is_array()
-            || activity["registrations"].size() > max_registrations)
+            || activity["uid"].get_ref<const std::string&>().empty()
+            || activity["uid"].get_ref<const std::string&>().size() > max_uid_bytes || !activity.contains("instance")
+            || !activity["instance"].is_number_integer() || activity["instance"] < 0
+            || activity["instance"] > latest_instance || !activity.contains("registrations")
+            || !activity["registrations"].is_array() || activity["registrations"].size() > max_registrations)
             return make_error("an activity in the server's places has no uid, instance or list of registrations");
         store::SiteActivityPlaces places{activity["uid"].get<std::string>(), activity["instance"].get<UnixSeconds>(),
                                          std::nullopt, {}};

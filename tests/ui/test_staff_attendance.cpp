@@ -211,6 +211,25 @@ TEST(StaffAttendance, PlacesThisKioskGaveWithoutTheServerAreMarkedSo)
     EXPECT_EQ(kiosk.screen_text().find("päätetty tällä laitteella"), std::string::npos) << kiosk.screen_text();
 }
 
+TEST(StaffAttendance, ACancellationFromAnEarlierDayIsNotOfferedNorRestored)
+{
+    OffscreenKiosk kiosk;
+    const Occurrence film = film_night_of_six(kiosk);
+    // Helmi registered last week and cancelled yesterday.
+    store::ActivityLog log(kiosk.services().store().database());
+    const UnixSeconds yesterday = kiosk.clock().now() - 24 * 3600;
+    ASSERT_TRUE(log.register_visitor(film, VisitorIdentity{std::nullopt, "Helmi Laine", "resident", ""},
+                                     kiosk.services().visits().new_key(), {yesterday - 6 * 24 * 3600, true})
+                    .ok());
+    const std::int64_t helmi = count(kiosk, "SELECT id FROM visitor WHERE name = 'Helmi Laine'");
+    ASSERT_TRUE(log.cancel(film, helmi, kiosk.services().visits().new_key(), {yesterday, true}).ok());
+    EXPECT_TRUE(kiosk.services().staff().attendance_sheet(film).cancellations.empty());
+    const std::string key =
+        kiosk.services().store().database().query_text("SELECT key FROM registration").value();
+    EXPECT_FALSE(kiosk.services().staff().restore_registration(film, key, kiosk.services().visits().new_key(), false).ok());
+    EXPECT_EQ(count(kiosk, "SELECT count(*) FROM registration WHERE cancelled_at IS NULL"), 0);
+}
+
 TEST(StaffAttendance, ACancellationOfAnActivityAlreadyBegunCannotBeRestored)
 {
     OffscreenKiosk kiosk;

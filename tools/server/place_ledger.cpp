@@ -26,23 +26,42 @@ Result<void> note_capacity(sql::Database& database, std::int64_t site_id, const 
     return upsert->run();
 }
 
-Result<void> set_cancelled(sql::Database& database, std::int64_t site_id, const std::string& registration,
-                           bool cancelled)
+// Cancels or restores the registration, if the kiosk delivering the record made it
+// (another kiosk of the site knows its key from the places, not its person); the
+// activity it belongs to, to decide again. Its last decision stays: a restored
+// registration is compared with where it stood.
+Result<std::optional<ActivityKey>> set_cancelled(sql::Database& database, std::int64_t site_id,
+                                                 std::int64_t kiosk_id, const std::string& registration,
+                                                 bool cancelled)
 {
-    // A cancelled place is decided afresh when restored: against what the visitor was told.
-    auto update = database.prepare(
-        "UPDATE place SET cancelled = ?, decided = 0 WHERE site_id = ? AND registration = ?");
+    auto select = database.prepare(
+        "SELECT place.uid, place.instance FROM place JOIN record ON record.id = place.arrival "
+        "WHERE place.site_id = ? AND place.registration = ? AND record.kiosk_id = ?");
+    if (!select)
+        return select.error();
+    select->bind(1, site_id).bind(2, registration).bind(3, kiosk_id);
+    auto activity = sql::optional_row(*select, [](const sql::Statement& row) {
+        return ActivityKey{row.column_text(0), row.column_int(1)};
+    });
+    if (!activity)
+        return activity.error();
+    if (!activity.value())
+        return std::optional<ActivityKey>();
+    auto update = database.prepare("UPDATE place SET cancelled = ? WHERE site_id = ? AND registration = ?");
     if (!update)
         return update.error();
     update->bind(1, cancelled ? 1 : 0).bind(2, site_id).bind(3, registration);
-    return update->run();
+    if (auto ran = update->run(); !ran)
+        return ran.error();
+    return activity.value();
 }
 
 } // namespace
 
 Result<std::optional<ActivityKey>> note_registration_record(sql::Database& database, std::int64_t site_id,
-                                                            std::int64_t record_id, const std::string& kind,
-                                                            const std::string& payload)
+                                                            std::int64_t kiosk_id, std::int64_t record_id,
+                                                            const std::string& kind, const std::string& payload,
+                                                            UnixSeconds received_at)
 {
     if (kind != "registration.add" && kind != "registration.cancel" && kind != "registration.restore")
         return std::optional<ActivityKey>();
@@ -53,28 +72,34 @@ Result<std::optional<ActivityKey>> note_registration_record(sql::Database& datab
     const nlohmann::json& activity_json = record["activity"];
     const ActivityKey activity{activity_json.value("uid", ""), activity_json.value("instance", UnixSeconds{0})};
     const std::string registration = record["registration"].get<std::string>();
-    if (kind == "registration.add") {
-        const bool claimed_coming = record.contains("standing") && record["standing"].value("coming", false);
-        auto insert = database.prepare(
-            "INSERT OR IGNORE INTO place (site_id, registration, uid, instance, arrival, claimed_coming) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
-        if (!insert)
-            return insert.error();
-        insert->bind(1, site_id)
-            .bind(2, registration)
-            .bind(3, activity.first)
-            .bind(4, activity.second)
-            .bind(5, record_id)
-            .bind(6, claimed_coming ? 1 : 0);
-        if (auto ran = insert->run(); !ran)
-            return ran.error();
-    } else if (auto changed = set_cancelled(database, site_id, registration, kind == "registration.cancel");
-               !changed) {
-        return changed.error();
-    }
-    if (kind != "registration.cancel")
-        if (auto noted = note_capacity(database, site_id, activity, activity_json); !noted)
+    if (kind != "registration.add") {
+        auto changed = set_cancelled(database, site_id, kiosk_id, registration, kind == "registration.cancel");
+        if (!changed || !changed.value() || kind == "registration.cancel")
+            return changed;
+        if (auto noted = note_capacity(database, site_id, *changed.value(), activity_json); !noted)
             return noted.error();
+        return changed;
+    }
+    // What the visitor was told: a registration that reached the server within moments of
+    // being made was shown the server's own decision (the kiosk's thank-you waits for it),
+    // so the kiosk's first guess is no promise to compare with.
+    const bool claimed_coming = record.contains("standing") && record["standing"].value("coming", false);
+    const UnixSeconds made_at = record.contains("time") ? record["time"].value("at", UnixSeconds{0}) : 0;
+    const bool shown_the_decision = received_at - made_at <= decision_shown_within_seconds;
+    auto insert = database.prepare(
+        "INSERT OR IGNORE INTO place (site_id, registration, uid, instance, arrival, claimed_coming) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, site_id).bind(2, registration).bind(3, activity.first).bind(4, activity.second).bind(5, record_id);
+    if (shown_the_decision)
+        insert->bind_null(6); // no promise: the first decision is no move, whatever the guess
+    else
+        insert->bind(6, claimed_coming ? 1 : 0);
+    if (auto ran = insert->run(); !ran)
+        return ran.error();
+    if (auto noted = note_capacity(database, site_id, activity, activity_json); !noted)
+        return noted.error();
     return std::optional<ActivityKey>(activity);
 }
 
@@ -106,14 +131,16 @@ Result<void> settle_places(sql::Database& database, std::int64_t site_id, const 
 
         struct Row {
             std::string registration;
-            bool claimed_coming, decided, coming;
+            std::optional<bool> claimed_coming; // none: the visitor was shown the server's decision
+            bool decided, coming;
             std::int64_t queue_position;
         };
         select->reset();
         select->bind(1, site_id).bind(2, uid).bind(3, instance);
         auto rows = sql::collect_rows(*select, [](const sql::Statement& row) {
-            return Row{row.column_text(0), row.column_int(1) != 0, row.column_int(2) != 0, row.column_int(3) != 0,
-                       row.column_int(4)};
+            return Row{row.column_text(0),
+                       row.column_is_null(1) ? std::nullopt : std::optional<bool>(row.column_int(1) != 0),
+                       row.column_int(2) != 0, row.column_int(3) != 0, row.column_int(4)};
         });
         if (!rows)
             return rows.error();
@@ -123,8 +150,8 @@ Result<void> settle_places(sql::Database& database, std::int64_t site_id, const 
             const bool now_coming = !capacity || coming < *capacity;
             const std::int64_t position = now_coming ? 0 : ++waiting;
             coming += now_coming ? 1 : 0;
-            const bool was_coming = row.decided ? row.coming : row.claimed_coming;
-            if (now_coming != was_coming) {
+            const std::optional<bool> was_coming = row.decided ? std::optional<bool>(row.coming) : row.claimed_coming;
+            if (was_coming && now_coming != *was_coming) {
                 move->reset();
                 move->bind(1, site_id)
                     .bind(2, uid)

@@ -5,8 +5,7 @@
 // in that order. A cancellation moves the first in the queue up; a restored
 // cancellation takes its original place again. When a registration's place differs from
 // what its kiosk told the visitor (two kiosks that gave the last place while offline),
-// or a place changes later, that is a move, kept for the week page and sent to kiosks
-// with the places.
+// or a place changes later, that is a move, kept for the week page.
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -24,11 +23,18 @@ namespace olohuone::server {
 // An activity as records name it: the event's UID and which of its occurrences.
 using ActivityKey = std::pair<std::string, UnixSeconds>;
 
-// Notes one stored registration.add, registration.cancel or registration.restore
-// record (`record_id` is its row) in the ledger; returns the activity it changed, if any.
+// A registration that reaches the server this soon after it was made was shown the
+// server's decision: the kiosk's thank-you waits three seconds for it, and kiosks' and
+// the server's clocks are a second or two apart at most.
+inline constexpr UnixSeconds decision_shown_within_seconds = 5;
+
+// Notes one stored registration.add, registration.cancel or registration.restore record
+// (`record_id` is its row) delivered by `kiosk_id` in the ledger; returns the activity it
+// changed, if any. Only the kiosk that made a registration cancels or restores it.
 Result<std::optional<ActivityKey>> note_registration_record(sql::Database& database, std::int64_t site_id,
-                                                            std::int64_t record_id, const std::string& kind,
-                                                            const std::string& payload);
+                                                            std::int64_t kiosk_id, std::int64_t record_id,
+                                                            const std::string& kind, const std::string& payload,
+                                                            UnixSeconds received_at);
 
 // Decides the places of `activities` again and keeps the moves that made. Runs in the
 // caller's transaction.

@@ -64,8 +64,11 @@ Result<SiteRollCall> site_roll_call(sql::Database& database, std::int64_t site_i
         select->bind(1, site_id).bind(2, from).bind(3, to);
         auto rows = sql::collect_rows(*select, [&](const sql::Statement& row) {
             visitor_keys.push_back(row.column_is_null(3) ? std::string() : row.column_text(3));
-            return RollCallPerson{row.column_text(0), row.column_is_null(1) ? std::string() : row.column_text(1),
-                                  row.column_int(2)};
+            RollCallPerson person;
+            person.name = row.column_text(0);
+            person.group = row.column_is_null(1) ? std::string() : row.column_text(1);
+            person.since = row.column_int(2);
+            return person;
         });
         if (!rows)
             return rows.error();

@@ -217,7 +217,7 @@ CREATE TABLE place (
     uid            TEXT    NOT NULL,
     instance       INTEGER NOT NULL,
     arrival        INTEGER NOT NULL REFERENCES record (id),
-    claimed_coming INTEGER NOT NULL CHECK (claimed_coming IN (0, 1)),
+    claimed_coming INTEGER CHECK (claimed_coming IN (0, 1)), -- NULL: shown the server's decision
     cancelled      INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
     decided        INTEGER NOT NULL DEFAULT 0 CHECK (decided IN (0, 1)),
     coming         INTEGER NOT NULL DEFAULT 0 CHECK (coming IN (0, 1)),
@@ -247,9 +247,8 @@ INSERT OR IGNORE INTO place (site_id, registration, uid, instance, arrival, clai
 SELECT site_id, json_extract(payload, '$.registration'), json_extract(payload, '$.activity.uid'),
        json_extract(payload, '$.activity.instance'), id, coalesce(json_extract(payload, '$.standing.coming'), 0)
 FROM record WHERE kind = 'registration.add' ORDER BY id;
-UPDATE place SET cancelled = 1 WHERE EXISTS (
-    SELECT 1 FROM record WHERE record.site_id = place.site_id AND record.kind = 'registration.cancel'
-                           AND json_extract(record.payload, '$.registration') = place.registration);
+UPDATE place SET cancelled = 1 WHERE (site_id, registration) IN (
+    SELECT site_id, json_extract(payload, '$.registration') FROM record WHERE kind = 'registration.cancel');
 )sql",
 };
 
@@ -537,8 +536,8 @@ public:
             if (auto ran = insert->run(); !ran)
                 return ran.error();
             deliveries.push_back(Delivery::Stored);
-            auto changed = note_registration_record(m_database, kiosk.site_id, m_database.last_insert_id(),
-                                                    record.kind, record.payload);
+            auto changed = note_registration_record(m_database, kiosk.site_id, kiosk.kiosk_id,
+                                                    m_database.last_insert_id(), record.kind, record.payload, now);
             if (!changed)
                 return changed.error();
             if (changed.value())

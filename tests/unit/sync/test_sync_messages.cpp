@@ -89,5 +89,46 @@ TEST(SyncMessages, AHeartbeatCarriesTheClockItsBootAndTheTimeSinceIt)
                                              {"uptime_ms", 81234}}));
 }
 
+TEST(SyncMessages, ThePlacesAreReadInTheServersOrderWithTheCapacityItDecidedWith)
+{
+    auto places = read_places_answer(
+        R"({"site": 1, "activities": [
+              {"uid": "bingo@test", "instance": 1795615200, "capacity": 12,
+               "registrations": [{"key": "a", "cancelled": false}, {"key": "b", "cancelled": true}]},
+              {"uid": "kuoro@test", "instance": 1795701600, "capacity": null, "registrations": []},
+              {"uid": "vanha@test", "instance": 1795701600, "registrations": [{"key": "c", "cancelled": false}]}]})");
+    ASSERT_TRUE(places.ok()) << places.error().message;
+    ASSERT_EQ(places->size(), 3u);
+    EXPECT_EQ((*places)[0].uid, "bingo@test");
+    EXPECT_EQ((*places)[0].capacity, std::optional<std::optional<int>>(12));
+    ASSERT_EQ((*places)[0].registrations.size(), 2u);
+    EXPECT_EQ((*places)[0].registrations[1].key, "b");
+    EXPECT_TRUE((*places)[0].registrations[1].cancelled);
+    EXPECT_EQ((*places)[1].capacity, std::optional<std::optional<int>>(std::optional<int>())) << "no limit";
+    EXPECT_FALSE((*places)[2].capacity) << "not decided by the server";
+}
+
+TEST(SyncMessages, PlacesThatDoNotAddUpAreRefusedWhole)
+{
+    for (const char* bad : {
+             "not json",
+             R"({"activities": {}})",
+             R"({"activities": [{"instance": 1795615200, "registrations": []}]})",
+             R"({"activities": [{"uid": "", "instance": 1795615200, "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": -5, "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": 18446744073709551615, "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": 1.5, "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": 1795615200, "capacity": "12", "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": 1795615200, "capacity": -1, "registrations": []}]})",
+             R"({"activities": [{"uid": "a", "instance": 1795615200, "registrations": [{"key": "x"}]}]})",
+             R"({"activities": [{"uid": "a", "instance": 1795615200, "registrations": [{"key": 5, "cancelled": false}]}]})",
+         })
+        EXPECT_FALSE(read_places_answer(bad).ok()) << bad;
+    const std::string long_uid(1001, 'u');
+    EXPECT_FALSE(read_places_answer(R"({"activities": [{"uid": ")" + long_uid
+                                    + R"(", "instance": 1795615200, "registrations": []}]})")
+                     .ok());
+}
+
 } // namespace
 } // namespace olohuone::sync
