@@ -148,6 +148,11 @@ std::string Catalog::short_date(const CivilDate& date) const { return format_dat
 
 std::string Catalog::day_heading(const CivilDate& date) const { return format_date(m_day_heading_pattern, date, false); }
 
+std::string Catalog::weekday_short(const CivilDate& date) const
+{
+    return m_weekdays_short[static_cast<int>(date.weekday())];
+}
+
 std::string Catalog::day_in_text(const CivilDate& date) const { return format_date(m_day_in_text_pattern, date, false); }
 
 std::string Catalog::format_date(const std::string& pattern, const CivilDate& date, bool short_weekday) const

@@ -41,6 +41,7 @@ public:
     std::string clock(const CivilTime& time) const;      // 10.15
     std::string clock_phrase(const CivilTime& time) const; // klo 10.15
     std::string time_range(const CivilTime& start, const CivilTime& end) const; // 10.00–11.00
+    std::string weekday_short(const CivilDate& date) const; // la
     const std::string& part_of_day_name(PartOfDay part) const;
 
 private:

@@ -21,9 +21,9 @@ std::vector<Occurrence> occurrences_on(const std::vector<Occurrence>& occurrence
     const UnixSeconds day_end = zone.start_of_day(date.plus_days(1));
     std::vector<Occurrence> on_day;
     for (const Occurrence& occurrence : occurrences) {
-        const bool belongs = occurrence.span == EventSpan::AllDay
-            ? occurrence.start < day_end && occurrence.end > day_start
-            : occurrence.start >= day_start && occurrence.start < day_end;
+        // An event of no length (an end at its start) is on its start day.
+        const bool belongs = (occurrence.start < day_end && occurrence.end > day_start)
+            || (occurrence.start >= day_start && occurrence.start < day_end);
         if (belongs)
             on_day.push_back(occurrence);
     }
@@ -61,7 +61,7 @@ DayPlan plan_day(const CivilDate& date, std::vector<Occurrence> occurrences, std
             state = occurrence.status == EventStatus::Cancelled ? TimeState::Later : TimeState::Now;
         else if (next_start && occurrence.start == *next_start && occurrence.status != EventStatus::Cancelled)
             state = TimeState::Next;
-        plan.entries.push_back({std::move(occurrence), state});
+        plan.entries.push_back({std::move(occurrence), state, date});
     }
     return plan;
 }

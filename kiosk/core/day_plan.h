@@ -19,6 +19,7 @@ enum class TimeState {
 struct PlanEntry {
     Occurrence occurrence;
     TimeState state = TimeState::Later;
+    CivilDate day{0, 0, 0}; // the day whose list it is on (an event across days is on each)
     bool cancelled() const { return occurrence.status == EventStatus::Cancelled; }
 };
 
@@ -30,7 +31,9 @@ struct DayPlan {
     std::size_t first_current_index() const;
 };
 
-// Occurrences whose local day (start date, or any day an all-day event covers) is `date`.
+// Occurrences on `date`'s list: those that start that day, and those under way in it
+// (an all-day event on every day it covers, a timed event across midnight on each day
+// it reaches; one that ends at the midnight that begins `date` is not on it).
 std::vector<Occurrence> occurrences_on(const std::vector<Occurrence>& occurrences, const CivilDate& date,
                                        const TimeZone& zone);
 

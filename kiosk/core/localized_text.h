@@ -13,7 +13,8 @@ public:
     void set_default(std::string text) { m_default = std::move(text); }
     void set(const std::string& language, std::string text) { m_translations[language] = std::move(text); }
 
-    // The text in `language`, or the default if there is no translation.
+    // The text in `language`, or the default if there is no translation, or failing
+    // both any translation there is.
     const std::string& in(const std::string& language) const;
     const std::string& default_text() const { return m_default; }
     const std::map<std::string, std::string>& translations() const { return m_translations; }

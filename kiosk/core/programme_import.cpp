@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/calendar_structure.h"
 #include "core/text_limits.h"
 
 namespace olohuone {
@@ -17,8 +18,14 @@ constexpr std::size_t max_title_bytes = 200;
 constexpr std::size_t max_short_text_bytes = 200;
 constexpr std::size_t max_description_bytes = 4000;
 constexpr int max_capacity = 10000;
-// A guard against rules that never reach the window (FREQ=SECONDLY from 1900).
-constexpr int max_instances_per_event = 200000;
+// The budget for recurrence, so that no calendar within the size limit takes more than
+// about a second to import (libical takes some microseconds an instance): instances a
+// rule may make on its way to the end of the window, per event and per file, and the
+// instances an event may show inside it (a programme shows each event a few times a day
+// at most; a rule that makes more is a mistake or a prank).
+constexpr int max_instances_per_event = 20000;
+constexpr int max_instances_per_file = 100000;
+constexpr int max_shown_per_event = 500;
 constexpr std::string_view x_prefix = "X-OLOHUONE-";
 
 struct ComponentDeleter {
@@ -112,11 +119,29 @@ public:
     const std::string& file() const { return m_file; }
     std::vector<std::string>& warnings() const { return m_warnings; }
 
+    // Takes one instance from the file's recurrence budget: false once it is spent, the
+    // first time with a warning naming the file.
+    bool spend_instance() const
+    {
+        if (m_instances_left > 0) {
+            --m_instances_left;
+            return true;
+        }
+        if (m_instances_left == 0) {
+            m_warnings.push_back(m_file + ": its repeating events make more than "
+                                 + std::to_string(max_instances_per_file)
+                                 + " instances in all; the later instances of the rest are not shown");
+            m_instances_left = -1;
+        }
+        return false;
+    }
+
 private:
     const std::string& m_file;
     icalcomponent* m_calendar;
     const TimeZone& m_local_zone;
     std::vector<std::string>& m_warnings;
+    mutable int m_instances_left = max_instances_per_file;
 };
 
 std::string property_text(icalproperty* property, std::size_t max_bytes, LineBreaks breaks)
@@ -154,17 +179,14 @@ struct EventFields {
     std::optional<EventStatus> status;
 };
 
+// SUMMARY, DESCRIPTION and LOCATION are the event's own text whatever their LANGUAGE
+// says: Outlook and Exchange tag them with the language of the writer's Outlook
+// ("en-US", "de-CH"), not of the text. Translations come from X-OLOHUONE-… properties.
 void read_standard_text(icalcomponent* event, icalproperty_kind kind, LocalizedText& target, std::size_t max_bytes,
                         LineBreaks breaks)
 {
-    if (icalproperty* property = icalcomponent_get_first_property(event, kind)) {
-        const std::string language = language_of(property);
-        std::string text = property_text(property, max_bytes, breaks);
-        if (language.empty() || language == "fi")
-            target.set_default(std::move(text));
-        else
-            target.set(language, std::move(text));
-    }
+    if (icalproperty* property = icalcomponent_get_first_property(event, kind))
+        target.set_default(property_text(property, max_bytes, breaks));
 }
 
 std::optional<int> parse_capacity(const std::string& text)
@@ -379,8 +401,41 @@ struct EventGroup {
     std::vector<Member> overrides;
 };
 
+// "2026-11-24": a day in a warning.
+std::string day_text(UnixSeconds at, const TimeZone& zone)
+{
+    const CivilDate day = zone.to_local(at).date;
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.year, day.month, day.day);
+    return text;
+}
+
+// A daily or weekly rule without COUNT, begun long before the window, starts a whole
+// number of its periods after DTSTART, just before the window, instead of walking every
+// instance since (a daily event from 1900): the same weekday and time of day, so its
+// instances fall where they would have. A day and the event's length are kept before
+// the window, so an instance under way when it begins is there. A COUNT has to be
+// counted from DTSTART, and other frequencies make few instances; the per-event budget
+// bounds them.
+void skip_to_window(icalrecur_iterator* iterator, const icalrecurrencetype& rule, const EventTiming& timing,
+                    const ImportWindow& window)
+{
+    if (rule.count != 0 || (rule.freq != ICAL_DAILY_RECURRENCE && rule.freq != ICAL_WEEKLY_RECURRENCE))
+        return;
+    constexpr UnixSeconds day = 24 * 60 * 60;
+    const UnixSeconds length = timing.span == EventSpan::AllDay ? timing.days * day : timing.seconds;
+    const UnixSeconds behind = window.from - length - day - timing.start;
+    const int period_days = (rule.freq == ICAL_DAILY_RECURRENCE ? 1 : 7) * std::max(1, static_cast<int>(rule.interval));
+    const UnixSeconds periods = behind / day / period_days;
+    if (periods <= 0)
+        return;
+    icaltimetype start = timing.dtstart;
+    icaltime_adjust(&start, static_cast<int>(periods * period_days), 0, 0, 0);
+    icalrecur_iterator_set_start(iterator, start);
+}
+
 // The start instants of every instance of the master, from DTSTART, RRULE and RDATE,
-// minus EXDATE, up to the end of the window.
+// minus EXDATE, up to the end of the window, within the recurrence budget.
 std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming& timing, const EventReader& reader,
                                          const TimeZone& local_zone, const ImportWindow& window)
 {
@@ -408,19 +463,36 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
         if (!iterator) {
             reader.warnings().push_back(context + ": its RRULE could not be read; only the first instance is shown");
             consider(timing.start);
+        } else if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE
+                   || rule.freq == ICAL_HOURLY_RECURRENCE) {
+            reader.warnings().push_back(context + ": it repeats " + icalrecur_freq_to_string(rule.freq)
+                                        + ", more often than a day's programme can show; only its first time is shown");
+            consider(timing.start);
         } else {
-            int count = 0;
+            skip_to_window(iterator.get(), rule, timing, window);
+            int made = 0;
             for (icaltimetype next = icalrecur_iterator_next(iterator.get()); !icaltime_is_null_time(next);
                  next = icalrecur_iterator_next(iterator.get())) {
                 const UnixSeconds start = reader.instant(next, timing.frame);
                 if (start >= window.to)
                     break;
-                if (++count > max_instances_per_event) {
-                    reader.warnings().push_back(context + ": more than " + std::to_string(max_instances_per_event)
-                                                + " instances before the window; the rest are not shown");
+                if (++made > max_instances_per_event) {
+                    reader.warnings().push_back(
+                        context + ": its RRULE makes more than " + std::to_string(max_instances_per_event)
+                        + " instances before " + day_text(start, local_zone) + "; the later ones are not shown");
                     break;
                 }
+                if (!reader.spend_instance())
+                    break;
                 consider(start);
+                if (starts.size() > static_cast<std::size_t>(max_shown_per_event)) {
+                    starts.pop_back();
+                    reader.warnings().push_back(context + ": it repeats more than "
+                                                + std::to_string(max_shown_per_event)
+                                                + " times in the days shown; the times after "
+                                                + day_text(starts.back(), local_zone) + " are not shown");
+                    break;
+                }
             }
         }
         if (properties_of(event, ICAL_RRULE_PROPERTY).size() > 1)
@@ -508,17 +580,70 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
     }
 }
 
-Result<ComponentPtr> parse_file(const CalendarFile& file)
+// Whether `text` has `word` in it, whatever the case (property names are not case
+// sensitive: some exporters write "begin:vcalendar").
+bool contains_ignoring_case(std::string_view text, std::string_view word)
+{
+    return std::search(text.begin(), text.end(), word.begin(), word.end(), [](char a, char b) {
+               return std::toupper(static_cast<unsigned char>(a)) == std::toupper(static_cast<unsigned char>(b));
+           }) != text.end();
+}
+
+// Several VCALENDARs in one file (RFC 5545 allows it; some exporters write one per
+// event) are read as one: their events, zones and properties in one VCALENDAR.
+ComponentPtr one_calendar(ComponentPtr root)
+{
+    if (icalcomponent_isa(root.get()) != ICAL_XROOT_COMPONENT)
+        return root;
+    ComponentPtr merged(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+    for (icalcomponent* calendar = icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT);
+         calendar != nullptr; calendar = icalcomponent_get_next_component(root.get(), ICAL_VCALENDAR_COMPONENT)) {
+        while (icalcomponent* inner = icalcomponent_get_first_component(calendar, ICAL_ANY_COMPONENT)) {
+            icalcomponent_remove_component(calendar, inner);
+            icalcomponent_add_component(merged.get(), inner);
+        }
+        for (icalproperty* property : properties_of(calendar, ICAL_ANY_PROPERTY))
+            icalcomponent_add_property(merged.get(), icalproperty_new_clone(property));
+    }
+    return merged;
+}
+
+Result<ComponentPtr> parse_file(const CalendarFile& file, std::vector<std::string>& warnings)
 {
     if (file.text.size() > max_calendar_file_bytes)
         return make_error(file.name + ": the file is larger than " + std::to_string(max_calendar_file_bytes / 1024 / 1024)
                           + " MiB; is it really a programme?");
-    if (file.text.find("BEGIN:VCALENDAR") == std::string::npos)
+    if (!contains_ignoring_case(file.text, "BEGIN:VCALENDAR"))
         return make_error(file.name + ": not an iCalendar file (no BEGIN:VCALENDAR)");
-    ComponentPtr root(icalparser_parse_string(file.text.c_str()));
-    if (!root || icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT)
+    CheckedStructure checked = leave_out_broken_components(file.name, file.text);
+    ComponentPtr root(icalparser_parse_string(checked.text.c_str()));
+    if (!root || (icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT
+                  && icalcomponent_isa(root.get()) != ICAL_XROOT_COMPONENT))
         return make_error(file.name + ": not a readable iCalendar file (the VCALENDAR could not be parsed)");
-    return root;
+    if (icalcomponent_isa(root.get()) == ICAL_XROOT_COMPONENT
+        && icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT) == nullptr)
+        return make_error(file.name + ": not a readable iCalendar file (no VCALENDAR in it)");
+    warnings.insert(warnings.end(), checked.warnings.begin(), checked.warnings.end());
+    return one_calendar(std::move(root));
+}
+
+// A UID for an event without one, from what identifies it: its start as written and
+// its title (FNV-1a, 64 bits: stable across runs and machines).
+std::string uid_from_content(icalcomponent* event)
+{
+    std::string content;
+    if (icalproperty* start = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY))
+        content += icalproperty_as_ical_string(start);
+    if (const char* summary = icalcomponent_get_summary(event))
+        content += summary;
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const unsigned char c : content) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    char text[40];
+    std::snprintf(text, sizeof text, "%016llx@no-uid.olohuone", static_cast<unsigned long long>(hash));
+    return text;
 }
 
 // Whether the calendar says it holds edits of the others (X-OLOHUONE-EDITS:TRUE, as the
@@ -546,7 +671,7 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
     std::map<std::string, EventGroup> groups;
 
     for (const CalendarFile& file : files) {
-        auto root = parse_file(file);
+        auto root = parse_file(file, programme.warnings);
         if (!root)
             return root.error();
         roots.push_back(std::move(root.value()));
@@ -563,6 +688,7 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
         const CalendarFile& file = files[index];
         icalcomponent* calendar = roots[index].get();
         const bool edits = holds_edits(calendar);
+        int without_uid = 0;
         readers.push_back(std::make_unique<EventReader>(file.name, calendar, local_zone, programme.warnings));
         const EventReader* reader = readers.back().get();
 
@@ -572,8 +698,12 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
                 programme.warnings.push_back(describe(file.name, event) + ": " + icalproperty_get_xlicerror(error));
             const char* uid = icalcomponent_get_uid(event);
             if (uid == nullptr || *uid == '\0') {
-                programme.warnings.push_back(describe(file.name, event) + " skipped: it has no UID");
-                continue;
+                // Confluence, khal and others leave UID out: the event gets one made from
+                // its start and title, the same each time the file is read, so edits and
+                // registrations follow it as long as neither changes.
+                icalcomponent_set_uid(event, uid_from_content(event).c_str());
+                uid = icalcomponent_get_uid(event);
+                ++without_uid;
             }
             EventGroup& group = groups[uid];
             const EventGroup::Member member{event, reader};
@@ -586,6 +716,9 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
                 group.master = member;
             }
         }
+        if (without_uid > 0)
+            programme.warnings.push_back(file.name + ": " + std::to_string(without_uid)
+                                         + " event(s) have no UID; each is known by its start and title instead");
     }
 
     for (const auto& [uid, group] : groups)

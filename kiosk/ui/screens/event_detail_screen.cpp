@@ -111,8 +111,7 @@ std::vector<EventDetailScreen::Block> EventDetailScreen::make_blocks(const Scree
     else if (m_entry.state == TimeState::Now)
         add_badge_block(catalog.text("event.now"), theme::on_accent, theme::accent);
     if (occurrence.moved_from && !m_entry.cancelled()) {
-        const std::string was = catalog.clock_phrase(context.zone.to_local(*occurrence.moved_from).time);
-        add_badge_block(catalog.format("event.moved", {{"time", was}}), theme::on_accent, theme::accent);
+        add_badge_block(moved_text(occurrence, catalog, context.zone), theme::on_accent, theme::accent);
     }
 
     const std::string when = when_label(occurrence, context);

@@ -52,8 +52,7 @@ std::optional<Badge> moved_badge(const PlanEntry& entry, const ScreenContext& co
     const Occurrence& occurrence = entry.occurrence;
     if (!occurrence.moved_from || entry.cancelled())
         return std::nullopt;
-    const std::string was = context.catalog.clock_phrase(context.zone.to_local(*occurrence.moved_from).time);
-    return Badge{context.catalog.format("event.moved", {{"time", was}}), theme::on_accent, theme::accent};
+    return Badge{moved_text(occurrence, context.catalog, context.zone), theme::on_accent, theme::accent};
 }
 
 // Places badges left to right from (x, y), wrapping inside `width`; returns the height.
@@ -81,12 +80,53 @@ int add_badges(DrawList* list, const std::vector<Badge>& badges, int x, int y, i
 
 } // namespace
 
-std::string time_label(const Occurrence& occurrence, const ScreenContext& context)
+namespace {
+
+// A timed event that goes on past the midnight after its start (an evening that ends
+// at midnight is still one day's).
+bool spans_days(const LocalDateTime& start, const LocalDateTime& end)
+{
+    const bool ends_at_midnight = end.time.hour == 0 && end.time.minute == 0 && end.date == start.date.plus_days(1);
+    return start.date < end.date && !ends_at_midnight;
+}
+
+} // namespace
+
+std::string time_label_on(const Occurrence& occurrence, const CivilDate& day, const Catalog& catalog,
+                          const TimeZone& zone)
 {
     if (occurrence.span == EventSpan::AllDay)
-        return context.catalog.text("event.all_day");
-    return context.catalog.time_range(context.zone.to_local(occurrence.start).time,
-                                      context.zone.to_local(occurrence.end).time);
+        return catalog.text("event.all_day");
+    const LocalDateTime start = zone.to_local(occurrence.start);
+    const LocalDateTime end = zone.to_local(occurrence.end);
+    if (!spans_days(start, end))
+        return catalog.time_range(start.time, end.time);
+    if (!(start.date < day))
+        return catalog.format("event.time_to_day", {{"start", catalog.clock(start.time)},
+                                                    {"weekday", catalog.weekday_short(end.date)},
+                                                    {"end", catalog.clock(end.time)}});
+    if (!(day < end.date))
+        return catalog.format("event.time_from_day", {{"weekday", catalog.weekday_short(start.date)},
+                                                      {"start", catalog.clock(start.time)},
+                                                      {"end", catalog.clock(end.time)}});
+    return catalog.text("event.continues_all_day");
+}
+
+std::string moved_text(const Occurrence& occurrence, const Catalog& catalog, const TimeZone& zone)
+{
+    if (!occurrence.moved_from)
+        return {};
+    const LocalDateTime was = zone.to_local(*occurrence.moved_from);
+    if (occurrence.span == EventSpan::AllDay)
+        return catalog.format("event.moved_all_day", {{"day", catalog.short_date(was.date)}});
+    if (was.date == zone.to_local(occurrence.start).date)
+        return catalog.format("event.moved", {{"time", catalog.clock_phrase(was.time)}});
+    return catalog.format("event.moved_day", {{"day", catalog.short_date(was.date)}, {"time", catalog.clock_phrase(was.time)}});
+}
+
+std::string time_label(const Occurrence& occurrence, const ScreenContext& context)
+{
+    return time_label_on(occurrence, context.zone.to_local(occurrence.start).date, context.catalog, context.zone);
 }
 
 std::string when_label(const Occurrence& occurrence, const ScreenContext& context)
@@ -162,7 +202,8 @@ int build_event_row(const PlanEntry& entry, const std::string& places, const std
 
     const std::optional<Badge> state = state_badge(entry, context.catalog);
     const std::optional<Badge> moved = moved_badge(entry, context);
-    const std::string time_text = time_label(occurrence, context);
+    const std::string time_text = entry.day.year != 0 ? time_label_on(occurrence, entry.day, context.catalog, context.zone)
+                                                      : time_label(occurrence, context);
     const Color time_color = past ? theme::past_text : theme::time_text;
 
     // Wide rows keep the time and state in a column of their own; narrow ones stack it

@@ -193,18 +193,37 @@ TEST(DayPlan, EmptyDay)
     EXPECT_EQ(plan.first_current_index(), 0u);
 }
 
-TEST(OccurrencesOn, TimedEventsBelongToTheLocalDayTheyStartOn)
+TEST(OccurrencesOn, TimedEventsAreOnEveryLocalDayTheyReach)
 {
     const std::vector<Occurrence> occurrences{
-        timed("late-monday", "Myöhäinen", utc(2026, 11, 23, 21, 59), utc(2026, 11, 23, 23)), // Mon 23:59
+        timed("late-monday", "Myöhäinen", utc(2026, 11, 23, 21, 59), utc(2026, 11, 23, 23)), // Mon 23:59–Tue 1:00
+        timed("monday-evening", "Ilta", utc(2026, 11, 23, 19), utc(2026, 11, 23, 22)),        // Mon 21:00–24:00
         timed("early-tuesday", "Aikainen", utc(2026, 11, 23, 22), utc(2026, 11, 23, 23)),    // Tue 00:00
-        timed("late-tuesday", "Iltamyöhä", utc(2026, 11, 24, 21, 30), utc(2026, 11, 24, 23)), // Tue 23:30
+        timed("late-tuesday", "Iltamyöhä", utc(2026, 11, 24, 21, 30), utc(2026, 11, 24, 23)), // Tue 23:30–Wed 1:00
         timed("wednesday", "Keskiviikko", utc(2026, 11, 24, 22), utc(2026, 11, 24, 23)),      // Wed 00:00
+        timed("instant", "Hetki", utc(2026, 11, 24, 10), utc(2026, 11, 24, 10)),              // Tue 12:00, no length
     };
-    const auto day = occurrences_on(occurrences, tuesday, helsinki());
-    ASSERT_EQ(day.size(), 2u);
-    EXPECT_EQ(day[0].uid, "early-tuesday");
-    EXPECT_EQ(day[1].uid, "late-tuesday");
+    std::vector<std::string> uids;
+    for (const Occurrence& occurrence : occurrences_on(occurrences, tuesday, helsinki()))
+        uids.push_back(occurrence.uid);
+    // An evening that ends at the midnight Tuesday begins is Monday's alone.
+    EXPECT_EQ(uids, (std::vector<std::string>{"late-monday", "early-tuesday", "late-tuesday", "instant"}));
+}
+
+TEST(OccurrencesOn, AWeekendCampFromThursdayEveningToSaturdayNoonIsOnEachOfItsDays)
+{
+    // Thursday 26.11. 18.00 to Saturday 28.11. 12.00 in Helsinki (UTC+2).
+    const std::vector<Occurrence> occurrences{
+        timed("leiri", "Leiri", utc(2026, 11, 26, 16), utc(2026, 11, 28, 10))};
+    EXPECT_TRUE(occurrences_on(occurrences, {2026, 11, 25}, helsinki()).empty());
+    for (int day = 26; day <= 28; ++day)
+        EXPECT_EQ(occurrences_on(occurrences, {2026, 11, day}, helsinki()).size(), 1u) << day;
+    EXPECT_TRUE(occurrences_on(occurrences, {2026, 11, 29}, helsinki()).empty());
+    // On Friday it is on all day: "Nyt" at Friday noon, and the list is Friday's.
+    const DayPlan friday = plan_day({2026, 11, 27}, occurrences, utc(2026, 11, 27, 10));
+    ASSERT_EQ(friday.entries.size(), 1u);
+    EXPECT_EQ(friday.entries[0].state, TimeState::Now);
+    EXPECT_EQ(friday.entries[0].day, (CivilDate{2026, 11, 27}));
 }
 
 TEST(OccurrencesOn, AllDayEventsBelongToEveryDayTheyCover)

@@ -67,14 +67,26 @@ TEST(ImportErrors, FileOverTheSizeLimitIsAnErrorNamingTheFile)
     expect_error_naming(import_programme({{"valtava.ics", text}}, helsinki(), some_weeks), "valtava.ics");
 }
 
-TEST(ImportErrors, EventsWithoutUidOrDtstartAreSkippedWithWarningsAndTheRestImport)
+TEST(ImportErrors, AnEventWithoutDtstartIsSkippedAndOneWithoutUidIsKnownByItsContent)
 {
     const auto programme = import_ok({fixture("missing_fields.ics")}, some_weeks);
-    ASSERT_EQ(programme.occurrences.size(), 1u);
-    EXPECT_EQ(programme.occurrences[0].uid, "kunnossa@olohuone.example");
-    EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 24, 9)); // 11:00 EET
-    EXPECT_TRUE(has_warning(programme, "missing_fields.ics", "without UID")) << test::all_warnings(programme);
+    ASSERT_EQ(programme.occurrences.size(), 2u) << test::all_warnings(programme);
+    // Tuesday 9.00 without a UID (as Confluence and khal export), then 11.00.
+    const Occurrence& unnamed = programme.occurrences[0];
+    EXPECT_EQ(unnamed.title.default_text(), "Tunnisteeton tapahtuma");
+    EXPECT_EQ(unnamed.start, utc(2026, 11, 24, 7));
+    EXPECT_TRUE(unnamed.uid.ends_with("@no-uid.olohuone")) << unnamed.uid;
+    EXPECT_EQ(import_ok({fixture("missing_fields.ics")}, some_weeks).occurrences[0].uid, unnamed.uid)
+        << "the same each time the file is read, so registrations follow it";
+    EXPECT_EQ(programme.occurrences[1].uid, "kunnossa@olohuone.example");
+    EXPECT_EQ(programme.occurrences[1].start, utc(2026, 11, 24, 9)); // 11:00 EET
+    EXPECT_TRUE(has_warning(programme, "missing_fields.ics: 1 event(s) have no UID")) << test::all_warnings(programme);
     EXPECT_TRUE(has_warning(programme, "ilman-alkua@olohuone.example", "DTSTART")) << test::all_warnings(programme);
+
+    // A changed title is another event: its old registrations stay with the old one.
+    CalendarFile renamed = fixture("missing_fields.ics");
+    renamed.text.replace(renamed.text.find("Tunnisteeton tapahtuma"), 22, "Nimetty tapahtuma");
+    EXPECT_NE(import_ok({renamed}, some_weeks).occurrences[0].uid, unnamed.uid);
 }
 
 TEST(ImportErrors, InvalidUtf8AndControlCharactersInSummaryAreCleaned)
@@ -174,6 +186,72 @@ TEST(ImportErrors, TruncatedDownloadIsNotTakenAsTheWholeProgramme)
     std::string text = fixture("truncated.ics").text;
     text.resize(text.find("END:VEVENT\r\n") + 12);
     expect_error_naming(import_programme({{"katkennut.ics", text}}, helsinki(), some_weeks), "katkennut.ics");
+}
+
+// Two events of a Microsoft 365 export, the first with a reminder whose END:VALARM is
+// missing (a hand edit gone wrong): libical would give up on the whole file.
+const std::string unclosed_alarm =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:Microsoft Exchange Server 2010\r\n"
+    "BEGIN:VEVENT\r\nUID:muistutus@test\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=Europe/Helsinki:20261124T100000\r\nDTEND;TZID=Europe/Helsinki:20261124T110000\r\n"
+    "SUMMARY;LANGUAGE=fi-FI:Muistelupiiri\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Muistutus\r\n"
+    "TRIGGER;RELATED=START:-PT15M\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:kuoro@test\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=Europe/Helsinki:20261125T140000\r\nDTEND;TZID=Europe/Helsinki:20261125T150000\r\n"
+    "SUMMARY;LANGUAGE=fi-FI:Kuoro\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+TEST(ImportErrors, AnEventWithAComponentLeftOpenIsLeftOutAndTheRestRead)
+{
+    const auto programme = import_ok({{"outlook.ics", unclosed_alarm}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u) << test::all_warnings(programme);
+    EXPECT_EQ(programme.occurrences[0].title.default_text(), "Kuoro");
+    EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 25, 12));
+    EXPECT_TRUE(test::has_warning(programme, "outlook.ics, line 14: the VEVENT on line 4 (UID muistutus@test)",
+                                  "BEGIN:VALARM on line 10 that is never closed; the VEVENT is left out"))
+        << test::all_warnings(programme);
+}
+
+TEST(ImportErrors, AStrayEndIsIgnoredWithAWarning)
+{
+    std::string text = unclosed_alarm;
+    text.replace(text.find("TRIGGER;RELATED=START:-PT15M\r\n"), 30, "TRIGGER;RELATED=START:-PT15M\r\nEND:VALARM\r\n");
+    text.insert(text.find("BEGIN:VEVENT\r\nUID:kuoro"), "END:VTODO\r\n");
+    const auto programme = import_ok({{"outlook.ics", text}}, some_weeks);
+    EXPECT_EQ(programme.occurrences.size(), 2u) << test::all_warnings(programme);
+    EXPECT_TRUE(test::has_warning(programme, "outlook.ics, line 16: END:VTODO without its BEGIN is ignored"))
+        << test::all_warnings(programme);
+}
+
+TEST(ImportErrors, SeveralCalendarsInOneFileAreReadAsOne)
+{
+    // As some exporters write one VCALENDAR per event, each with its zone.
+    const std::string zone = "BEGIN:VTIMEZONE\r\nTZID:FLE Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T040000\r\n"
+                             "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+                             "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\n"
+                             "TZOFFSETTO:+0300\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+                             "END:VTIMEZONE\r\n";
+    const auto calendar = [&](const std::string& uid, const std::string& day, const std::string& title) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone test//FI\r\n" + zone + "BEGIN:VEVENT\r\nUID:" + uid
+            + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=FLE Standard Time:202611" + day
+            + "T100000\r\nDURATION:PT1H\r\nSUMMARY:" + title + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    };
+    const auto programme =
+        import_ok({{"yhdessa.ics", calendar("a@test", "24", "Aamukahvi") + calendar("b@test", "25", "Jumppa")}},
+                  some_weeks, test::utc_zone());
+    ASSERT_EQ(programme.occurrences.size(), 2u) << test::all_warnings(programme);
+    EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 24, 8)) << "10.00 FLE from the file's own zone";
+    EXPECT_EQ(programme.occurrences[1].title.default_text(), "Jumppa");
+}
+
+TEST(ImportErrors, LowerCaseNamesAreRead)
+{
+    const std::string text = "begin:vcalendar\r\nversion:2.0\r\nprodid:-//khal//FI\r\nbegin:vevent\r\nuid:pieni@test\r\n"
+                             "dtstamp:20261101T000000Z\r\ndtstart;tzid=Europe/Helsinki:20261124T100000\r\n"
+                             "duration:PT1H\r\nsummary:Lukupiiri\r\nend:vevent\r\nend:vcalendar\r\n";
+    const auto programme = import_ok({{"pienet.ics", text}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u) << test::all_warnings(programme);
+    EXPECT_EQ(programme.occurrences[0].title.default_text(), "Lukupiiri");
+    EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 24, 8));
 }
 
 TEST(ImportErrors, Utf8ByteOrderMarkIsAccepted)

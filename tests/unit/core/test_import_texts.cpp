@@ -75,6 +75,38 @@ TEST(ImportTexts, RegionAndCaseInLanguageTagAreIgnored)
     EXPECT_EQ(languages, (std::vector<std::string>{"en", "sv"}));
 }
 
+// Outlook and Exchange tag SUMMARY, LOCATION and DESCRIPTION with the writer's Outlook
+// language, whatever the text's: the text is the event's, on every screen.
+TEST(ImportTexts, ExchangesLanguageTagsOnStandardTextsDoNotHideThem)
+{
+    const auto programme = import_ok({fixture("exchange_languages.ics")}, texts_window);
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
+    ASSERT_EQ(programme.occurrences.size(), 2u);
+    const Occurrence& knitting = programme.occurrences[0];
+    for (const char* language : {"fi", "sv", "en"}) {
+        EXPECT_EQ(knitting.title.in(language), "Neulekerho") << language;
+        EXPECT_EQ(knitting.location.in(language), "Askartelutila") << language;
+        EXPECT_EQ(knitting.description.in(language), "Tuo omat puikot, lankaa on.") << language;
+    }
+    EXPECT_TRUE(knitting.title.translations().empty()) << "en-US names Outlook's language, not a translation";
+    // A translation the programme's own property gives still counts.
+    const Occurrence& concert = programme.occurrences[1];
+    EXPECT_EQ(concert.title.in("fi"), "Kahvikonsertti");
+    EXPECT_EQ(concert.title.in("sv"), "Kaffekonsert");
+    EXPECT_EQ(concert.location.in("sv"), "Juhlasali");
+}
+
+TEST(ImportTexts, AnEventWithOnlyATranslatedTitleShowsItRatherThanNothing)
+{
+    LocalizedText title;
+    title.set("sv", "Kaffestund");
+    EXPECT_EQ(title.in("fi"), "Kaffestund");
+    EXPECT_EQ(title.in("sv"), "Kaffestund");
+    title.set_default("Kahvihetki");
+    EXPECT_EQ(title.in("fi"), "Kahvihetki");
+    EXPECT_EQ(title.in("en"), "Kahvihetki");
+}
+
 TEST(ImportTexts, MissingTranslationFallsBackToFinnish)
 {
     const auto programme = import_ok({fixture("texts.ics")}, texts_window);

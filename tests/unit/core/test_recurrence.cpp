@@ -167,5 +167,87 @@ TEST(Recurrence, OccurrencesAreSortedByStart)
         EXPECT_LE(programme.occurrences[i - 1].start, programme.occurrences[i].start) << "at " << i;
 }
 
+// One VEVENT in a calendar of its own, as a test writes it.
+CalendarFile calendar_of(const std::string& name, const std::string& events)
+{
+    return {name, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone test//FI\r\n" + events + "END:VCALENDAR\r\n"};
+}
+
+std::string event(const std::string& uid, const std::string& dtstart, const std::string& rule,
+                  const std::string& title = "Kahvi")
+{
+    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Helsinki:" + dtstart
+        + "\r\nDURATION:PT1H\r\nRRULE:" + rule + "\r\nSUMMARY:" + title + "\r\nEND:VEVENT\r\n";
+}
+
+// A 62-day window around the autumn change of 2026, as the kiosk imports.
+const ImportWindow autumn = window(utc(2026, 9, 30, 21), utc(2026, 11, 30, 22));
+
+TEST(RecurrenceBudget, ADailyEventSince1900IsShownEveryDayAtItsTimeWithoutWalkingACentury)
+{
+    const auto files = std::vector<CalendarFile>{calendar_of("aamukahvi.ics", event("aamu@test", "19000101T090000",
+                                                                                   "FREQ=DAILY"))};
+    ASSERT_EXIT(test::import_then_exit(files, autumn, 1), testing::ExitedWithCode(0), "")
+        << "a century of days is skipped, not walked";
+    const auto programme = import_ok(files, autumn);
+    const Starts starts = starts_of(with_uid(programme, "aamu@test"));
+    ASSERT_EQ(starts.size(), 61u) << test::all_warnings(programme);
+    EXPECT_EQ(starts.front(), utc(2026, 10, 1, 6)); // 09.00 EEST
+    EXPECT_EQ(starts[24], utc(2026, 10, 25, 7));    // 09.00 EET, the day the clocks went back
+    EXPECT_EQ(starts.back(), utc(2026, 11, 30, 7));
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
+}
+
+TEST(RecurrenceBudget, AFortnightlyEventSinceLongAgoKeepsItsWeeks)
+{
+    // Every other Tuesday since Tuesday 2 January 1990: 2 January 1990 and 6 October 2026
+    // are 1918 weeks apart, an even number, so 6 October is one of its Tuesdays.
+    const auto programme = import_ok(
+        {calendar_of("kerho.ics", event("kerho@test", "19900102T140000", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"))}, autumn);
+    EXPECT_EQ(starts_of(with_uid(programme, "kerho@test")),
+              (Starts{utc(2026, 10, 6, 11), utc(2026, 10, 20, 11), utc(2026, 11, 3, 12), utc(2026, 11, 17, 12)}));
+}
+
+TEST(RecurrenceBudget, EventsRepeatingMoreOftenThanDailyAreShownOnceWithAClearWarning)
+{
+    for (const char* frequency : {"SECONDLY", "MINUTELY", "HOURLY"}) {
+        const auto files = std::vector<CalendarFile>{
+            calendar_of("pommi.ics", event("pommi@test", "20261001T100000", std::string("FREQ=") + frequency))};
+        ASSERT_EXIT(test::import_then_exit(files, autumn, 1), testing::ExitedWithCode(0), "") << frequency;
+        const auto programme = import_ok(files, autumn);
+        EXPECT_EQ(starts_of(with_uid(programme, "pommi@test")), (Starts{utc(2026, 10, 1, 7)})) << frequency;
+        EXPECT_TRUE(test::has_warning(programme, std::string("repeats ") + frequency, "only its first time is shown"))
+            << test::all_warnings(programme);
+    }
+}
+
+TEST(RecurrenceBudget, ADailyRuleThatFillsEveryMinuteIsCappedWithinTheWindow)
+{
+    std::string minutes;
+    for (int minute = 0; minute < 60; ++minute)
+        minutes += (minute ? "," : "") + std::to_string(minute);
+    const auto files = std::vector<CalendarFile>{
+        calendar_of("minuutit.ics", event("minuutit@test", "20261001T000000", "FREQ=DAILY;BYMINUTE=" + minutes))};
+    ASSERT_EXIT(test::import_then_exit(files, autumn, 1), testing::ExitedWithCode(0), "");
+    const auto programme = import_ok(files, autumn);
+    EXPECT_EQ(with_uid(programme, "minuutit@test").size(), 500u);
+    EXPECT_TRUE(test::has_warning(programme, "repeats more than 500 times in the days shown")) << test::all_warnings(programme);
+}
+
+TEST(RecurrenceBudget, ManyCountedRulesFromLongAgoSpendTheFilesBudgetAndSaySo)
+{
+    // Forty daily events from 1900 with a COUNT that never ends before the window: COUNT
+    // has to be counted from the start, so each walks its instances, within the budget.
+    std::string events = event("aa-tuolijumppa@test", "20261001T100000", "FREQ=WEEKLY;BYDAY=TU", "Tuolijumppa");
+    for (int i = 0; i < 40; ++i)
+        events += event("pommi-" + std::to_string(100 + i) + "@test", "19000101T080000", "FREQ=DAILY;COUNT=1000000");
+    const auto files = std::vector<CalendarFile>{calendar_of("pommit.ics", events)};
+    ASSERT_EXIT(test::import_then_exit(files, autumn, 2), testing::ExitedWithCode(0), "");
+    const auto programme = import_ok(files, autumn);
+    EXPECT_TRUE(test::has_warning(programme, "pommit.ics: its repeating events make more than 100000 instances"))
+        << test::all_warnings(programme);
+    EXPECT_EQ(with_uid(programme, "aa-tuolijumppa@test").size(), 8u) << "the real event, read first, is all there";
+}
+
 } // namespace
 } // namespace olohuone
