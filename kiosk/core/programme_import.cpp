@@ -1,6 +1,8 @@
 #include "core/programme_import.h"
 
 #include <libical/ical.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <charconv>
@@ -62,11 +64,31 @@ std::string describe(const std::string& file, icalcomponent* event)
     return file + ": event " + (uid ? std::string("'") + uid + "'" : std::string("without UID"));
 }
 
+// The IANA zone ICU maps a Windows zone name to ("W. Europe Standard Time" →
+// Europe/Berlin), as Outlook writes TZID; none for a name Windows does not have.
+std::optional<std::string> iana_for_windows_zone(const char* name)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString iana;
+    icu::TimeZone::getIDForWindowsID(icu::UnicodeString::fromUTF8(name), nullptr, iana, status);
+    if (U_FAILURE(status) || iana.isEmpty())
+        return std::nullopt;
+    std::string utf8;
+    iana.toUTF8String(utf8);
+    return utf8;
+}
+
+// The zone a TZID names. An IANA name is the system's zone, which wins over a file's
+// VTIMEZONE of the same name (a truncated one would move events by an hour); a Windows
+// name is the IANA zone it stands for; any other name only the file can define.
 icaltimezone* find_zone(const char* tzid, icalcomponent* calendar)
 {
-    if (icaltimezone* zone = icalcomponent_get_timezone(calendar, tzid))
-        return zone;
     if (icaltimezone* zone = icaltimezone_get_builtin_timezone(tzid))
+        return zone;
+    if (const auto iana = iana_for_windows_zone(tzid))
+        if (icaltimezone* zone = icaltimezone_get_builtin_timezone(iana->c_str()))
+            return zone;
+    if (icaltimezone* zone = icalcomponent_get_timezone(calendar, tzid))
         return zone;
     // Some programs prefix IANA names: "/freeassociation.sourceforge.net/Europe/Helsinki".
     const std::string name = tzid;
@@ -79,11 +101,64 @@ icaltimezone* find_zone(const char* tzid, icalcomponent* calendar)
     return icaltimezone_get_builtin_timezone(name.substr(before + 1).c_str());
 }
 
+// The UTC offset of `zone` at the instant `at`.
+int offset_at(icaltimezone* zone, UnixSeconds at)
+{
+    icaltimetype utc = icaltime_from_timet_with_zone(static_cast<time_t>(at), 0, icaltimezone_get_utc_timezone());
+    int is_daylight = 0;
+    return icaltimezone_get_utc_offset_of_utc_time(zone, &utc, &is_daylight);
+}
+
+// The instant of a wall-clock time in `zone` as RFC 5545 (3.3.5) reads it: a time that
+// happens twice (the autumn change) is its first; a time the spring change skips is
+// read with the offset before the gap (03.30 on 29 March in Helsinki is 04.30 EEST).
+UnixSeconds wall_time_instant(const icaltimetype& time, icaltimezone* zone)
+{
+    icaltimetype as_utc = time;
+    as_utc.zone = icaltimezone_get_utc_timezone();
+    const auto wall = static_cast<UnixSeconds>(icaltime_as_timet_with_zone(as_utc, icaltimezone_get_utc_timezone()));
+    if (zone == nullptr)
+        return wall;
+    constexpr UnixSeconds hours = 18 * 60 * 60; // further than any offset or change from the wall time
+    const int before = offset_at(zone, wall - hours);
+    const int after = offset_at(zone, wall + hours);
+    if (before == after)
+        return wall - before;
+    const UnixSeconds with_before = wall - before;
+    const UnixSeconds with_after = wall - after;
+    const bool before_holds = offset_at(zone, with_before) == before;
+    const bool after_holds = offset_at(zone, with_after) == after;
+    if (before_holds && after_holds)
+        return std::min(with_before, with_after);
+    if (after_holds)
+        return with_after;
+    return with_before; // in the gap, or before the change
+}
+
+// Where a floating time (no TZID, no Z) is: the calendar's X-WR-TIMEZONE, as Google
+// and Apple write the calendar's zone, or else the kiosk's own.
+icaltimezone* floating_zone_of(const std::string& file, icalcomponent* calendar, const TimeZone& local_zone,
+                               std::vector<std::string>& warnings)
+{
+    for (icalproperty* property : properties_of(calendar, ICAL_X_PROPERTY)) {
+        const char* name = icalproperty_get_x_name(property);
+        const char* value = icalproperty_get_x(property);
+        if (name == nullptr || value == nullptr || std::string_view(name) != "X-WR-TIMEZONE")
+            continue;
+        if (icaltimezone* zone = find_zone(value, calendar))
+            return zone;
+        warnings.push_back(file + ": unknown X-WR-TIMEZONE '" + std::string(value) + "'; times without a zone are read as "
+                           + local_zone.name());
+    }
+    return local_zone.libical_zone();
+}
+
 class EventReader {
 public:
     EventReader(const std::string& file, icalcomponent* calendar, const TimeZone& local_zone,
                 std::vector<std::string>& warnings)
-        : m_file(file), m_calendar(calendar), m_local_zone(local_zone), m_warnings(warnings)
+        : m_file(file), m_calendar(calendar), m_local_zone(local_zone), m_warnings(warnings),
+          m_floating_zone(floating_zone_of(file, calendar, local_zone, warnings))
     {
     }
 
@@ -95,7 +170,7 @@ public:
             return {TimeFrame::Kind::Utc, icaltimezone_get_utc_timezone()};
         icalparameter* tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER);
         if (tzid == nullptr)
-            return {TimeFrame::Kind::Zoned, m_local_zone.libical_zone()}; // floating time
+            return {TimeFrame::Kind::Zoned, m_floating_zone}; // floating time
         const char* name = icalparameter_get_tzid(tzid);
         if (icaltimezone* zone = find_zone(name, m_calendar))
             return {TimeFrame::Kind::Zoned, zone};
@@ -107,8 +182,9 @@ public:
     {
         if (frame.kind == TimeFrame::Kind::Date || time.is_date)
             return m_local_zone.start_of_day({time.year, time.month, time.day});
-        // Reads `time` as a wall-clock time in frame.zone and converts it to UTC.
-        return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(time, frame.zone));
+        if (frame.kind == TimeFrame::Kind::Utc)
+            return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(time, frame.zone));
+        return wall_time_instant(time, frame.zone);
     }
 
     UnixSeconds property_instant(icalproperty* property, icaltimetype time, const std::string& context) const
@@ -142,6 +218,7 @@ private:
     const TimeZone& m_local_zone;
     std::vector<std::string>& m_warnings;
     mutable int m_instances_left = max_instances_per_file;
+    icaltimezone* m_floating_zone;
 };
 
 std::string property_text(icalproperty* property, std::size_t max_bytes, LineBreaks breaks)

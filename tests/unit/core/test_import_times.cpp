@@ -173,6 +173,74 @@ TEST(TimeZones, UnknownZoneIsReadAsLocalTimeWithAWarning)
         << test::all_warnings(programme);
 }
 
+// A calendar of the given events, as a test writes it, with `head` after PRODID.
+CalendarFile calendar_with(const std::string& name, const std::string& head, const std::string& events)
+{
+    return {name, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone test//FI\r\n" + head + events + "END:VCALENDAR\r\n"};
+}
+
+std::string event_at(const std::string& uid, const std::string& start_property)
+{
+    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\n" + start_property
+        + "\r\nDURATION:PT1H\r\nSUMMARY:Tapahtuma\r\nEND:VEVENT\r\n";
+}
+
+TEST(TimeZones, TheSystemsZoneWinsOverAShortVtimezoneOfTheSameName)
+{
+    // Someone's Europe/Berlin with only its summer rule: +02:00 all year.
+    const std::string short_berlin = "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
+                                     "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n";
+    const auto programme =
+        import_ok({calendar_with("berliini.ics", short_berlin,
+                                 event_at("talvi@test", "DTSTART;TZID=Europe/Berlin:20261124T100000"))},
+                  rest_of_2026, utc_zone());
+    EXPECT_EQ(only(programme, "talvi@test").start, utc(2026, 11, 24, 9)) << "10.00 CET, winter time";
+}
+
+TEST(TimeZones, WindowsZoneNamesWithoutAVtimezoneAreTheirIanaZones)
+{
+    // As Outlook writes TZID, with no VTIMEZONE in the file.
+    const auto programme = import_ok(
+        {calendar_with("outlook.ics", "",
+                       event_at("berliini@test", "DTSTART;TZID=W. Europe Standard Time:20261124T100000")
+                           + event_at("helsinki@test", "DTSTART;TZID=FLE Standard Time:20260616T100000")
+                           + event_at("tukholma@test", "DTSTART;TZID=\"W. Europe Standard Time\":20260616T100000"))},
+        rest_of_2026, utc_zone());
+    EXPECT_EQ(only(programme, "berliini@test").start, utc(2026, 11, 24, 9));   // CET
+    EXPECT_EQ(only(programme, "helsinki@test").start, utc(2026, 6, 16, 7));    // EEST
+    EXPECT_EQ(only(programme, "tukholma@test").start, utc(2026, 6, 16, 8));    // CEST
+    EXPECT_FALSE(has_warning(programme, "unknown time zone")) << test::all_warnings(programme);
+}
+
+TEST(TimeZones, FloatingTimesAreInTheCalendarsXWrTimezone)
+{
+    const auto programme = import_ok({calendar_with("google.ics", "X-WR-TIMEZONE:Europe/Stockholm\r\n",
+                                                    event_at("kelluva@test", "DTSTART:20261124T100000"))},
+                                     rest_of_2026, helsinki());
+    EXPECT_EQ(only(programme, "kelluva@test").start, utc(2026, 11, 24, 9)) << "10.00 in Stockholm, not Helsinki";
+    // An X-WR-TIMEZONE nobody knows: the kiosk's own zone, with a warning.
+    const auto unknown = import_ok({calendar_with("outo.ics", "X-WR-TIMEZONE:Mars/Olympus_Mons\r\n",
+                                                  event_at("kelluva@test", "DTSTART:20261124T100000"))},
+                                   rest_of_2026, helsinki());
+    EXPECT_EQ(only(unknown, "kelluva@test").start, utc(2026, 11, 24, 8));
+    EXPECT_TRUE(has_warning(unknown, "outo.ics", "X-WR-TIMEZONE 'Mars/Olympus_Mons'")) << test::all_warnings(unknown);
+}
+
+TEST(TimeZones, ATimeTheSpringChangeSkipsIsReadWithTheOffsetBeforeItAndARepeatedOneIsItsFirst)
+{
+    // RFC 5545 3.3.5. In Helsinki the clocks go from 03.00 to 04.00 on 29 March 2026 and
+    // from 04.00 back to 03.00 on 25 October 2026.
+    const auto programme = import_ok(
+        {calendar_with("kesaaika.ics", "",
+                       event_at("aukko@test", "DTSTART;TZID=Europe/Helsinki:20260329T033000")
+                           + event_at("kahdesti@test", "DTSTART;TZID=Europe/Helsinki:20261025T033000")
+                           + event_at("kelluva-aukko@test", "DTSTART:20260329T033000"))},
+        window(utc(2026, 3, 1), utc(2026, 12, 1)), helsinki());
+    EXPECT_EQ(only(programme, "aukko@test").start, utc(2026, 3, 29, 1, 30)) << "04.30 EEST";
+    EXPECT_EQ(only(programme, "kahdesti@test").start, utc(2026, 10, 25, 0, 30)) << "the first 03.30, EEST";
+    EXPECT_EQ(only(programme, "kelluva-aukko@test").start, utc(2026, 3, 29, 1, 30)) << "floating, in the kiosk's zone";
+}
+
 // The window keeps occurrences that end after `from` and start before `to`.
 TEST(Window, EventOverlappingTheWindowStartIsIncluded)
 {
