@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/calendar_structure.h"
+#include "core/legacy_text.h"
 #include "core/text_limits.h"
 
 namespace olohuone {
@@ -692,7 +693,14 @@ Result<ComponentPtr> parse_file(const CalendarFile& file, std::vector<std::strin
                           + " MiB; is it really a programme?");
     if (!contains_ignoring_case(file.text, "BEGIN:VCALENDAR"))
         return make_error(file.name + ": not an iCalendar file (no BEGIN:VCALENDAR)");
-    CheckedStructure checked = leave_out_broken_components(file.name, file.text);
+    std::string_view text = file.text;
+    const std::optional<std::string> converted = windows_1252_as_utf8(text);
+    if (converted) {
+        warnings.push_back(file.name + ": the file is not UTF-8; it is read as Windows-1252 (Latin-1). "
+                                       "Save it as UTF-8 to be sure of its letters");
+        text = *converted;
+    }
+    CheckedStructure checked = leave_out_broken_components(file.name, text);
     ComponentPtr root(icalparser_parse_string(checked.text.c_str()));
     if (!root || (icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT
                   && icalcomponent_isa(root.get()) != ICAL_XROOT_COMPONENT))

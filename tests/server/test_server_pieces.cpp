@@ -61,9 +61,12 @@ TEST(ServerProgrammeRules, CalendarNamesAreWhatTheKioskTakesAsFileNames)
         EXPECT_FALSE(check_calendar_name(bad)) << bad;
 }
 
-TEST(ServerProgrammeRules, TextThatIsNotUtf8IsSentAsReplacementCharacters)
+TEST(ServerProgrammeRules, AWindows1252CalendarIsSentAsTheImporterReadsItAndStrayBytesAsReplacements)
 {
-    EXPECT_EQ(calendar_text_json("SUMMARY:Kahvi\xff\r\n"), "\"SUMMARY:Kahvi\xEF\xBF\xBD\\r\\n\"");
+    // No UTF-8 in it: Windows-1252, as the importer read it when it was stored.
+    EXPECT_EQ(calendar_text_json("SUMMARY:K\xe4velyretki\r\n"), "\"SUMMARY:Kävelyretki\\r\\n\"");
+    // UTF-8 with a stray byte: the byte alone is replaced.
+    EXPECT_EQ(calendar_text_json("SUMMARY:Kävely\xff\r\n"), "\"SUMMARY:Kävely\xEF\xBF\xBD\\r\\n\"");
 }
 
 TEST(ServerHeartbeat, AGoodHeartbeatIsReadWithANullLastSync)

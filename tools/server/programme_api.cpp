@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "site_programme.h"
+
 namespace olohuone::server {
 
 std::optional<std::int64_t> site_id_from_path(std::string_view text)
@@ -46,7 +48,7 @@ std::string programme_body(std::int64_t site_id, const SiteProgramme& programme,
 {
     nlohmann::json calendars = nlohmann::json::array();
     for (const SiteCalendar& calendar : programme.calendars)
-        calendars.push_back({{"name", calendar.name}, {"ics", calendar.ics}});
+        calendars.push_back({{"name", calendar.name}, {"ics", calendar_text_for_kiosks(calendar.ics)}});
     const nlohmann::json answer = {
         {"site", site_id}, {"etag", etag}, {"updated_at", programme.updated_at}, {"calendars", std::move(calendars)}};
     // Bytes that are not UTF-8 (a calendar the importer read anyway) become U+FFFD, as

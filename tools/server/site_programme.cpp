@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/legacy_text.h"
 #include "event_edit.h"
 #include "tokens.h"
 
@@ -110,9 +111,16 @@ std::string programme_etag(const std::vector<SiteCalendar>& calendars)
     return hash_hex(content);
 }
 
+std::string calendar_text_for_kiosks(const std::string& ics)
+{
+    // A Windows-1252 file goes out as the importer read it, not with its letters replaced.
+    std::optional<std::string> converted = windows_1252_as_utf8(ics);
+    return converted ? std::move(*converted) : ics;
+}
+
 std::string calendar_text_json(const std::string& ics)
 {
-    return nlohmann::json(ics).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return nlohmann::json(calendar_text_for_kiosks(ics)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace olohuone::server

@@ -57,8 +57,12 @@ Result<void> check_with_edits_calendar(const std::vector<SiteCalendar>& calendar
 // soon as a name or a text differs.
 std::string programme_etag(const std::vector<SiteCalendar>& calendars);
 
-// The calendar's text as a JSON string: bytes that are not UTF-8 become U+FFFD, as the
-// kiosk's importer would read them anyway.
+// The calendar's text as kiosks get it: in UTF-8, a Windows-1252 file converted as the
+// importer reads it.
+std::string calendar_text_for_kiosks(const std::string& ics);
+
+// The calendar's text as a JSON string: calendar_text_for_kiosks, where bytes that are
+// still not UTF-8 become U+FFFD, as the kiosk's importer would read them anyway.
 std::string calendar_text_json(const std::string& ics);
 
 } // namespace olohuone::server

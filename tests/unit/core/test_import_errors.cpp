@@ -99,7 +99,9 @@ TEST(ImportErrors, InvalidUtf8AndControlCharactersInSummaryAreCleaned)
     const std::string& title = broken[0].title.default_text();
     EXPECT_TRUE(is_valid_utf8(title)) << title;
     EXPECT_EQ(title.find('\x07'), std::string::npos);
-    EXPECT_NE(title.find("Kahvi\xEF\xBF\xBDhetki ja pulla"), std::string::npos) << title; // \xFF → U+FFFD
+    // No byte of it is UTF-8: the file is read as Windows-1252, where \xFF is "ÿ".
+    EXPECT_NE(title.find("Kahvi\xC3\xBFhetki ja pulla"), std::string::npos) << title;
+    EXPECT_TRUE(test::has_warning(programme, "invalid_utf8.ics: the file is not UTF-8")) << test::all_warnings(programme);
     EXPECT_EQ(broken[0].start, utc(2026, 11, 24, 8));
 
     const std::string& description = broken[0].description.default_text();
@@ -107,6 +109,28 @@ TEST(ImportErrors, InvalidUtf8AndControlCharactersInSummaryAreCleaned)
     EXPECT_EQ(description.find('\x01'), std::string::npos);
     EXPECT_EQ(description.find('\x1B'), std::string::npos);
     EXPECT_EQ(description.rfind("Rivi 1\nRivi 2", 0), 0u) << description;
+}
+
+TEST(ImportErrors, AWindows1252FileIsReadAsSuchWithAWarning)
+{
+    // As an old Windows program saves it: "Kävelyretki – Pyhäjärvi", with an en dash.
+    const std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Vanha ohjelma//FI\r\nBEGIN:VEVENT\r\n"
+                             "UID:kavely@test\r\nDTSTAMP:20261101T000000Z\r\n"
+                             "DTSTART;TZID=Europe/Helsinki:20261124T100000\r\nDURATION:PT1H\r\n"
+                             "SUMMARY:K\xE4velyretki \x96 Pyh\xE4j\xE4rvi\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto programme = import_ok({{"vanha.ics", text}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u);
+    EXPECT_EQ(programme.occurrences[0].title.default_text(), "Kävelyretki – Pyhäjärvi");
+    EXPECT_TRUE(test::has_warning(programme, "vanha.ics: the file is not UTF-8; it is read as Windows-1252"))
+        << test::all_warnings(programme);
+
+    // A UTF-8 file with one stray byte stays UTF-8: the byte alone is replaced.
+    std::string mixed = text;
+    const std::size_t summary = mixed.find("SUMMARY:");
+    mixed.replace(summary, mixed.find("\r\n", summary) - summary, "SUMMARY:Kävelyretki \xFF Pyhäjärvi");
+    const auto utf8 = import_ok({{"uusi.ics", mixed}}, some_weeks);
+    EXPECT_EQ(utf8.occurrences[0].title.default_text(), "Kävelyretki \xEF\xBF\xBD Pyhäjärvi");
+    EXPECT_FALSE(test::has_warning(utf8, "not UTF-8"));
 }
 
 TEST(ImportErrors, GarbageLinesInsideAnEventDoNotLoseTheFollowingEvents)
