@@ -391,6 +391,24 @@ struct EventTiming {
     int days = 1;                // all-day events: number of days
 };
 
+// Whether the date and time exist: libical keeps "20261324T250000" and 31 November as
+// written, and they would become other days without a word.
+bool real_time(const icaltimetype& time)
+{
+    const CivilDate date{time.year, time.month, time.day};
+    if (!date.valid())
+        return false;
+    return time.is_date || (time.hour >= 0 && time.hour <= 23 && time.minute >= 0 && time.minute <= 59
+                            && time.second >= 0 && time.second <= 60);
+}
+
+// "20261324T250000": the value as the file wrote it, for a message.
+std::string written_value(icalproperty* property)
+{
+    const char* value = icalproperty_get_value_as_string(property);
+    return value ? std::string(value).substr(0, 40) : std::string();
+}
+
 std::optional<EventTiming> read_timing(icalcomponent* event, const EventReader& reader)
 {
     const std::string context = describe(reader.file(), event);
@@ -401,15 +419,22 @@ std::optional<EventTiming> read_timing(icalcomponent* event, const EventReader& 
         return std::nullopt;
     }
     timing.dtstart = icalproperty_get_dtstart(timing.dtstart_property);
-    if (icaltime_is_null_time(timing.dtstart) || !icaltime_is_valid_time(timing.dtstart)) {
-        reader.warnings().push_back(context + " skipped: its DTSTART is not a valid date or time");
+    if (icaltime_is_null_time(timing.dtstart) || !icaltime_is_valid_time(timing.dtstart) || !real_time(timing.dtstart)) {
+        reader.warnings().push_back(context + " skipped: its DTSTART '" + written_value(timing.dtstart_property)
+                                    + "' is not a real date and time");
         return std::nullopt;
     }
     timing.frame = reader.frame_of(timing.dtstart_property, timing.dtstart, context);
     timing.start = reader.instant(timing.dtstart, timing.frame);
     timing.span = timing.dtstart.is_date ? EventSpan::AllDay : EventSpan::Timed;
 
-    if (icalproperty* dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY)) {
+    icalproperty* dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY);
+    if (dtend != nullptr && !real_time(icalproperty_get_dtend(dtend))) {
+        reader.warnings().push_back(context + ": its DTEND '" + written_value(dtend)
+                                    + "' is not a real date and time; the usual length is used");
+        dtend = nullptr;
+    }
+    if (dtend != nullptr) {
         const icaltimetype end = icalproperty_get_dtend(dtend);
         if (timing.span == EventSpan::AllDay) {
             const CivilDate first{timing.dtstart.year, timing.dtstart.month, timing.dtstart.day};
@@ -515,7 +540,8 @@ void skip_to_window(icalrecur_iterator* iterator, const icalrecurrencetype& rule
 // The start instants of every instance of the master, from DTSTART, RRULE and RDATE,
 // minus EXDATE, up to the end of the window, within the recurrence budget.
 std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming& timing, const EventReader& reader,
-                                         const TimeZone& local_zone, const ImportWindow& window)
+                                         const TimeZone& local_zone, const ImportWindow& window,
+                                         std::map<UnixSeconds, UnixSeconds>& period_ends)
 {
     const std::string context = describe(reader.file(), event);
     std::vector<UnixSeconds> starts;
@@ -579,9 +605,25 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
 
     for (icalproperty* rdate : properties_of(event, ICAL_RDATE_PROPERTY)) {
         const icaldatetimeperiodtype value = icalproperty_get_rdate(rdate);
-        const icaltimetype time = icaltime_is_null_time(value.time) ? value.period.start : value.time;
-        if (!icaltime_is_null_time(time))
-            consider(reader.property_instant(rdate, time, context));
+        const bool period = icaltime_is_null_time(value.time);
+        const icaltimetype time = period ? value.period.start : value.time;
+        if (icaltime_is_null_time(time) || !real_time(time)) {
+            reader.warnings().push_back(context + ": an RDATE '" + written_value(rdate)
+                                        + "' is not a real date and time; it is left out");
+            continue;
+        }
+        const UnixSeconds start = reader.property_instant(rdate, time, context);
+        consider(start);
+        // RDATE;VALUE=PERIOD gives that instance its own end (or length).
+        if (period) {
+            UnixSeconds end = 0;
+            if (!icaltime_is_null_time(value.period.end))
+                end = reader.property_instant(rdate, value.period.end, context);
+            else if (!icaldurationtype_is_null_duration(value.period.duration))
+                end = start + icaldurationtype_as_int(value.period.duration);
+            if (end > start)
+                period_ends[start] = end;
+        }
     }
 
     for (icalproperty* exdate : properties_of(event, ICAL_EXDATE_PROPERTY)) {
@@ -620,11 +662,14 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
         master_fields = read_fields(event, reader);
         master_timing = read_timing(event, reader);
         if (const auto& timing = master_timing) {
-            for (const UnixSeconds start : instance_starts(event, *timing, reader, local_zone, window)) {
+            std::map<UnixSeconds, UnixSeconds> period_ends;
+            for (const UnixSeconds start : instance_starts(event, *timing, reader, local_zone, window, period_ends)) {
                 if (override_by_instance.count(start))
                     continue;
-                out.push_back(make_occurrence(uid, start, interval_at(*timing, start, local_zone), *timing,
-                                              master_fields));
+                Interval interval = interval_at(*timing, start, local_zone);
+                if (const auto period = period_ends.find(start); period != period_ends.end())
+                    interval.end = period->second;
+                out.push_back(make_occurrence(uid, start, interval, *timing, master_fields));
             }
         }
     }

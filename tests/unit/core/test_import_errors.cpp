@@ -111,6 +111,26 @@ TEST(ImportErrors, InvalidUtf8AndControlCharactersInSummaryAreCleaned)
     EXPECT_EQ(description.rfind("Rivi 1\nRivi 2", 0), 0u) << description;
 }
 
+TEST(ImportErrors, AnEventAtATimeThatDoesNotExistIsLeftOutNamingIt)
+{
+    const auto event = [](const std::string& uid, const std::string& start, const std::string& end) {
+        return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Helsinki:" + start
+            + "\r\nDTEND;TZID=Europe/Helsinki:" + end + "\r\nSUMMARY:Tapahtuma\r\nEND:VEVENT\r\n";
+    };
+    const std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone test//FI\r\n"
+        + event("kuukausi@test", "20261324T100000", "20261324T110000") + event("tunti@test", "20261124T250000", "20261124T260000")
+        + event("marras@test", "20261131T100000", "20261131T110000") + event("hyva@test", "20261124T100000", "20261124T990000")
+        + "END:VCALENDAR\r\n";
+    const auto programme = import_ok({{"kirjoitusvirheet.ics", text}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u) << test::all_warnings(programme);
+    EXPECT_EQ(programme.occurrences[0].uid, "hyva@test");
+    EXPECT_EQ(programme.occurrences[0].end - programme.occurrences[0].start, 3600) << "an impossible end: one hour";
+    for (const char* uid_and_value : {"kuukausi@test", "tunti@test", "marras@test"})
+        EXPECT_TRUE(test::has_warning(programme, uid_and_value, "is not a real date and time")) << uid_and_value;
+    EXPECT_TRUE(test::has_warning(programme, "20261131T100000")) << test::all_warnings(programme);
+    EXPECT_TRUE(test::has_warning(programme, "hyva@test", "DTEND '20261124T990000'")) << test::all_warnings(programme);
+}
+
 TEST(ImportErrors, AWindows1252FileIsReadAsSuchWithAWarning)
 {
     // As an old Windows program saves it: "Kävelyretki – Pyhäjärvi", with an en dash.

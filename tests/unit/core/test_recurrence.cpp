@@ -249,5 +249,23 @@ TEST(RecurrenceBudget, ManyCountedRulesFromLongAgoSpendTheFilesBudgetAndSaySo)
     EXPECT_EQ(with_uid(programme, "aa-tuolijumppa@test").size(), 8u) << "the real event, read first, is all there";
 }
 
+TEST(Recurrence, AnRdatePeriodGivesThatInstanceItsOwnEnd)
+{
+    // The weekly coffee is an hour; on Thursday the 26th it runs to 15.30, and on Friday
+    // the 27th there is one of two hours (RFC 5545 periods: start/end and start/length).
+    const std::string text = "BEGIN:VEVENT\r\nUID:kahvi@test\r\nDTSTAMP:20261101T000000Z\r\n"
+                             "DTSTART;TZID=Europe/Helsinki:20261124T130000\r\nDURATION:PT1H\r\n"
+                             "RDATE;TZID=Europe/Helsinki;VALUE=PERIOD:20261126T130000/20261126T153000,"
+                             "20261127T100000/PT2H\r\nSUMMARY:Kahvi\r\nEND:VEVENT\r\n";
+    const auto programme = import_ok({calendar_of("kahvi.ics", text)}, two_weeks_from_16_november);
+    const auto coffee = with_uid(programme, "kahvi@test");
+    ASSERT_EQ(coffee.size(), 3u) << test::all_warnings(programme);
+    EXPECT_EQ(coffee[0].end - coffee[0].start, 3600);
+    EXPECT_EQ(coffee[1].start, utc(2026, 11, 26, 11));
+    EXPECT_EQ(coffee[1].end, utc(2026, 11, 26, 13, 30));
+    EXPECT_EQ(coffee[2].start, utc(2026, 11, 27, 8));
+    EXPECT_EQ(coffee[2].end, utc(2026, 11, 27, 10));
+}
+
 } // namespace
 } // namespace olohuone
