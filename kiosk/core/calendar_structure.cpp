@@ -21,6 +21,21 @@ std::string upper(std::string_view text)
     return result;
 }
 
+std::string trimmed(std::string text)
+{
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.pop_back();
+    const std::size_t first = text.find_first_not_of(" \t");
+    return first == std::string::npos ? std::string() : text.substr(first);
+}
+
+// The components that stand only directly under VCALENDAR: one of them beginning inside
+// another means the other was never closed.
+bool is_top_level(const std::string& name)
+{
+    return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" || name == "VTIMEZONE";
+}
+
 // "the VEVENT on line 12 (UID kahvi@test)", or "(Kahvihetki)" without a UID.
 std::string described(const Open& open)
 {
@@ -60,7 +75,9 @@ CheckedStructure leave_out_broken_components(const std::string& file, std::strin
         const std::string name = continues || colon == std::string_view::npos
             ? std::string()
             : upper(content.substr(0, std::min(colon, content.find(';'))));
-        const std::string value = colon == std::string_view::npos ? std::string() : std::string(content.substr(colon + 1));
+        std::string value = colon == std::string_view::npos ? std::string() : std::string(content.substr(colon + 1));
+        if (name == "BEGIN" || name == "END")
+            value = trimmed(value);
 
         if (!skipping.empty()) {
             // The rest of an event left out at a mismatch deep inside it.
@@ -69,12 +86,32 @@ CheckedStructure leave_out_broken_components(const std::string& file, std::strin
             continue;
         }
         if (name == "BEGIN") {
-            stack.push_back({upper(value), line_number, kept.size(), {}, {}});
+            const std::string begins = upper(value);
+            if (stack.size() > 1 && is_top_level(begins)) {
+                // An event never closed: the next one begins. The open one goes; the
+                // rest of the file is read.
+                const Open broken = stack[1];
+                checked.warnings.push_back(file + ", line " + std::to_string(line_number) + ": " + described(broken)
+                                           + " is never closed before this BEGIN:" + begins + "; the " + broken.name
+                                           + " is left out");
+                kept.resize(broken.output_at);
+                stack.resize(1);
+            }
+            stack.push_back({begins, line_number, kept.size(), {}, {}});
         } else if (name == "END") {
             const std::string closes = upper(value);
             const auto open = std::find_if(stack.rbegin(), stack.rend(),
                                            [&](const Open& each) { return each.name == closes; });
             if (open == stack.rend()) {
+                if (stack.size() > 1) {
+                    // A misspelt END inside a component closes it, as libical reads it.
+                    checked.warnings.push_back(file + ", line " + std::to_string(line_number) + ": END:" + closes
+                                               + " is read as the END:" + stack.back().name + " of line "
+                                               + std::to_string(stack.back().line));
+                    stack.pop_back();
+                    kept.append(line);
+                    continue;
+                }
                 checked.warnings.push_back(file + ", line " + std::to_string(line_number) + ": END:" + closes
                                            + " without its BEGIN is ignored");
                 continue;

@@ -11,7 +11,10 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at)
 {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
-    std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0;
+    const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4
+        : lead >= 0xE0 && lead <= 0xEF                        ? 3
+        : lead >= 0xC2 && lead <= 0xDF                        ? 2
+                                                              : 0;
     if (length == 0 || at + length > text.size())
         return 0;
     for (std::size_t i = 1; i < length; ++i)

@@ -65,6 +65,21 @@ std::string describe(const std::string& file, icalcomponent* event)
     return file + ": event " + (uid ? std::string("'") + uid + "'" : std::string("without UID"));
 }
 
+bool same_ignoring_case(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+           });
+}
+
+std::string upper_ascii(std::string_view text)
+{
+    std::string result(text);
+    for (char& c : result)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return result;
+}
+
 // The IANA zone ICU maps a Windows zone name to ("W. Europe Standard Time" →
 // Europe/Berlin), as Outlook writes TZID; none for a name Windows does not have.
 std::optional<std::string> iana_for_windows_zone(const char* name)
@@ -144,7 +159,7 @@ icaltimezone* floating_zone_of(const std::string& file, icalcomponent* calendar,
     for (icalproperty* property : properties_of(calendar, ICAL_X_PROPERTY)) {
         const char* name = icalproperty_get_x_name(property);
         const char* value = icalproperty_get_x(property);
-        if (name == nullptr || value == nullptr || std::string_view(name) != "X-WR-TIMEZONE")
+        if (name == nullptr || value == nullptr || !same_ignoring_case(name, "X-WR-TIMEZONE"))
             continue;
         if (icaltimezone* zone = find_zone(value, calendar))
             return zone;
@@ -312,9 +327,9 @@ EventFields read_fields(icalcomponent* event, const EventReader& reader)
     const std::string context = describe(reader.file(), event);
     for (icalproperty* property : properties_of(event, ICAL_X_PROPERTY)) {
         const char* x_name = icalproperty_get_x_name(property);
-        if (x_name == nullptr || std::string_view(x_name).substr(0, x_prefix.size()) != x_prefix)
+        if (x_name == nullptr || !same_ignoring_case(std::string_view(x_name).substr(0, x_prefix.size()), x_prefix))
             continue;
-        const std::string_view name = std::string_view(x_name).substr(x_prefix.size());
+        const std::string name = upper_ascii(std::string_view(x_name).substr(x_prefix.size()));
         const std::string language = language_of(property);
         const auto set_text = [&](LocalizedText& target, std::size_t max_bytes, LineBreaks breaks) {
             std::string text = property_text(property, max_bytes, breaks);
@@ -398,8 +413,10 @@ bool real_time(const icaltimetype& time)
     const CivilDate date{time.year, time.month, time.day};
     if (!date.valid())
         return false;
-    return time.is_date || (time.hour >= 0 && time.hour <= 23 && time.minute >= 0 && time.minute <= 59
-                            && time.second >= 0 && time.second <= 60);
+    const bool midnight_ending = time.hour == 24 && time.minute == 0 && time.second == 0; // T240000: the next 00.00
+    return time.is_date || midnight_ending
+        || (time.hour >= 0 && time.hour <= 23 && time.minute >= 0 && time.minute <= 59 && time.second >= 0
+            && time.second <= 60);
 }
 
 // "20261324T250000": the value as the file wrote it, for a message.
@@ -520,7 +537,7 @@ std::string day_text(UnixSeconds at, const TimeZone& zone)
 // the window, so an instance under way when it begins is there. A COUNT has to be
 // counted from DTSTART, and other frequencies make few instances; the per-event budget
 // bounds them.
-void skip_to_window(icalrecur_iterator* iterator, const icalrecurrencetype& rule, const EventTiming& timing,
+void skip_to_window(IteratorPtr& iterator, const icalrecurrencetype& rule, const EventTiming& timing,
                     const ImportWindow& window)
 {
     if (rule.count != 0 || (rule.freq != ICAL_DAILY_RECURRENCE && rule.freq != ICAL_WEEKLY_RECURRENCE))
@@ -534,7 +551,8 @@ void skip_to_window(icalrecur_iterator* iterator, const icalrecurrencetype& rule
         return;
     icaltimetype start = timing.dtstart;
     icaltime_adjust(&start, static_cast<int>(periods * period_days), 0, 0, 0);
-    icalrecur_iterator_set_start(iterator, start);
+    if (icalrecur_iterator_set_start(iterator.get(), start) == 0) // refused: walk from DTSTART after all
+        iterator.reset(icalrecur_iterator_new(rule, timing.dtstart));
 }
 
 // The start instants of every instance of the master, from DTSTART, RRULE and RDATE,
@@ -567,15 +585,19 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
         if (!iterator) {
             reader.warnings().push_back(context + ": its RRULE could not be read; only the first instance is shown");
             consider(timing.start);
-        } else if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE
-                   || rule.freq == ICAL_HOURLY_RECURRENCE) {
+        } else if ((rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE
+                    || rule.freq == ICAL_HOURLY_RECURRENCE)
+                   && rule.count == 0 && icaltime_is_null_time(rule.until)) {
+            // Without an end it never stops; with COUNT or UNTIL the budget bounds it.
             reader.warnings().push_back(context + ": it repeats " + icalrecur_freq_to_string(rule.freq)
-                                        + ", more often than a day's programme can show; only its first time is shown");
+                                        + " without end, more often than a day's programme can show; only its first "
+                                          "time is shown");
             consider(timing.start);
         } else {
-            skip_to_window(iterator.get(), rule, timing, window);
+            skip_to_window(iterator, rule, timing, window);
             int made = 0;
-            for (icaltimetype next = icalrecur_iterator_next(iterator.get()); !icaltime_is_null_time(next);
+            for (icaltimetype next = iterator ? icalrecur_iterator_next(iterator.get()) : icaltime_null_time();
+                 !icaltime_is_null_time(next);
                  next = icalrecur_iterator_next(iterator.get())) {
                 const UnixSeconds start = reader.instant(next, timing.frame);
                 if (start >= window.to)
@@ -586,7 +608,9 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
                         + " instances before " + day_text(start, local_zone) + "; the later ones are not shown");
                     break;
                 }
-                if (!reader.spend_instance())
+                // The file's budget pays for the walk to the window: instances inside it
+                // are bounded per event, and one event's bomb leaves the others theirs.
+                if (start < window.from && !reader.spend_instance())
                     break;
                 consider(start);
                 if (starts.size() > static_cast<std::size_t>(max_shown_per_event)) {
@@ -617,7 +641,7 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
         // RDATE;VALUE=PERIOD gives that instance its own end (or length).
         if (period) {
             UnixSeconds end = 0;
-            if (!icaltime_is_null_time(value.period.end))
+            if (!icaltime_is_null_time(value.period.end) && real_time(value.period.end))
                 end = reader.property_instant(rdate, value.period.end, context);
             else if (!icaldurationtype_is_null_duration(value.period.duration))
                 end = start + icaldurationtype_as_int(value.period.duration);
@@ -744,6 +768,9 @@ Result<ComponentPtr> parse_file(const CalendarFile& file, std::vector<std::strin
         warnings.push_back(file.name + ": the file is not UTF-8; it is read as Windows-1252 (Latin-1). "
                                        "Save it as UTF-8 to be sure of its letters");
         text = *converted;
+        if (text.size() > max_calendar_file_bytes) // letters of two or three bytes now
+            return make_error(file.name + ": the file is larger than "
+                              + std::to_string(max_calendar_file_bytes / 1024 / 1024) + " MiB in UTF-8");
     }
     CheckedStructure checked = leave_out_broken_components(file.name, text);
     ComponentPtr root(icalparser_parse_string(checked.text.c_str()));
@@ -757,15 +784,17 @@ Result<ComponentPtr> parse_file(const CalendarFile& file, std::vector<std::strin
     return one_calendar(std::move(root));
 }
 
-// A UID for an event without one, from what identifies it: its start as written and
-// its title (FNV-1a, 64 bits: stable across runs and machines).
+// A UID for an event without one, from what identifies it: its times, repeat rule,
+// title and place as written (FNV-1a, 64 bits: stable across runs and machines).
 std::string uid_from_content(icalcomponent* event)
 {
     std::string content;
-    if (icalproperty* start = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY))
-        content += icalproperty_as_ical_string(start);
-    if (const char* summary = icalcomponent_get_summary(event))
-        content += summary;
+    for (const icalproperty_kind kind : {ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY, ICAL_DURATION_PROPERTY,
+                                         ICAL_RRULE_PROPERTY, ICAL_SUMMARY_PROPERTY, ICAL_LOCATION_PROPERTY})
+        if (icalproperty* property = icalcomponent_get_first_property(event, kind)) {
+            content += icalproperty_as_ical_string(property);
+            content += '\n';
+        }
     std::uint64_t hash = 14695981039346656037ULL;
     for (const unsigned char c : content) {
         hash ^= c;
@@ -783,7 +812,7 @@ bool holds_edits(icalcomponent* calendar)
     for (icalproperty* property : properties_of(calendar, ICAL_X_PROPERTY)) {
         const char* name = icalproperty_get_x_name(property);
         const char* value = icalproperty_get_x(property);
-        if (name && value && std::string_view(name) == "X-OLOHUONE-EDITS" && std::string_view(value) == "TRUE")
+        if (name && value && same_ignoring_case(name, "X-OLOHUONE-EDITS") && same_ignoring_case(value, "TRUE"))
             return true;
     }
     return false;
@@ -829,8 +858,8 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
             const char* uid = icalcomponent_get_uid(event);
             if (uid == nullptr || *uid == '\0') {
                 // Confluence, khal and others leave UID out: the event gets one made from
-                // its start and title, the same each time the file is read, so edits and
-                // registrations follow it as long as neither changes.
+                // its times, title and place, the same each time the file is read, so edits
+                // and registrations follow it as long as those do not change.
                 icalcomponent_set_uid(event, uid_from_content(event).c_str());
                 uid = icalcomponent_get_uid(event);
                 ++without_uid;
@@ -848,7 +877,7 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
         }
         if (without_uid > 0)
             programme.warnings.push_back(file.name + ": " + std::to_string(without_uid)
-                                         + " event(s) have no UID; each is known by its start and title instead");
+                                         + " event(s) have no UID; each is known by its times, title and place instead");
     }
 
     for (const auto& [uid, group] : groups)

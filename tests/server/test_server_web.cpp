@@ -534,5 +534,23 @@ TEST_F(ServerWebTest, AKioskSilentLongerThanTheLimitIsFlagged)
         EXPECT_NE(cards["aula"].find(fact), std::string::npos) << fact << " in " << cards["aula"];
 }
 
+TEST_F(ServerWebTest, AnEventAcrossDaysIsOnEachOfItsDaysOnTheWeekPage)
+{
+    // A camp from Thursday 18.00 to Saturday 12.00 in week 48 of 2026.
+    const std::string camp = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone//test//FI\r\n"
+                             "BEGIN:VEVENT\r\nUID:leiri@test\r\nDTSTAMP:20250101T000000Z\r\n"
+                             "DTSTART;TZID=Europe/Helsinki:20261126T180000\r\n"
+                             "DTEND;TZID=Europe/Helsinki:20261128T120000\r\nSUMMARY:Leiri\r\nEND:VEVENT\r\n"
+                             "END:VCALENDAR\r\n";
+    ASSERT_EQ(browser.log_in("maija.virtanen", good_password).status, 303);
+    ASSERT_EQ(browser.post_files("/sites/" + site_1 + "/calendars", {{"csrf", csrf()}}, {{"calendars", "leiri.ics", camp}})
+                  .status,
+              303);
+    const std::string text = visible_text(week(site_1, "2026-W48").body);
+    EXPECT_NE(text.find("Torstai 26.11. 18.00–la 12.00 Leiri"), std::string::npos) << text;
+    EXPECT_NE(text.find("Perjantai 27.11. Jatkuu koko päivän Leiri"), std::string::npos) << text;
+    EXPECT_NE(text.find("Lauantai 28.11. to 18.00–12.00 Leiri"), std::string::npos) << text;
+}
+
 } // namespace
 } // namespace olohuone::testing

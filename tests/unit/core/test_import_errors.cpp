@@ -129,6 +129,14 @@ TEST(ImportErrors, AnEventAtATimeThatDoesNotExistIsLeftOutNamingIt)
         EXPECT_TRUE(test::has_warning(programme, uid_and_value, "is not a real date and time")) << uid_and_value;
     EXPECT_TRUE(test::has_warning(programme, "20261131T100000")) << test::all_warnings(programme);
     EXPECT_TRUE(test::has_warning(programme, "hyva@test", "DTEND '20261124T990000'")) << test::all_warnings(programme);
+
+    // 24.00 is the next day's midnight, as some generators write an evening's end.
+    const std::string evening = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Olohuone test//FI\r\n"
+        + event("ilta@test", "20261124T200000", "20261124T240000") + "END:VCALENDAR\r\n";
+    const auto late = import_ok({{"ilta.ics", evening}}, some_weeks);
+    ASSERT_EQ(late.occurrences.size(), 1u);
+    EXPECT_EQ(late.occurrences[0].end, utc(2026, 11, 24, 22)) << "midnight in Helsinki";
+    EXPECT_TRUE(late.warnings.empty()) << test::all_warnings(late);
 }
 
 TEST(ImportErrors, AWindows1252FileIsReadAsSuchWithAWarning)
@@ -252,6 +260,31 @@ TEST(ImportErrors, AnEventWithAComponentLeftOpenIsLeftOutAndTheRestRead)
     EXPECT_EQ(programme.occurrences[0].start, utc(2026, 11, 25, 12));
     EXPECT_TRUE(test::has_warning(programme, "outlook.ics, line 14: the VEVENT on line 4 (UID muistutus@test)",
                                   "BEGIN:VALARM on line 10 that is never closed; the VEVENT is left out"))
+        << test::all_warnings(programme);
+}
+
+TEST(ImportErrors, AnEventNeverClosedGoesAloneWhenTheNextOneBegins)
+{
+    std::string text = unclosed_alarm;
+    // The first event's reminder closed, its own END:VEVENT lost.
+    text.replace(text.find("TRIGGER;RELATED=START:-PT15M\r\nEND:VEVENT\r\n"), 42,
+                 "TRIGGER;RELATED=START:-PT15M\r\nEND:VALARM\r\n");
+    const auto programme = import_ok({{"outlook.ics", text}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u) << test::all_warnings(programme);
+    EXPECT_EQ(programme.occurrences[0].title.default_text(), "Kuoro");
+    EXPECT_TRUE(test::has_warning(programme, "outlook.ics, line 15: the VEVENT on line 4 (UID muistutus@test)",
+                                  "is never closed before this BEGIN:VEVENT"))
+        << test::all_warnings(programme);
+}
+
+TEST(ImportErrors, AMisspeltEndClosesWhatIsOpenAsLibicalReadsIt)
+{
+    std::string text = unclosed_alarm;
+    text.replace(text.find("TRIGGER;RELATED=START:-PT15M\r\nEND:VEVENT\r\n"), 42,
+                 "TRIGGER;RELATED=START:-PT15M\r\nEND:VALRAM \r\nEND:VEVENT\r\n");
+    const auto programme = import_ok({{"outlook.ics", text}}, some_weeks);
+    EXPECT_EQ(programme.occurrences.size(), 2u) << test::all_warnings(programme);
+    EXPECT_TRUE(test::has_warning(programme, "outlook.ics, line 14: END:VALRAM is read as the END:VALARM of line 10"))
         << test::all_warnings(programme);
 }
 

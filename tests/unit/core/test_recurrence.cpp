@@ -201,9 +201,22 @@ TEST(RecurrenceBudget, ADailyEventSince1900IsShownEveryDayAtItsTimeWithoutWalkin
 TEST(RecurrenceBudget, AFortnightlyEventSinceLongAgoKeepsItsWeeks)
 {
     // Every other Tuesday since Tuesday 2 January 1990: 2 January 1990 and 6 October 2026
-    // are 1918 weeks apart, an even number, so 6 October is one of its Tuesdays.
+    // are 1918 weeks apart, an even number, so 6 October is one of its Tuesdays. With
+    // Thursdays too and an UNTIL, and as many again since 1900 beside it: walking from
+    // DTSTART would spend more than an event's budget.
     const auto programme = import_ok(
-        {calendar_of("kerho.ics", event("kerho@test", "19900102T140000", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"))}, autumn);
+        {calendar_of("kerho.ics",
+                     event("kerho@test", "19900102T140000", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")
+                         + event("kerho-2@test", "19000102T140000",
+                                 "FREQ=DAILY;INTERVAL=1;UNTIL=20261008T120000Z")  // 46 000 days
+                         + event("kerho-3@test", "19900102T140000",
+                                 "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,TU;WKST=MO;UNTIL=20261109T000000Z"))},
+        autumn);
+    EXPECT_EQ(starts_of(with_uid(programme, "kerho-2@test")).size(), 8u) << test::all_warnings(programme);
+    EXPECT_EQ(starts_of(with_uid(programme, "kerho-3@test")),
+              (Starts{utc(2026, 10, 6, 11), utc(2026, 10, 8, 11), utc(2026, 10, 20, 11), utc(2026, 10, 22, 11),
+                      utc(2026, 11, 3, 12), utc(2026, 11, 5, 12)}));
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
     EXPECT_EQ(starts_of(with_uid(programme, "kerho@test")),
               (Starts{utc(2026, 10, 6, 11), utc(2026, 10, 20, 11), utc(2026, 11, 3, 12), utc(2026, 11, 17, 12)}));
 }
@@ -219,6 +232,15 @@ TEST(RecurrenceBudget, EventsRepeatingMoreOftenThanDailyAreShownOnceWithAClearWa
         EXPECT_TRUE(test::has_warning(programme, std::string("repeats ") + frequency, "only its first time is shown"))
             << test::all_warnings(programme);
     }
+}
+
+TEST(RecurrenceBudget, AnHourlyRuleWithAnEndIsShownInFull)
+{
+    const auto programme = import_ok(
+        {calendar_of("vuorot.ics", event("vuoro@test", "20261001T100000", "FREQ=HOURLY;INTERVAL=2;COUNT=3"))}, autumn);
+    EXPECT_EQ(starts_of(with_uid(programme, "vuoro@test")),
+              (Starts{utc(2026, 10, 1, 7), utc(2026, 10, 1, 9), utc(2026, 10, 1, 11)}));
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
 }
 
 TEST(RecurrenceBudget, ADailyRuleThatFillsEveryMinuteIsCappedWithinTheWindow)
@@ -238,15 +260,17 @@ TEST(RecurrenceBudget, ManyCountedRulesFromLongAgoSpendTheFilesBudgetAndSaySo)
 {
     // Forty daily events from 1900 with a COUNT that never ends before the window: COUNT
     // has to be counted from the start, so each walks its instances, within the budget.
-    std::string events = event("aa-tuolijumppa@test", "20261001T100000", "FREQ=WEEKLY;BYDAY=TU", "Tuolijumppa");
+    std::string events;
     for (int i = 0; i < 40; ++i)
         events += event("pommi-" + std::to_string(100 + i) + "@test", "19000101T080000", "FREQ=DAILY;COUNT=1000000");
+    events += event("zz-tuolijumppa@test", "20261001T100000", "FREQ=WEEKLY;BYDAY=TU", "Tuolijumppa");
     const auto files = std::vector<CalendarFile>{calendar_of("pommit.ics", events)};
     ASSERT_EXIT(test::import_then_exit(files, autumn, 2), testing::ExitedWithCode(0), "");
     const auto programme = import_ok(files, autumn);
     EXPECT_TRUE(test::has_warning(programme, "pommit.ics: its repeating events make more than 100000 instances"))
         << test::all_warnings(programme);
-    EXPECT_EQ(with_uid(programme, "aa-tuolijumppa@test").size(), 8u) << "the real event, read first, is all there";
+    EXPECT_EQ(with_uid(programme, "zz-tuolijumppa@test").size(), 8u)
+        << "the real event, read after them, is all there: the budget pays for walks to the window";
 }
 
 TEST(Recurrence, AnRdatePeriodGivesThatInstanceItsOwnEnd)

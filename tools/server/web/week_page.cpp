@@ -37,15 +37,30 @@ std::string kiosk_mark_of(const Catalog& texts, const TimeZone& zone, const Week
     return kiosk_mark(texts, zone, view.now, *edit, kiosk);
 }
 
+// "10.00–11.00"; for a timed event across days, on each of its days: "18.00–la 12.00",
+// "jatkuu koko päivän", "to 18.00–12.00" (an evening that ends at midnight is one day's).
+std::string time_on_day(const Catalog& texts, const TimeZone& zone, const Occurrence& occurrence, const CivilDate& day)
+{
+    const LocalDateTime start = zone.to_local(occurrence.start);
+    const LocalDateTime end = zone.to_local(occurrence.end);
+    const bool ends_at_midnight = end.time.hour == 0 && end.time.minute == 0 && end.date == start.date.plus_days(1);
+    if (!(start.date < end.date) || ends_at_midnight)
+        return texts.time_range(start.time, end.time);
+    if (!(start.date < day))
+        return texts.clock(start.time) + "–" + texts.weekday_short(end.date) + " " + texts.clock(end.time);
+    if (!(day < end.date))
+        return texts.weekday_short(start.date) + " " + texts.clock(start.time) + "–" + texts.clock(end.time);
+    return texts.text("week.continues");
+}
+
 void occurrence_item(Html& html, const Catalog& texts, const TimeZone& zone, const WeekView& view,
                      const PlanEntry& entry)
 {
     const Occurrence& occurrence = entry.occurrence;
     const std::string& language = texts.language();
     html.open("li", {{"class", entry.cancelled() ? "cancelled" : ""}});
-    const std::string when = occurrence.span == EventSpan::AllDay
-        ? texts.text("week.all_day")
-        : texts.time_range(zone.to_local(occurrence.start).time, zone.to_local(occurrence.end).time);
+    const std::string when = occurrence.span == EventSpan::AllDay ? texts.text("week.all_day")
+                                                                  : time_on_day(texts, zone, occurrence, entry.day);
     html.element("div", {{"class", "when"}}, when);
     html.open("div");
     html.element("span", {{"class", "title"}}, occurrence.title.in(language));
