@@ -853,8 +853,15 @@ Result<ImportedProgramme> import_programme(const std::vector<CalendarFile>& file
 
         for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
              event != nullptr; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
-            for (icalproperty* error : properties_of(event, ICAL_XLICERROR_PROPERTY))
-                programme.warnings.push_back(describe(file.name, event) + ": " + icalproperty_get_xlicerror(error));
+            for (icalproperty* error : properties_of(event, ICAL_XLICERROR_PROPERTY)) {
+                const char* text = icalproperty_get_xlicerror(error);
+                // An empty property ("DESCRIPTION:", as Google writes for every event
+                // without one) has nothing to show: libical's "No value for … Removing
+                // entire property" would fill the log.
+                if (text != nullptr && std::string_view(text).starts_with("No value for"))
+                    continue;
+                programme.warnings.push_back(describe(file.name, event) + ": " + (text ? text : "unreadable property"));
+            }
             const char* uid = icalcomponent_get_uid(event);
             if (uid == nullptr || *uid == '\0') {
                 // Confluence, khal and others leave UID out: the event gets one made from

@@ -288,6 +288,18 @@ TEST(ImportErrors, AMisspeltEndClosesWhatIsOpenAsLibicalReadsIt)
         << test::all_warnings(programme);
 }
 
+TEST(ImportErrors, EmptyPropertiesAsGoogleWritesThemAreNoWarning)
+{
+    const std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+                             "X-WR-CALDESC:\r\nBEGIN:VEVENT\r\nUID:tyhja@google.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                             "DTSTART:20261124T080000Z\r\nDTEND:20261124T090000Z\r\nDESCRIPTION:\r\nLOCATION:\r\n"
+                             "SUMMARY:Kuntosali\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto programme = import_ok({{"google.ics", text}}, some_weeks);
+    ASSERT_EQ(programme.occurrences.size(), 1u);
+    EXPECT_EQ(programme.occurrences[0].location.default_text(), "");
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
+}
+
 TEST(ImportErrors, AStrayEndIsIgnoredWithAWarning)
 {
     std::string text = unclosed_alarm;
