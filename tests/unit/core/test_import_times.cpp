@@ -241,6 +241,32 @@ TEST(TimeZones, ATimeTheSpringChangeSkipsIsReadWithTheOffsetBeforeItAndARepeated
     EXPECT_EQ(only(programme, "kelluva-aukko@test").start, utc(2026, 3, 29, 1, 30)) << "floating, in the kiosk's zone";
 }
 
+TEST(Exporters, AGoogleCalendarWithRemindersAndEmptyFieldsReadsAsItsOwnerSeesIt)
+{
+    const auto programme =
+        import_ok({fixture("google_export.ics")}, window(utc(2026, 11, 22, 22), utc(2026, 11, 29, 22)), helsinki());
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
+    const Occurrence stretching = only(programme, "3k9d8f7g6h5j4k3l2m1n0p9q8r@google.com");
+    EXPECT_EQ(helsinki().to_local(stretching.start).time, (CivilTime{10, 0, 0})); // 08.00Z is 10.00 in Helsinki
+    EXPECT_EQ(stretching.location.default_text(), "");
+    const Occurrence fair = only(programme, "7a6s5d4f3g2h1j0k9l8z7x6c5v@google.com");
+    EXPECT_EQ(fair.span, EventSpan::AllDay);
+    EXPECT_EQ(fair.start, helsinki().start_of_day({2026, 11, 26}));
+    EXPECT_EQ(fair.end, helsinki().start_of_day({2026, 11, 28})) << "Thursday and Friday";
+}
+
+TEST(Exporters, AnAppleCalendarsFloatingTimesAreInItsXWrTimezone)
+{
+    // macOS writes the calendar's zone once and the times without TZID; a kiosk in
+    // another zone (here UTC) still shows 14.00 Helsinki time.
+    const auto programme =
+        import_ok({fixture("apple_export.ics")}, window(utc(2026, 11, 22, 22), utc(2026, 11, 29, 22)), utc_zone());
+    EXPECT_TRUE(programme.warnings.empty()) << test::all_warnings(programme);
+    const Occurrence circle = only(programme, "6F1D2C3B-4A59-4E68-9D7C-0B1A2F3E4D5C");
+    EXPECT_EQ(circle.start, utc(2026, 11, 25, 12));
+    EXPECT_EQ(circle.end, utc(2026, 11, 25, 13));
+}
+
 // The window keeps occurrences that end after `from` and start before `to`.
 TEST(Window, EventOverlappingTheWindowStartIsIncluded)
 {
