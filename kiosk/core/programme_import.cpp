@@ -666,18 +666,71 @@ std::vector<UnixSeconds> instance_starts(icalcomponent* event, const EventTiming
     return starts;
 }
 
+// What a THISANDFUTURE override makes of the instances from its own on: its times
+// (moved from its instance by `shift`) and its texts.
+struct FutureChange {
+    EventTiming timing;
+    EventFields fields;
+    UnixSeconds shift = 0;
+};
+
+std::optional<FutureChange> future_change(const EventGroup::Member& member, UnixSeconds instance,
+                                          const std::optional<EventTiming>& master_timing,
+                                          const EventFields& master_fields)
+{
+    std::optional<EventTiming> timing;
+    if (icalcomponent_get_first_property(member.event, ICAL_DTSTART_PROPERTY) != nullptr)
+        timing = read_timing(member.event, *member.reader);
+    else if (master_timing) {
+        timing = master_timing;
+        timing->start = instance;
+    }
+    if (!timing)
+        return std::nullopt;
+    FutureChange change{*timing, read_fields(member.event, *member.reader), timing->start - instance};
+    inherit_fields(change.fields, master_fields);
+    if (!change.fields.status)
+        change.fields.status = master_fields.status;
+    return change;
+}
+
+// The instance at `start` as the last THISANDFUTURE change before it makes it; none when
+// no such change comes before it.
+std::optional<Occurrence> later_instance_of(const std::string& uid, UnixSeconds start,
+                                            const std::map<UnixSeconds, FutureChange>& changes,
+                                            const TimeZone& local_zone)
+{
+    auto from = changes.upper_bound(start);
+    if (from == changes.begin())
+        return std::nullopt;
+    const FutureChange& change = std::prev(from)->second;
+    EventTiming shifted = change.timing;
+    shifted.start = start + change.shift;
+    const Interval interval = interval_at(shifted, shifted.start, local_zone);
+    Occurrence occurrence = make_occurrence(uid, start, interval, shifted, change.fields);
+    if (interval.start != start)
+        occurrence.moved_from = start;
+    return occurrence;
+}
+
 void expand_group(const std::string& uid, const EventGroup& group, const TimeZone& local_zone,
                   const ImportWindow& window, std::vector<Occurrence>& out)
 {
     EventFields master_fields;
     std::optional<EventTiming> master_timing;
     std::map<UnixSeconds, const EventGroup::Member*> override_by_instance;
+    // RANGE=THISANDFUTURE overrides: each changes its instance and every later one, up to
+    // the next such override (Outlook's and Lightning's "this and following").
+    std::map<UnixSeconds, const EventGroup::Member*> future_from;
 
     for (const auto& member : group.overrides) {
         icalproperty* rid = icalcomponent_get_first_property(member.event, ICAL_RECURRENCEID_PROPERTY);
         const UnixSeconds instance =
             member.reader->property_instant(rid, icalproperty_get_recurrenceid(rid), describe(member.reader->file(), member.event));
         override_by_instance[instance] = &member;
+        icalparameter* range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER);
+        if (range != nullptr && icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE)
+            future_from[instance] = &member;
     }
 
     if (group.master) {
@@ -685,11 +738,19 @@ void expand_group(const std::string& uid, const EventGroup& group, const TimeZon
         icalcomponent* event = group.master->event;
         master_fields = read_fields(event, reader);
         master_timing = read_timing(event, reader);
+        std::map<UnixSeconds, FutureChange> changes;
+        for (const auto& [instance, member] : future_from)
+            if (auto change = future_change(*member, instance, master_timing, master_fields))
+                changes.emplace(instance, std::move(*change));
         if (const auto& timing = master_timing) {
             std::map<UnixSeconds, UnixSeconds> period_ends;
             for (const UnixSeconds start : instance_starts(event, *timing, reader, local_zone, window, period_ends)) {
                 if (override_by_instance.count(start))
                     continue;
+                if (auto future = later_instance_of(uid, start, changes, local_zone)) {
+                    out.push_back(std::move(*future));
+                    continue;
+                }
                 Interval interval = interval_at(*timing, start, local_zone);
                 if (const auto period = period_ends.find(start); period != period_ends.end())
                     interval.end = period->second;

@@ -291,5 +291,33 @@ TEST(Recurrence, AnRdatePeriodGivesThatInstanceItsOwnEnd)
     EXPECT_EQ(coffee[2].end, utc(2026, 11, 27, 10));
 }
 
+TEST(Recurrence, AThisAndFutureOverrideChangesItsInstanceAndEveryLaterOne)
+{
+    // Weekly gymnastics on Tuesdays at 10.00; from 24 November on ("this and following",
+    // as Outlook and Lightning write it) at 11.00 for 45 minutes in the hall, its new name.
+    const std::string text =
+        "BEGIN:VEVENT\r\nUID:jumppa@test\r\nDTSTAMP:20261101T000000Z\r\n"
+        "DTSTART;TZID=Europe/Helsinki:20261103T100000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;BYDAY=TU\r\n"
+        "SUMMARY:Tuolijumppa\r\nLOCATION:Olohuone\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:jumppa@test\r\nDTSTAMP:20261101T000000Z\r\n"
+        "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Helsinki:20261124T100000\r\n"
+        "DTSTART;TZID=Europe/Helsinki:20261124T110000\r\nDURATION:PT45M\r\nSUMMARY:Tuolijumppa salissa\r\n"
+        "END:VEVENT\r\n";
+    const auto programme =
+        import_ok({calendar_of("jumppa.ics", text)}, window(utc(2026, 11, 15, 22), utc(2026, 12, 6, 22)));
+    const auto gymnastics = with_uid(programme, "jumppa@test");
+    ASSERT_EQ(gymnastics.size(), 3u) << test::all_warnings(programme);
+    EXPECT_EQ(gymnastics[0].start, utc(2026, 11, 17, 8)); // before it: as it was
+    EXPECT_EQ(gymnastics[0].title.default_text(), "Tuolijumppa");
+    for (std::size_t i = 1; i < 3; ++i) {
+        EXPECT_EQ(gymnastics[i].start - gymnastics[i].instance, 3600) << i;
+        EXPECT_EQ(gymnastics[i].end - gymnastics[i].start, 45 * 60) << i;
+        EXPECT_EQ(gymnastics[i].title.default_text(), "Tuolijumppa salissa") << i;
+        EXPECT_EQ(gymnastics[i].location.default_text(), "Olohuone") << "inherited from the series";
+        EXPECT_EQ(gymnastics[i].moved_from, std::optional<UnixSeconds>(gymnastics[i].instance)) << i;
+    }
+    EXPECT_EQ(gymnastics[2].start, utc(2026, 12, 1, 9)); // 1 December 11.00
+}
+
 } // namespace
 } // namespace olohuone
