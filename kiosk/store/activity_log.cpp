@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/visitor_name.h"
 #include "store/record_key.h"
@@ -46,14 +47,17 @@ nlohmann::json registration_activity_json(const Occurrence& activity)
     return json;
 }
 
-Result<std::vector<std::string>> texts_of(sql::Database& database, std::string_view sql, const std::string& uid,
-                                          UnixSeconds instance)
+// The rows of a query of one activity (`sql` takes its UID and instance), each read
+// by `read_row`.
+template <typename ReadRow>
+auto activity_rows(sql::Database& database, std::string_view sql, const std::string& uid, UnixSeconds instance,
+                   ReadRow read_row) -> Result<std::vector<decltype(read_row(std::declval<const sql::Statement&>()))>>
 {
     auto select = database.prepare(sql);
     if (!select)
         return select.error();
     select->bind(1, uid).bind(2, instance);
-    return sql::collect_rows(*select, [](const sql::Statement& row) { return row.column_text(0); });
+    return sql::collect_rows(*select, read_row);
 }
 
 RegistrationReceipt receipt_for(std::string first_name, const Places& places, std::int64_t visitor_id, bool already)
@@ -90,20 +94,15 @@ Result<ActivityLog::Active> ActivityLog::active_registrations(const std::string&
 
 Result<ActivityLog::SiteView> ActivityLog::site_view(const std::string& uid, UnixSeconds instance)
 {
-    auto select = m_database.prepare(
-        "SELECT registration_key, cancelled FROM site_place WHERE event_uid = ? AND instance = ? ORDER BY position");
-    if (!select)
-        return select.error();
-    select->bind(1, uid).bind(2, instance);
-    auto places = sql::collect_rows(*select, [](const sql::Statement& row) {
-        return SitePlace{row.column_text(0), row.column_int(1) != 0};
-    });
+    auto places = activity_rows(
+        m_database,
+        "SELECT registration_key, cancelled FROM site_place WHERE event_uid = ? AND instance = ? ORDER BY position",
+        uid, instance, [](const sql::Statement& row) { return SitePlace{row.column_text(0), row.column_int(1) != 0}; });
     if (!places)
         return places.error();
-    auto cancelled = texts_of(m_database,
-                              "SELECT key FROM registration WHERE event_uid = ? AND instance = ? AND "
-                              "cancelled_at IS NOT NULL",
-                              uid, instance);
+    auto cancelled = activity_rows(
+        m_database, "SELECT key FROM registration WHERE event_uid = ? AND instance = ? AND cancelled_at IS NOT NULL",
+        uid, instance, [](const sql::Statement& row) { return row.column_text(0); });
     if (!cancelled)
         return cancelled.error();
     return SiteView{std::move(places.value()), std::move(cancelled.value())};
@@ -542,38 +541,32 @@ Result<RestoreReceipt> ActivityLog::restore(const Occurrence& activity, const st
 
 Result<std::vector<Cancellation>> ActivityLog::cancellations(const Occurrence& activity)
 {
-    auto select = m_database.prepare(
+    return activity_rows(m_database,
         "SELECT registration.key, registration.visitor_id, visitor.name, registration.cancelled_at, "
         "EXISTS (SELECT 1 FROM registration AS again WHERE again.event_uid = registration.event_uid AND "
         "again.instance = registration.instance AND again.visitor_id = registration.visitor_id AND "
         "again.cancelled_at IS NULL) "
         "FROM registration JOIN visitor ON visitor.id = registration.visitor_id "
         "WHERE registration.event_uid = ? AND registration.instance = ? AND registration.cancelled_at IS NOT NULL "
-        "ORDER BY registration.cancelled_at DESC, registration.id DESC");
-    if (!select)
-        return select.error();
-    select->bind(1, activity.uid).bind(2, activity.instance);
-    return sql::collect_rows(*select, [](const sql::Statement& row) {
-        return Cancellation{row.column_text(0), row.column_int(1), row.column_text(2), row.column_int(3),
-                            row.column_int(4) != 0};
-    });
+        "ORDER BY registration.cancelled_at DESC, registration.id DESC",
+        activity.uid, activity.instance, [](const sql::Statement& row) {
+            return Cancellation{row.column_text(0), row.column_int(1), row.column_text(2), row.column_int(3),
+                                row.column_int(4) != 0};
+        });
 }
 
 Result<std::vector<PlaceChange>> ActivityLog::place_changes(const Occurrence& activity)
 {
-    auto select = m_database.prepare(
+    return activity_rows(m_database,
         "SELECT visitor.name, registration_move.promoted, registration_move.queue_position, "
         "registration_move.by_server, registration_move.at FROM registration_move "
         "JOIN registration ON registration.id = registration_move.registration_id "
         "JOIN visitor ON visitor.id = registration.visitor_id "
-        "WHERE registration.event_uid = ? AND registration.instance = ? ORDER BY registration_move.id DESC");
-    if (!select)
-        return select.error();
-    select->bind(1, activity.uid).bind(2, activity.instance);
-    return sql::collect_rows(*select, [](const sql::Statement& row) {
-        return PlaceChange{row.column_text(0), row.column_int(1) != 0, static_cast<int>(row.column_int(2)),
-                           row.column_int(3) != 0, row.column_int(4)};
-    });
+        "WHERE registration.event_uid = ? AND registration.instance = ? ORDER BY registration_move.id DESC",
+        activity.uid, activity.instance, [](const sql::Statement& row) {
+            return PlaceChange{row.column_text(0), row.column_int(1) != 0, static_cast<int>(row.column_int(2)),
+                               row.column_int(3) != 0, row.column_int(4)};
+        });
 }
 
 Result<int> ActivityLog::take_site_places(const std::vector<SiteActivityPlaces>& answer, UnixSeconds now)

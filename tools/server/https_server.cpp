@@ -110,22 +110,33 @@ void answer_unavailable(httplib::Response& response, const std::string& what, co
     response.set_header("Retry-After", "30");
 }
 
-void get_programme(const httplib::Request& request, httplib::Response& response, ServerStore& store,
-                   const Clock& clock)
+// The site in the path of a kiosk's GET, once its token is for that site; none when the
+// request was answered already (404, 401 or 403).
+std::optional<std::int64_t> own_site_or_answer(const httplib::Request& request, httplib::Response& response,
+                                               ServerStore& store, const Clock& clock)
 {
     // A path that cannot name a site is no endpoint at all, token or not.
     const auto site_id = site_id_from_path(request.matches[1].str());
     if (!site_id) {
         answer_error(response, 404, "not_found", "no such endpoint");
-        return;
+        return std::nullopt;
     }
     const auto kiosk = authenticate(request, response, store, clock);
     if (!kiosk)
-        return;
+        return std::nullopt;
     if (kiosk->site_id != *site_id) {
         answer_error(response, 403, "forbidden", "this kiosk's token is for another site");
-        return;
+        return std::nullopt;
     }
+    return site_id;
+}
+
+void get_programme(const httplib::Request& request, httplib::Response& response, ServerStore& store,
+                   const Clock& clock)
+{
+    const auto site_id = own_site_or_answer(request, response, store, clock);
+    if (!site_id)
+        return;
     // The version first, without the texts: a kiosk that has it gets a 304 cheaply.
     auto version = store.site_programme(*site_id, CalendarTexts::Omit);
     if (!version) {
@@ -151,18 +162,9 @@ void get_programme(const httplib::Request& request, httplib::Response& response,
 
 void get_places(const httplib::Request& request, httplib::Response& response, ServerStore& store, const Clock& clock)
 {
-    const auto site_id = site_id_from_path(request.matches[1].str());
-    if (!site_id) {
-        answer_error(response, 404, "not_found", "no such endpoint");
+    const auto site_id = own_site_or_answer(request, response, store, clock);
+    if (!site_id)
         return;
-    }
-    const auto kiosk = authenticate(request, response, store, clock);
-    if (!kiosk)
-        return;
-    if (kiosk->site_id != *site_id) {
-        answer_error(response, 403, "forbidden", "this kiosk's token is for another site");
-        return;
-    }
     auto places = store.site_places(*site_id, clock.now() - places_look_back_seconds);
     if (!places) {
         answer_unavailable(response, "reading places", places.error());
